@@ -1,0 +1,196 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Scour.Matching.Syntax;
+
+namespace Scour.Matching;
+
+/// <summary>
+/// Patterns compiled once and shared by all search threads: the parsed tree, the literal analysis and
+/// the .NET regexes (built lazily). Immutable and thread-safe; <see cref="CreateMatcher"/> gives each
+/// thread its own matcher.
+/// </summary>
+public sealed class CompiledPattern
+{
+    private readonly string? _bmpPattern;
+    private readonly string? _fullPattern;
+    private readonly bool _needsBacktracking;
+    private readonly Lazy<Regex>? _searchBmp;
+    private readonly Lazy<Regex>? _searchFull;
+    private readonly Lazy<Regex>? _captureBmp;
+    private readonly Lazy<Regex>? _captureFull;
+    private readonly byte[]? _exactLiteral;
+    private readonly RequiredLiterals? _required;
+
+    private CompiledPattern(RegexNode? tree, RegexNode? inner, int matchGroup, bool caseInsensitive)
+    {
+        MatchGroup = matchGroup;
+        IsCaseInsensitive = caseInsensitive;
+        if (tree is null)
+        {
+            NeverMatches = true;
+            return;
+        }
+
+        _bmpPattern = DotNetTranslator.Translate(tree, surrogateAware: false, out var backtrack1);
+        _fullPattern = DotNetTranslator.Translate(tree, surrogateAware: true, out var backtrack2);
+        _needsBacktracking = backtrack1 || backtrack2;
+        NeedsLineByLine = UsesTextAnchors(tree);
+
+        _searchBmp = new(() => Build(_bmpPattern, RegexOptions.ExplicitCapture));
+        _searchFull = new(() => Build(_fullPattern, RegexOptions.ExplicitCapture));
+        _captureBmp = new(() => Build(_bmpPattern, RegexOptions.None));
+        _captureFull = new(() => Build(_fullPattern, RegexOptions.None));
+
+        if (matchGroup == 0 && LiteralAnalysis.ExactLiteral(tree) is { } exact)
+        {
+            _exactLiteral = Encoding.UTF8.GetBytes(exact);
+        }
+
+        _required = LiteralAnalysis.Required(inner ?? tree);
+
+        // Fail now, not on the first file, if .NET cannot build the regex.
+        _ = _searchBmp.Value;
+    }
+
+    /// <summary>True when there are no patterns at all (e.g. <c>-f</c> of an empty file).</summary>
+    public bool NeverMatches { get; }
+
+    /// <summary>Whether matching ignores case (after applying smart case).</summary>
+    public bool IsCaseInsensitive { get; }
+
+    /// <summary>The capture group whose span is "the match" (1 for <c>-w</c>, else 0).</summary>
+    internal int MatchGroup { get; }
+
+    /// <summary>True when <c>\A</c> or <c>\z</c> appear: the regex must see one line at a time.</summary>
+    internal bool NeedsLineByLine { get; }
+
+    /// <summary>The .NET pattern used on text without surrogates (for diagnostics and tests).</summary>
+    internal string? DotNetPattern => _bmpPattern;
+
+    /// <summary>The literal the whole pattern is, if it is one (then no regex is needed at all).</summary>
+    internal byte[]? ExactLiteral => _exactLiteral;
+
+    /// <summary>The literals a prefilter searches for, if any.</summary>
+    internal RequiredLiterals? Required => _required;
+
+    /// <summary>Compiles <paramref name="options"/>; throws <see cref="PatternSyntaxException"/> for a bad pattern.</summary>
+    public static CompiledPattern Compile(PatternOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Patterns.Count == 0)
+        {
+            return new CompiledPattern(null, null, 0, false);
+        }
+
+        // ripgrep joins the patterns as strings, after escaping (-F) and anchoring (-x) each one.
+        var parts = options.Patterns.Select(p =>
+        {
+            var s = options.FixedStrings ? Escape(p) : p;
+            if (options.LineRegexp)
+            {
+                s = "^(?:" + s + ")$";
+            }
+
+            return s.Length == 0 ? "(?:z{0})*" : s;
+        });
+        var joined = string.Join("|", parts);
+
+        var tree = RegexParser.Parse(joined, RegexFlags.Default);
+        var caseInsensitive = options.Case switch
+        {
+            CaseMode.Insensitive => true,
+            CaseMode.Smart => SmartCase.ShouldIgnoreCase(tree),
+            _ => false,
+        };
+        var flags = RegexFlags.Default with { CaseInsensitive = caseInsensitive };
+        if (caseInsensitive)
+        {
+            tree = RegexParser.Parse(joined, flags);
+        }
+
+        LineTerminatorCheck.ThrowIfMatchesNewline(tree);
+
+        if (!options.WordRegexp)
+        {
+            return new CompiledPattern(tree, null, 0, caseInsensitive);
+        }
+
+        // ripgrep 13's -w: a non-word character or a line edge on each side; the word is group 1.
+        var word = RegexParser.Parse("(?:(?m:^)|\\W)(" + joined + ")(?:\\W|(?m:$))", flags);
+        return new CompiledPattern(word, tree, 1, caseInsensitive);
+    }
+
+    /// <summary>Escapes every character Rust's regex treats as special.</summary>
+    public static string Escape(string literal)
+    {
+        ArgumentNullException.ThrowIfNull(literal);
+        var sb = new StringBuilder(literal.Length + 8);
+        foreach (var c in literal)
+        {
+            if ("\\.+*?()|[]{}^$#&-~".Contains(c, StringComparison.Ordinal))
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Creates a matcher for one thread.</summary>
+    internal LineMatcher CreateMatcher()
+    {
+        if (NeverMatches)
+        {
+            return new NeverLineMatcher();
+        }
+
+        if (_exactLiteral is not null)
+        {
+            return new LiteralLineMatcher(_exactLiteral);
+        }
+
+        var prefilter = _required is { } r && r.MinByteLength >= 2 && !NeedsLineByLine ? Prefilter.Create(r) : null;
+        return new RegexLineMatcher(this, prefilter);
+    }
+
+    internal Regex SearchRegex(bool surrogates) => (surrogates ? _searchFull! : _searchBmp!).Value;
+
+    internal Regex CaptureRegex(bool surrogates) => (surrogates ? _captureFull! : _captureBmp!).Value;
+
+    private Regex Build(string pattern, RegexOptions extra)
+    {
+        var options = RegexOptions.CultureInvariant | extra;
+        if (!_needsBacktracking)
+        {
+            try
+            {
+                return new Regex(pattern, options | RegexOptions.NonBacktracking);
+            }
+            catch (NotSupportedException)
+            {
+                // Too large for the NonBacktracking automaton: the backtracking engine takes it.
+            }
+        }
+
+        try
+        {
+            return new Regex(pattern, options | RegexOptions.Compiled);
+        }
+        catch (ArgumentException e)
+        {
+            throw new PatternSyntaxException($"internal error translating the pattern to .NET ({pattern}): {e.Message}", e);
+        }
+    }
+
+    private static bool UsesTextAnchors(RegexNode node) => node switch
+    {
+        AssertionNode a => a.Kind is AssertionKind.StartText or AssertionKind.EndText,
+        GroupNode g => UsesTextAnchors(g.Child),
+        RepetitionNode r => UsesTextAnchors(r.Child),
+        ConcatNode c => c.Children.Any(UsesTextAnchors),
+        AlternationNode a => a.Children.Any(UsesTextAnchors),
+        _ => false,
+    };
+}

@@ -1,0 +1,53 @@
+namespace Scour.Matching;
+
+/// <summary>A match as a half-open range of byte offsets.</summary>
+/// <param name="Start">The offset of the first byte.</param>
+/// <param name="End">The offset just past the last byte.</param>
+public readonly record struct ByteRange(int Start, int End)
+{
+    /// <summary>The number of bytes in the range.</summary>
+    public int Length => End - Start;
+}
+
+/// <summary>
+/// Finds matching lines in UTF-8 bytes. Not thread-safe: each search thread creates its own from a
+/// <see cref="CompiledPattern"/>. Lines never contain a match that crosses a line terminator.
+/// </summary>
+internal abstract class LineMatcher : IDisposable
+{
+    /// <summary>Sets the region that the following <see cref="NextMatchingLine"/> calls search.</summary>
+    /// <param name="buffer">The buffer holding the region.</param>
+    /// <param name="start">The region's first byte: the start of a line.</param>
+    /// <param name="end">Just past the region's last byte: the end of a line (after its terminator).</param>
+    public abstract void SetRegion(byte[] buffer, int start, int end);
+
+    /// <summary>Finds the first matching line starting at or after <paramref name="from"/> (a line start) in the region.</summary>
+    /// <param name="from">Where to start: the start of a line inside the region.</param>
+    /// <param name="lineStart">The start of the matching line.</param>
+    /// <param name="lineEnd">The end of the matching line, after its terminator if it has one.</param>
+    public abstract bool NextMatchingLine(int from, out int lineStart, out int lineEnd);
+
+    /// <summary>Adds every match inside <paramref name="line"/> (no terminator) to <paramref name="matches"/>.</summary>
+    public abstract void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches);
+
+    /// <summary>True if <paramref name="line"/> (no terminator) contains a match.</summary>
+    public abstract bool IsMatch(ReadOnlySpan<byte> line);
+
+    public virtual void Dispose()
+    {
+    }
+
+    /// <summary>The bounds of the line containing <paramref name="position"/> within <c>buffer[start..end]</c>.</summary>
+    protected static (int Start, int End) LineAround(byte[] buffer, int start, int end, int position)
+    {
+        var before = buffer.AsSpan(start, position - start).LastIndexOf((byte)'\n');
+        var lineStart = before < 0 ? start : start + before + 1;
+        var after = buffer.AsSpan(position, end - position).IndexOf((byte)'\n');
+        var lineEnd = after < 0 ? end : position + after + 1;
+        return (lineStart, lineEnd);
+    }
+
+    /// <summary>A line without its <c>\n</c> terminator.</summary>
+    protected static ReadOnlySpan<byte> WithoutTerminator(ReadOnlySpan<byte> line) =>
+        line.Length > 0 && line[^1] == (byte)'\n' ? line[..^1] : line;
+}

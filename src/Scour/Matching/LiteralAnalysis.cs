@@ -1,0 +1,298 @@
+using System.Text;
+using Scour.Matching.Syntax;
+
+namespace Scour.Matching;
+
+/// <summary>Strings of which at least one occurs in every match of a pattern.</summary>
+/// <param name="Strings">The alternatives (non-empty strings).</param>
+/// <param name="CaseInsensitive">True if they must be found ignoring case.</param>
+internal sealed record RequiredLiterals(IReadOnlyList<string> Strings, bool CaseInsensitive)
+{
+    /// <summary>The length in UTF-8 bytes of the shortest alternative: how selective a search for them is.</summary>
+    public int MinByteLength => Strings.Min(s => Encoding.UTF8.GetByteCount(s));
+}
+
+/// <summary>
+/// Finds literals in a pattern's syntax tree: the whole pattern as one exact string when it is one,
+/// and otherwise a set of strings one of which every match must contain, anywhere in the pattern
+/// (not only as a prefix), for a byte-level prefilter.
+/// </summary>
+internal static class LiteralAnalysis
+{
+    private const int MaxSetSize = 64;
+    private const int MaxStringLength = 256;
+
+    private sealed record Info(List<string>? Exact, RequiredLiterals? Required, bool CaseInsensitive);
+
+    /// <summary>The single string the pattern matches exactly and case-sensitively, or null.</summary>
+    public static string? ExactLiteral(RegexNode node)
+    {
+        var sb = new StringBuilder();
+        return AppendPureLiteral(node, sb) && sb.Length > 0 ? sb.ToString() : null;
+    }
+
+    // Only literals, concatenations and groups: anything else (an assertion, a class) constrains
+    // or widens the match beyond the string itself.
+    private static bool AppendPureLiteral(RegexNode node, StringBuilder sb)
+    {
+        switch (node)
+        {
+            case LiteralNode lit when !(lit.CaseInsensitive && CaseFolding.HasVariants(lit.CodePoint)):
+                sb.Append(char.ConvertFromUtf32(lit.CodePoint));
+                return true;
+            case GroupNode g:
+                return AppendPureLiteral(g.Child, sb);
+            case ConcatNode c:
+                foreach (var child in c.Children)
+                {
+                    if (!AppendPureLiteral(child, sb))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The best set of required literals, or null if the pattern has none.</summary>
+    public static RequiredLiterals? Required(RegexNode node)
+    {
+        var info = Analyze(node);
+        var fromExact = FromExact(info);
+        return Better(fromExact, info.Required);
+    }
+
+    private static RequiredLiterals? FromExact(Info info)
+    {
+        if (info.Exact is null || info.Exact.Count == 0 || info.Exact.Any(s => s.Length == 0))
+        {
+            return null;
+        }
+
+        return new RequiredLiterals(info.Exact.Distinct(StringComparer.Ordinal).ToList(), info.CaseInsensitive);
+    }
+
+    private static RequiredLiterals? Better(RequiredLiterals? a, RequiredLiterals? b)
+    {
+        if (a is null)
+        {
+            return b;
+        }
+
+        if (b is null)
+        {
+            return a;
+        }
+
+        // Prefer the longer shortest string; among equals, fewer alternatives and case-sensitive.
+        var byLength = a.MinByteLength.CompareTo(b.MinByteLength);
+        if (byLength != 0)
+        {
+            return byLength > 0 ? a : b;
+        }
+
+        if (a.Strings.Count != b.Strings.Count)
+        {
+            return a.Strings.Count < b.Strings.Count ? a : b;
+        }
+
+        return !a.CaseInsensitive ? a : b;
+    }
+
+    private static Info Analyze(RegexNode node)
+    {
+        switch (node)
+        {
+            case LiteralNode lit:
+                var s = char.ConvertFromUtf32(lit.CodePoint);
+                var ci = lit.CaseInsensitive && CaseFolding.HasVariants(lit.CodePoint);
+                return new Info([s], null, ci);
+
+            case ClassNode cls when SmallClass(cls) is { } chars:
+                return new Info(chars, null, false);
+
+            case EmptyNode:
+            case AssertionNode:
+                return new Info([string.Empty], null, false);
+
+            case GroupNode g:
+                return Analyze(g.Child);
+
+            case RepetitionNode r:
+                return AnalyzeRepetition(r);
+
+            case ConcatNode c:
+                return AnalyzeConcat(c);
+
+            case AlternationNode alt:
+                return AnalyzeAlternation(alt);
+
+            default:
+                return new Info(null, null, false);
+        }
+    }
+
+    private static List<string>? SmallClass(ClassNode cls)
+    {
+        if (cls.Class.Negated || cls.CaseInsensitive)
+        {
+            return null;
+        }
+
+        var result = new List<string>();
+        foreach (var item in cls.Class.Items)
+        {
+            if (item is not RangeItem r || r.Last - r.First > 8)
+            {
+                return null;
+            }
+
+            for (var cp = r.First; cp <= r.Last; cp++)
+            {
+                if (cp == '\n')
+                {
+                    continue;
+                }
+
+                result.Add(char.ConvertFromUtf32(cp));
+            }
+        }
+
+        return result.Count is > 0 and <= 8 ? result : null;
+    }
+
+    private static Info AnalyzeRepetition(RepetitionNode r)
+    {
+        var child = Analyze(r.Child);
+        if (r.Min == 0)
+        {
+            return new Info(null, null, false);
+        }
+
+        if (r.Min == 1 && r.Max == 1)
+        {
+            return child;
+        }
+
+        var required = Better(FromExact(child), child.Required);
+        if (r.Max == r.Min && child.Exact is { } exact && r.Min <= 16)
+        {
+            var repeated = new List<string> { string.Empty };
+            for (var i = 0; i < r.Min && repeated is not null; i++)
+            {
+                repeated = Cross(repeated, exact);
+            }
+
+            if (repeated is not null)
+            {
+                return new Info(repeated, required, child.CaseInsensitive);
+            }
+        }
+
+        return new Info(null, required, child.CaseInsensitive);
+    }
+
+    private static Info AnalyzeConcat(ConcatNode c)
+    {
+        RequiredLiterals? best = null;
+        List<string>? run = [string.Empty];
+        var runCi = false;
+        var broken = false;
+
+        foreach (var child in c.Children)
+        {
+            var info = Analyze(child);
+            best = Better(best, info.Required);
+            if (info.Exact is not null && run is not null)
+            {
+                var crossed = Cross(run, info.Exact);
+                if (crossed is not null)
+                {
+                    run = crossed;
+                    runCi |= info.CaseInsensitive;
+                    continue;
+                }
+            }
+
+            // The run of exact strings ends here: it is a candidate requirement.
+            best = Better(best, FromExact(new Info(run, null, runCi)));
+            broken = true;
+            if (info.Exact is not null)
+            {
+                run = info.Exact;
+                runCi = info.CaseInsensitive;
+            }
+            else
+            {
+                run = [string.Empty];
+                runCi = false;
+            }
+        }
+
+        best = Better(best, FromExact(new Info(run, null, runCi)));
+        return broken ? new Info(null, best, runCi) : new Info(run, best, runCi);
+    }
+
+    private static Info AnalyzeAlternation(AlternationNode alt)
+    {
+        var exact = new List<string>();
+        var required = new List<string>();
+        var exactOk = true;
+        var requiredOk = true;
+        var ci = false;
+        foreach (var child in alt.Children)
+        {
+            var info = Analyze(child);
+            ci |= info.CaseInsensitive;
+            if (exactOk && info.Exact is not null && exact.Count + info.Exact.Count <= MaxSetSize)
+            {
+                exact.AddRange(info.Exact);
+            }
+            else
+            {
+                exactOk = false;
+            }
+
+            var childRequired = Better(FromExact(info), info.Required);
+            if (requiredOk && childRequired is not null && required.Count + childRequired.Strings.Count <= MaxSetSize)
+            {
+                required.AddRange(childRequired.Strings);
+                ci |= childRequired.CaseInsensitive;
+            }
+            else
+            {
+                requiredOk = false;
+            }
+        }
+
+        var req = requiredOk ? new RequiredLiterals(required.Distinct(StringComparer.Ordinal).ToList(), ci) : null;
+        return new Info(exactOk ? exact : null, req, ci);
+    }
+
+    private static List<string>? Cross(List<string> left, List<string> right)
+    {
+        if (left.Count * right.Count > MaxSetSize)
+        {
+            return null;
+        }
+
+        var result = new List<string>(left.Count * right.Count);
+        foreach (var l in left)
+        {
+            foreach (var r in right)
+            {
+                if (l.Length + r.Length > MaxStringLength)
+                {
+                    return null;
+                }
+
+                result.Add(l + r);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,48 @@
+namespace Scour.Matching;
+
+/// <summary>
+/// A pattern that is one case-sensitive string: decided entirely on bytes with vectorized
+/// <c>IndexOf</c>, with no decoding and no regex.
+/// </summary>
+internal sealed class LiteralLineMatcher(byte[] needle) : LineMatcher
+{
+    private byte[] _buffer = [];
+    private int _end;
+
+    public override void SetRegion(byte[] buffer, int start, int end)
+    {
+        _buffer = buffer;
+        _end = end;
+    }
+
+    public override bool NextMatchingLine(int from, out int lineStart, out int lineEnd)
+    {
+        var i = _buffer.AsSpan(from, _end - from).IndexOf(needle);
+        if (i < 0)
+        {
+            lineStart = lineEnd = _end;
+            return false;
+        }
+
+        (lineStart, lineEnd) = LineAround(_buffer, from, _end, from + i);
+        return true;
+    }
+
+    public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches)
+    {
+        var at = 0;
+        while (at <= line.Length - needle.Length)
+        {
+            var i = line[at..].IndexOf(needle);
+            if (i < 0)
+            {
+                break;
+            }
+
+            matches.Add(new ByteRange(at + i, at + i + needle.Length));
+            at += i + needle.Length;
+        }
+    }
+
+    public override bool IsMatch(ReadOnlySpan<byte> line) => line.IndexOf(needle) >= 0;
+}

@@ -1,0 +1,33 @@
+namespace Scour.Matching;
+
+/// <summary>How letter case is treated when matching.</summary>
+public enum CaseMode
+{
+    /// <summary>Case matters (<c>-s</c>, the default).</summary>
+    Sensitive,
+
+    /// <summary>Case is ignored (<c>-i</c>).</summary>
+    Insensitive,
+
+    /// <summary>Case is ignored unless the pattern has an uppercase literal (<c>-S</c>).</summary>
+    Smart,
+}
+
+/// <summary>What to search for: one or more patterns and how to read them.</summary>
+public sealed record PatternOptions
+{
+    /// <summary>The patterns; a line matches if any of them matches.</summary>
+    public required IReadOnlyList<string> Patterns { get; init; }
+
+    /// <summary>Case handling.</summary>
+    public CaseMode Case { get; init; } = CaseMode.Sensitive;
+
+    /// <summary>Treat patterns as literal strings (<c>-F</c>).</summary>
+    public bool FixedStrings { get; init; }
+
+    /// <summary>Match only whole words (<c>-w</c>).</summary>
+    public bool WordRegexp { get; init; }
+
+    /// <summary>Match only whole lines (<c>-x</c>).</summary>
+    public bool LineRegexp { get; init; }
+}

@@ -1,0 +1,146 @@
+using System.Buffers;
+using System.Text;
+using Scour.Matching.Syntax;
+
+namespace Scour.Matching;
+
+/// <summary>
+/// Finds candidate positions for a pattern cheaply before any regex runs. A candidate may be a false
+/// positive (the regex confirms it), but a prefilter never misses a real match.
+/// </summary>
+internal abstract class Prefilter
+{
+    /// <summary>Prepares for a new region; returns false if the prefilter cannot be trusted on it.</summary>
+    public virtual bool Reset(ReadOnlySpan<byte> region) => true;
+
+    /// <summary>The offset of the next candidate in <paramref name="haystack"/> at or after <paramref name="start"/>, or -1.</summary>
+    public abstract int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion decoded);
+
+    /// <summary>True if the prefilter needs the region decoded to UTF-16.</summary>
+    public virtual bool NeedsDecodedText => false;
+
+    /// <summary>Chooses the cheapest prefilter for a set of required literals.</summary>
+    public static Prefilter Create(RequiredLiterals literals)
+    {
+        if (!literals.CaseInsensitive)
+        {
+            var needles = literals.Strings.Select(s => Encoding.UTF8.GetBytes(s)).ToArray();
+            return needles.Length == 1 ? new ByteLiteralPrefilter(needles[0]) :
+                needles.Length <= 4 ? new ByteLiteralSetPrefilter(needles) :
+                new CharLiteralSetPrefilter(literals.Strings, StringComparison.Ordinal);
+        }
+
+        return new CharLiteralSetPrefilter(literals.Strings, StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>One case-sensitive literal, searched as UTF-8 bytes (vectorized <c>IndexOf</c>).</summary>
+internal sealed class ByteLiteralPrefilter(byte[] needle) : Prefilter
+{
+    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion decoded)
+    {
+        var i = haystack[start..].IndexOf(needle);
+        return i < 0 ? -1 : start + i;
+    }
+}
+
+/// <summary>
+/// A few case-sensitive literals, each searched with <c>IndexOf</c> on bytes; each literal's next
+/// position is remembered, so every literal scans the region once in all.
+/// </summary>
+internal sealed class ByteLiteralSetPrefilter(byte[][] needles) : Prefilter
+{
+    private readonly int[] _next = new int[needles.Length];
+    private readonly int[] _searchedFrom = new int[needles.Length];
+
+    public override bool Reset(ReadOnlySpan<byte> region)
+    {
+        Array.Fill(_next, int.MinValue);
+        return true;
+    }
+
+    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion decoded)
+    {
+        var best = -1;
+        for (var i = 0; i < needles.Length; i++)
+        {
+            // A remembered position is valid if it was found from at or before `start` and is not behind it.
+            if (_next[i] == int.MinValue || _searchedFrom[i] > start || (_next[i] >= 0 && _next[i] < start))
+            {
+                var found = haystack[start..].IndexOf(needles[i]);
+                _next[i] = found < 0 ? -1 : start + found;
+                _searchedFrom[i] = start;
+            }
+
+            var at = _next[i];
+            if (at >= 0 && (best < 0 || at < best))
+            {
+                best = at;
+            }
+        }
+
+        return best;
+    }
+}
+
+/// <summary>
+/// A set of literals (or one case-insensitive literal) searched on the decoded text with
+/// <see cref="SearchValues{T}"/> (Teddy on x86-64-v3).
+/// </summary>
+internal sealed class CharLiteralSetPrefilter : Prefilter
+{
+    private readonly SearchValues<string> _values;
+    private readonly byte[][] _hazards;
+
+    public CharLiteralSetPrefilter(IReadOnlyList<string> strings, StringComparison comparison)
+    {
+        _values = SearchValues.Create(strings.ToArray(), comparison);
+        _hazards = comparison == StringComparison.OrdinalIgnoreCase ? Hazards(strings) : [];
+    }
+
+    public override bool NeedsDecodedText => true;
+
+    public override bool Reset(ReadOnlySpan<byte> region)
+    {
+        foreach (var hazard in _hazards)
+        {
+            if (region.IndexOf(hazard) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion decoded)
+    {
+        var fromChar = decoded.CharIndexOf(start);
+        var chars = decoded.Chars;
+        var i = chars[fromChar..].IndexOfAny(_values);
+        return i < 0 ? -1 : decoded.ByteOffsetOf(fromChar + i);
+    }
+
+    // Characters that simple case folding equates with a needle character but ordinal-ignore-case
+    // does not (e.g. KELVIN SIGN for 'k'): where they occur, the prefilter could miss a match.
+    private static byte[][] Hazards(IReadOnlyList<string> strings)
+    {
+        var hazards = new HashSet<int>();
+        foreach (var s in strings)
+        {
+            foreach (var rune in s.EnumerateRunes())
+            {
+                var upper = Rune.ToUpperInvariant(rune);
+                foreach (var v in CaseFolding.Equivalents(rune.Value))
+                {
+                    if (Rune.ToUpperInvariant(new Rune(v)) != upper)
+                    {
+                        hazards.Add(v);
+                    }
+                }
+            }
+        }
+
+        return hazards.Select(v => Encoding.UTF8.GetBytes(char.ConvertFromUtf32(v))).ToArray();
+    }
+}

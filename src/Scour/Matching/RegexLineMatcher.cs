@@ -1,0 +1,223 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace Scour.Matching;
+
+/// <summary>
+/// A pattern that needs a regex engine. With required literals, a byte-level prefilter finds candidate
+/// lines and only those are decoded and confirmed; without, the whole region is decoded once and the
+/// regex scans it in one pass.
+/// </summary>
+internal sealed class RegexLineMatcher : LineMatcher
+{
+    private readonly CompiledPattern _pattern;
+    private readonly Prefilter? _prefilter;
+    private readonly DecodedRegion _decoded = new();
+    private char[] _lineChars = ArrayPool<char>.Shared.Rent(1024);
+    private byte[] _buffer = [];
+    private int _start;
+    private int _end;
+    private bool _decodedValid;
+    private bool _usePrefilter;
+
+    public RegexLineMatcher(CompiledPattern pattern, Prefilter? prefilter)
+    {
+        _pattern = pattern;
+        _prefilter = prefilter;
+    }
+
+    public override void SetRegion(byte[] buffer, int start, int end)
+    {
+        _buffer = buffer;
+        _start = start;
+        _end = end;
+        _decodedValid = false;
+        _usePrefilter = _prefilter is not null && _prefilter.Reset(buffer.AsSpan(start, end - start));
+    }
+
+    public override bool NextMatchingLine(int from, out int lineStart, out int lineEnd)
+    {
+        if (_usePrefilter)
+        {
+            return NextByPrefilter(from, out lineStart, out lineEnd);
+        }
+
+        if (_pattern.NeedsLineByLine)
+        {
+            return NextLineByLine(from, out lineStart, out lineEnd);
+        }
+
+        return NextByScan(from, out lineStart, out lineEnd);
+    }
+
+    private bool NextByPrefilter(int from, out int lineStart, out int lineEnd)
+    {
+        var region = _buffer.AsSpan(_start, _end - _start);
+        var pos = from;
+        while (pos < _end)
+        {
+            if (_prefilter!.NeedsDecodedText)
+            {
+                EnsureDecoded();
+            }
+
+            var candidate = _prefilter.Find(region, pos - _start, _decoded);
+            if (candidate < 0)
+            {
+                break;
+            }
+
+            (lineStart, lineEnd) = LineAround(_buffer, pos, _end, _start + candidate);
+            if (IsMatch(WithoutTerminator(_buffer.AsSpan(lineStart, lineEnd - lineStart))))
+            {
+                return true;
+            }
+
+            pos = lineEnd;
+        }
+
+        lineStart = lineEnd = _end;
+        return false;
+    }
+
+    private bool NextLineByLine(int from, out int lineStart, out int lineEnd)
+    {
+        var pos = from;
+        while (pos < _end)
+        {
+            var nl = _buffer.AsSpan(pos, _end - pos).IndexOf((byte)'\n');
+            var next = nl < 0 ? _end : pos + nl + 1;
+            if (IsMatch(WithoutTerminator(_buffer.AsSpan(pos, next - pos))))
+            {
+                (lineStart, lineEnd) = (pos, next);
+                return true;
+            }
+
+            pos = next;
+        }
+
+        lineStart = lineEnd = _end;
+        return false;
+    }
+
+    private bool NextByScan(int from, out int lineStart, out int lineEnd)
+    {
+        EnsureDecoded();
+        var chars = _decoded.Chars;
+        var regex = _pattern.SearchRegex(_decoded.HasSurrogates);
+        var endsWithTerminator = _end > _start && _buffer[_end - 1] == (byte)'\n';
+        foreach (var m in regex.EnumerateMatches(chars, _decoded.CharIndexOf(from - _start)))
+        {
+            if (m.Index == chars.Length && endsWithTerminator)
+            {
+                break; // an empty match after the last terminator is not on any line
+            }
+
+            var position = _start + _decoded.ByteOffsetOf(m.Index);
+            (lineStart, lineEnd) = LineAround(_buffer, from, _end, position);
+            return true;
+        }
+
+        lineStart = lineEnd = _end;
+        return false;
+    }
+
+    private void EnsureDecoded()
+    {
+        if (!_decodedValid)
+        {
+            _decoded.Decode(_buffer.AsSpan(_start, _end - _start));
+            _decodedValid = true;
+        }
+    }
+
+    public override bool IsMatch(ReadOnlySpan<byte> line)
+    {
+        var n = Utf8Text.Decode(line, ref _lineChars);
+        var chars = _lineChars.AsSpan(0, n);
+        return _pattern.SearchRegex(Utf8Text.HasSurrogates(chars)).IsMatch(chars);
+    }
+
+    public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches)
+    {
+        var n = Utf8Text.Decode(line, ref _lineChars);
+        var chars = _lineChars.AsSpan(0, n);
+        var surrogates = Utf8Text.HasSurrogates(chars);
+        var byteCursor = 0;
+        var charCursor = 0;
+
+        int ToByte(ReadOnlySpan<char> text, int charIndex)
+        {
+            byteCursor += Utf8Text.ByteCount(text[charCursor..charIndex]);
+            charCursor = charIndex;
+            return byteCursor;
+        }
+
+        string? text = null;
+        var pos = 0;
+        var lastEnd = -1;
+        while (pos <= n)
+        {
+            int index;
+            int length;
+            if (_pattern.MatchGroup == 0)
+            {
+                if (!FirstMatch(_pattern.SearchRegex(surrogates), chars, pos, out index, out length))
+                {
+                    break;
+                }
+            }
+            else
+            {
+                text ??= new string(chars);
+                var m = _pattern.CaptureRegex(surrogates).Match(text, pos);
+                if (!m.Success)
+                {
+                    break;
+                }
+
+                var g = m.Groups[_pattern.MatchGroup];
+                (index, length) = (g.Index, g.Length);
+            }
+
+            // Rust's iteration rule: an empty match right where the previous match ended is skipped.
+            if (length == 0 && index == lastEnd)
+            {
+                if (index >= n)
+                {
+                    break;
+                }
+
+                pos = index + (char.IsHighSurrogate(chars[index]) && index + 1 < n && char.IsLowSurrogate(chars[index + 1]) ? 2 : 1);
+                continue;
+            }
+
+            var startByte = ToByte(chars, index);
+            var endByte = ToByte(chars, index + length);
+            matches.Add(new ByteRange(startByte, endByte));
+            lastEnd = index + length;
+            pos = lastEnd;
+        }
+    }
+
+    private static bool FirstMatch(Regex regex, ReadOnlySpan<char> chars, int startAt, out int index, out int length)
+    {
+        foreach (var m in regex.EnumerateMatches(chars, startAt))
+        {
+            index = m.Index;
+            length = m.Length;
+            return true;
+        }
+
+        index = length = 0;
+        return false;
+    }
+
+    public override void Dispose()
+    {
+        _decoded.Dispose();
+        ArrayPool<char>.Shared.Return(_lineChars);
+        _lineChars = [];
+        base.Dispose();
+    }
+}

@@ -1,0 +1,58 @@
+namespace Scour.Matching.Syntax;
+
+/// <summary>One member of a character class.</summary>
+internal abstract record ClassItem;
+
+/// <summary>An inclusive range of Unicode scalar values (a single character is a range of one).</summary>
+internal sealed record RangeItem(int First, int Last) : ClassItem;
+
+internal enum PerlClassKind
+{
+    Digit,
+    Word,
+    Space,
+}
+
+/// <summary><c>\d \w \s</c> (or their negations); ASCII-only when the <c>u</c> flag is off.</summary>
+internal sealed record PerlItem(PerlClassKind Kind, bool Negated, bool Unicode) : ClassItem;
+
+/// <summary>A Unicode property such as <c>\pL</c> or <c>\p{Greek}</c>, already resolved to a canonical name.</summary>
+internal sealed record UnicodeItem(UnicodeProperty Property, bool Negated) : ClassItem;
+
+/// <summary>A POSIX class such as <c>[:alpha:]</c>, as a list of ASCII ranges.</summary>
+internal sealed record AsciiItem(string Name, bool Negated) : ClassItem;
+
+/// <summary>A bracketed class nested inside another, e.g. <c>[a[bc]]</c>.</summary>
+internal sealed record NestedItem(CharClass Class) : ClassItem;
+
+/// <summary>A character class: the union of its items, optionally negated.</summary>
+internal sealed record CharClass(IReadOnlyList<ClassItem> Items, bool Negated)
+{
+    /// <summary>True when the class may match a character outside the Basic Multilingual Plane.</summary>
+    public bool MayMatchAstral
+    {
+        get
+        {
+            if (Negated)
+            {
+                return true;
+            }
+
+            foreach (var item in Items)
+            {
+                switch (item)
+                {
+                    case RangeItem r when r.Last > 0xFFFF:
+                    case PerlItem { Negated: true }:
+                    case UnicodeItem { Negated: true }:
+                    case UnicodeItem u when u.Property.MayMatchAstral:
+                    case AsciiItem { Negated: true }:
+                    case NestedItem n when n.Class.MayMatchAstral:
+                        return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,536 @@
+using System.Globalization;
+using System.Text;
+
+namespace Scour.Matching.Syntax;
+
+/// <summary>
+/// Turns a <see cref="RegexNode"/> tree into a .NET pattern with ripgrep's semantics.
+/// </summary>
+/// <remarks>
+/// The text a .NET regex sees is UTF-16 decoded from UTF-8, where each invalid byte became a lone
+/// surrogate (see <see cref="Utf8Text"/>). So that invalid bytes match nothing but themselves and an
+/// astral character counts as one, classes exclude surrogates and gain a surrogate-pair alternative.
+/// When a buffer holds no surrogate at all, the cheaper <c>surrogateAware: false</c> translation is
+/// exact. Like ripgrep in line mode, no class or <c>.</c> ever matches <c>\n</c>.
+/// </remarks>
+internal sealed class DotNetTranslator
+{
+    private const string AnyAstral = "[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]";
+
+    // Rust's \w is Alphabetic + Mark + Decimal_Number + Connector_Punctuation + Join_Control;
+    // .NET's \w lacks Mc, Me, Nl, the join controls and the circled letters.
+    private const string UnicodeWordBody = "\\w\\p{Mc}\\p{Me}\\p{Nl}\\u200C\\u200D\\u24B6-\\u24E9";
+
+    private readonly bool _surrogateAware;
+    private readonly StringBuilder _sb = new();
+
+    private DotNetTranslator(bool surrogateAware) => _surrogateAware = surrogateAware;
+
+    /// <summary>True when the output uses constructs NonBacktracking refuses (lookaround).</summary>
+    public bool NeedsBacktracking { get; private set; }
+
+    public static string Translate(RegexNode node, bool surrogateAware, out bool needsBacktracking)
+    {
+        var t = new DotNetTranslator(surrogateAware);
+        t.Emit(node);
+        needsBacktracking = t.NeedsBacktracking;
+        return t._sb.ToString();
+    }
+
+    private void Emit(RegexNode node)
+    {
+        switch (node)
+        {
+            case EmptyNode:
+                break;
+            case LiteralNode lit:
+                EmitLiteral(lit);
+                break;
+            case DotNode:
+                _sb.Append(_surrogateAware ? "(?:[^\\n\\uD800-\\uDFFF]|" + AnyAstral + ")" : "[^\\n]");
+                break;
+            case ClassNode cls:
+                EmitClass(cls.Class, cls.CaseInsensitive);
+                break;
+            case AssertionNode a:
+                EmitAssertion(a);
+                break;
+            case GroupNode g:
+                _sb.Append(g.IsCapturing ? "(" : "(?:");
+                Emit(g.Child);
+                _sb.Append(')');
+                break;
+            case RepetitionNode r:
+                EmitRepetition(r);
+                break;
+            case ConcatNode c:
+                foreach (var child in c.Children)
+                {
+                    EmitAtomic(child, forQuantifier: false);
+                }
+
+                break;
+            case AlternationNode alt:
+                for (var i = 0; i < alt.Children.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        _sb.Append('|');
+                    }
+
+                    Emit(alt.Children[i]);
+                }
+
+                break;
+            default:
+                throw new InvalidOperationException($"unknown node {node.GetType().Name}");
+        }
+    }
+
+    // Emits a node so that it stays one unit inside a concatenation or under a quantifier.
+    private void EmitAtomic(RegexNode node, bool forQuantifier)
+    {
+        var needsGroup = node switch
+        {
+            AlternationNode => true,
+            ConcatNode => forQuantifier,
+            EmptyNode => forQuantifier,
+            RepetitionNode => forQuantifier,
+            AssertionNode => forQuantifier,
+            _ => false,
+        };
+        if (needsGroup)
+        {
+            _sb.Append("(?:");
+            Emit(node);
+            _sb.Append(')');
+        }
+        else
+        {
+            Emit(node);
+        }
+    }
+
+    private void EmitRepetition(RepetitionNode r)
+    {
+        EmitAtomic(r.Child, forQuantifier: true);
+        switch (r.Min, r.Max)
+        {
+            case (0, null):
+                _sb.Append('*');
+                break;
+            case (1, null):
+                _sb.Append('+');
+                break;
+            case (0, 1):
+                _sb.Append('?');
+                break;
+            case (var min, null):
+                _sb.Append('{').Append(min.ToString(CultureInfo.InvariantCulture)).Append(",}");
+                break;
+            case (var min, int max) when min == max:
+                _sb.Append('{').Append(min.ToString(CultureInfo.InvariantCulture)).Append('}');
+                break;
+            case (var min, int max):
+                _sb.Append('{').Append(min.ToString(CultureInfo.InvariantCulture)).Append(',')
+                    .Append(max.ToString(CultureInfo.InvariantCulture)).Append('}');
+                break;
+        }
+
+        if (!r.Greedy)
+        {
+            _sb.Append('?');
+        }
+    }
+
+    private void EmitLiteral(LiteralNode lit)
+    {
+        if (lit.CaseInsensitive && CaseFolding.HasVariants(lit.CodePoint))
+        {
+            var variants = CaseFolding.Equivalents(lit.CodePoint);
+            if (variants.All(v => v <= 0xFFFF))
+            {
+                _sb.Append('[');
+                foreach (var v in variants)
+                {
+                    AppendClassChar(v);
+                }
+
+                _sb.Append(']');
+            }
+            else
+            {
+                _sb.Append("(?:");
+                for (var i = 0; i < variants.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        _sb.Append('|');
+                    }
+
+                    AppendLiteralChar(variants[i]);
+                }
+
+                _sb.Append(')');
+            }
+
+            return;
+        }
+
+        if (lit.CodePoint > 0xFFFF)
+        {
+            _sb.Append("(?:");
+            AppendLiteralChar(lit.CodePoint);
+            _sb.Append(')');
+            return;
+        }
+
+        AppendLiteralChar(lit.CodePoint);
+    }
+
+    private void AppendLiteralChar(int cp)
+    {
+        if (cp > 0xFFFF)
+        {
+            var s = char.ConvertFromUtf32(cp);
+            AppendEscaped(s[0]);
+            AppendEscaped(s[1]);
+            return;
+        }
+
+        var c = (char)cp;
+        if (char.IsAsciiLetterOrDigit(c) || c == '_' || (c > 0x7F && !char.IsSurrogate(c) && !char.IsWhiteSpace(c) && !char.IsControl(c)))
+        {
+            _sb.Append(c);
+        }
+        else if (c is '\\' or '*' or '+' or '?' or '|' or '{' or '}' or '[' or ']' or '(' or ')' or '^' or '$' or '.' or '#' or '-' or '/' or '&' or '~' or '"' or '\'' or '<' or '>' or ',' or ':' or ';' or '=' or '!' or '@' or '%' or '`')
+        {
+            _sb.Append('\\').Append(c);
+        }
+        else
+        {
+            AppendEscaped(c);
+        }
+    }
+
+    private void AppendEscaped(char c) =>
+        _sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+
+    private void AppendClassChar(int cp)
+    {
+        var c = (char)cp;
+        if (char.IsAsciiLetterOrDigit(c) || (c > 0x7F && !char.IsSurrogate(c) && !char.IsWhiteSpace(c) && !char.IsControl(c)))
+        {
+            _sb.Append(c);
+        }
+        else
+        {
+            AppendEscaped(c);
+        }
+    }
+
+    private void EmitAssertion(AssertionNode a)
+    {
+        switch (a.Kind)
+        {
+            case AssertionKind.StartLine:
+                _sb.Append("(?m:^)");
+                break;
+            case AssertionKind.EndLine:
+                _sb.Append("(?m:$)");
+                break;
+            case AssertionKind.StartText:
+                _sb.Append("\\A");
+                break;
+            case AssertionKind.EndText:
+                _sb.Append("\\z");
+                break;
+            case AssertionKind.WordBoundary when a.Unicode:
+                _sb.Append("\\b");
+                break;
+            case AssertionKind.NotWordBoundary when a.Unicode:
+                _sb.Append("\\B");
+                break;
+            case AssertionKind.WordBoundary:
+                NeedsBacktracking = true;
+                _sb.Append("(?:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))");
+                break;
+            case AssertionKind.NotWordBoundary:
+                NeedsBacktracking = true;
+                _sb.Append("(?:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))");
+                break;
+        }
+    }
+
+    private void EmitClass(CharClass cls, bool caseInsensitive)
+    {
+        // A class that is only a negated item, e.g. \W or \P{L}, is the negation of the positive item.
+        if (!cls.Negated && cls.Items.Count == 1 && TryNegatedSingle(cls.Items[0], out var positive))
+        {
+            cls = new CharClass([positive], Negated: true);
+        }
+
+        var body = new StringBuilder();
+        var astral = new List<RangeItem>();
+        AppendItems(cls, body, astral, caseInsensitive);
+
+        var alternatives = new List<string>();
+        if (cls.Negated)
+        {
+            body.Append("\\n");
+            if (_surrogateAware)
+            {
+                body.Append("\\uD800-\\uDFFF");
+            }
+
+            alternatives.Add("[^" + body + "]");
+            if (_surrogateAware)
+            {
+                alternatives.Add(AnyAstral);
+            }
+        }
+        else
+        {
+            if (body.Length > 0)
+            {
+                var exclude = _surrogateAware ? "\\n\\uD800-\\uDFFF" : "\\n";
+                alternatives.Add("[" + body + "-[" + exclude + "]]");
+            }
+
+            if (_surrogateAware)
+            {
+                if (cls.MayMatchAstral && astral.Count == 0)
+                {
+                    alternatives.Add(AnyAstral);
+                }
+
+                foreach (var r in astral)
+                {
+                    alternatives.Add(AstralRange(r.First, r.Last));
+                }
+            }
+        }
+
+        if (alternatives.Count == 0)
+        {
+            _sb.Append("[^\\s\\S]"); // an empty class matches nothing
+        }
+        else if (alternatives.Count == 1 && !alternatives[0].Contains('|', StringComparison.Ordinal))
+        {
+            _sb.Append(alternatives[0]);
+        }
+        else
+        {
+            _sb.Append("(?:").AppendJoin('|', alternatives).Append(')');
+        }
+    }
+
+    private static bool TryNegatedSingle(ClassItem item, out ClassItem positive)
+    {
+        positive = item switch
+        {
+            PerlItem { Negated: true } p => p with { Negated = false },
+            UnicodeItem { Negated: true } u => u with { Negated = false },
+            AsciiItem { Negated: true } a => a with { Negated = false },
+            _ => null!,
+        };
+        return positive is not null;
+    }
+
+    private static void AppendItems(CharClass cls, StringBuilder body, List<RangeItem> astral, bool caseInsensitive)
+    {
+        foreach (var item in cls.Items)
+        {
+            switch (item)
+            {
+                case RangeItem r:
+                    AppendRange(r, body, astral, caseInsensitive);
+                    break;
+                case PerlItem p:
+                    body.Append(PerlBody(p));
+                    break;
+                case UnicodeItem u:
+                    body.Append(u.Negated ? u.Property.Negated ?? throw Unsupported(u) : u.Property.Positive);
+                    break;
+                case AsciiItem a:
+                    body.Append(AsciiBody(a.Name, a.Negated));
+                    break;
+                case NestedItem n when !n.Class.Negated:
+                    AppendItems(n.Class, body, astral, caseInsensitive);
+                    break;
+                case NestedItem:
+                    throw new PatternSyntaxException("negated classes nested in a class are not supported yet");
+            }
+        }
+    }
+
+    private static PatternSyntaxException Unsupported(UnicodeItem u) =>
+        new($"the negation of \\p{{{u.Property.Canonical}}} inside a class is not supported yet");
+
+    private static void AppendRange(RangeItem r, StringBuilder body, List<RangeItem> astral, bool caseInsensitive)
+    {
+        var first = r.First;
+        var last = r.Last;
+        if (first <= 0xFFFF)
+        {
+            var bmpLast = Math.Min(last, 0xFFFF);
+            AppendBmpRange(body, first, bmpLast);
+            if (caseInsensitive && bmpLast - first < 4096)
+            {
+                for (var cp = first; cp <= bmpLast; cp++)
+                {
+                    foreach (var v in CaseFolding.Equivalents(cp))
+                    {
+                        if (v < first || v > bmpLast)
+                        {
+                            if (v <= 0xFFFF)
+                            {
+                                AppendBmpRange(body, v, v);
+                            }
+                            else
+                            {
+                                astral.Add(new RangeItem(v, v));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        if (last > 0xFFFF)
+        {
+            astral.Add(new RangeItem(Math.Max(first, 0x10000), last));
+        }
+    }
+
+    private static void AppendBmpRange(StringBuilder body, int first, int last)
+    {
+        AppendClassUnit(body, first);
+        if (last > first)
+        {
+            body.Append('-');
+            AppendClassUnit(body, last);
+        }
+    }
+
+    private static void AppendClassUnit(StringBuilder body, int cp)
+    {
+        var c = (char)cp;
+        if (char.IsAsciiLetterOrDigit(c))
+        {
+            body.Append(c);
+        }
+        else
+        {
+            body.Append("\\u").Append(cp.ToString("X4", CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static string PerlBody(PerlItem p)
+    {
+        if (p.Unicode)
+        {
+            return (p.Kind, p.Negated) switch
+            {
+                (PerlClassKind.Digit, false) => "\\d",
+                (PerlClassKind.Digit, true) => "\\D",
+                (PerlClassKind.Word, false) => UnicodeWordBody,
+                (PerlClassKind.Word, true) => "\\W",
+                (PerlClassKind.Space, false) => "\\s",
+                _ => "\\S",
+            };
+        }
+
+        var name = p.Kind switch
+        {
+            PerlClassKind.Digit => "digit",
+            PerlClassKind.Word => "word",
+            _ => "space",
+        };
+        return AsciiBody(name, p.Negated);
+    }
+
+    private static string AsciiBody(string name, bool negated)
+    {
+        var ranges = AsciiRanges(name);
+        if (negated)
+        {
+            ranges = Complement(ranges);
+        }
+
+        var sb = new StringBuilder();
+        foreach (var (lo, hi) in ranges)
+        {
+            AppendBmpRange(sb, lo, hi);
+        }
+
+        return sb.ToString();
+    }
+
+    private static (int, int)[] AsciiRanges(string name) => name switch
+    {
+        "alnum" => [('0', '9'), ('A', 'Z'), ('a', 'z')],
+        "alpha" => [('A', 'Z'), ('a', 'z')],
+        "ascii" => [(0, 0x7F)],
+        "blank" => [('\t', '\t'), (' ', ' ')],
+        "cntrl" => [(0, 0x1F), (0x7F, 0x7F)],
+        "digit" => [('0', '9')],
+        "graph" => [('!', '~')],
+        "lower" => [('a', 'z')],
+        "print" => [(' ', '~')],
+        "punct" => [('!', '/'), (':', '@'), ('[', '`'), ('{', '~')],
+        "space" => [('\t', '\r'), (' ', ' ')],
+        "upper" => [('A', 'Z')],
+        "word" => [('0', '9'), ('A', 'Z'), ('_', '_'), ('a', 'z')],
+        "xdigit" => [('0', '9'), ('A', 'F'), ('a', 'f')],
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    private static (int, int)[] Complement((int Lo, int Hi)[] ranges)
+    {
+        var result = new List<(int, int)>();
+        var next = 0;
+        foreach (var (lo, hi) in ranges.OrderBy(r => r.Lo))
+        {
+            if (lo > next)
+            {
+                result.Add((next, lo - 1));
+            }
+
+            next = hi + 1;
+        }
+
+        if (next <= 0xFFFF)
+        {
+            result.Add((next, 0xFFFF));
+        }
+
+        return result.ToArray();
+    }
+
+    // UTF-16 alternatives for an astral range: surrogate pairs grouped by high surrogate.
+    private static string AstralRange(int first, int last)
+    {
+        var parts = new List<string>();
+        var hiFirst = 0xD800 + ((first - 0x10000) >> 10);
+        var hiLast = 0xD800 + ((last - 0x10000) >> 10);
+        var loFirst = 0xDC00 + ((first - 0x10000) & 0x3FF);
+        var loLast = 0xDC00 + ((last - 0x10000) & 0x3FF);
+        if (hiFirst == hiLast)
+        {
+            parts.Add($"\\u{hiFirst:X4}[\\u{loFirst:X4}-\\u{loLast:X4}]");
+        }
+        else
+        {
+            parts.Add($"\\u{hiFirst:X4}[\\u{loFirst:X4}-\\uDFFF]");
+            if (hiLast - hiFirst > 1)
+            {
+                parts.Add($"[\\u{hiFirst + 1:X4}-\\u{hiLast - 1:X4}][\\uDC00-\\uDFFF]");
+            }
+
+            parts.Add($"\\u{hiLast:X4}[\\uDC00-\\u{loLast:X4}]");
+        }
+
+        return string.Join('|', parts);
+    }
+}

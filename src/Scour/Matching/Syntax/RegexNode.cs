@@ -1,0 +1,45 @@
+namespace Scour.Matching.Syntax;
+
+/// <summary>A node of a parsed pattern in ripgrep's (Rust) regex dialect.</summary>
+internal abstract record RegexNode;
+
+/// <summary>Matches the empty string (an empty alternative or group).</summary>
+internal sealed record EmptyNode : RegexNode
+{
+    public static readonly EmptyNode Instance = new();
+}
+
+/// <summary>One Unicode scalar value; <see cref="CaseInsensitive"/> says whether <c>(?i)</c> was in force.</summary>
+internal sealed record LiteralNode(int CodePoint, bool CaseInsensitive) : RegexNode;
+
+/// <summary><c>.</c>; <see cref="DotAll"/> is the <c>s</c> flag (ripgrep still never lets it match <c>\n</c> in line mode).</summary>
+internal sealed record DotNode(bool DotAll) : RegexNode;
+
+/// <summary>A character class: bracketed, Perl (<c>\w</c>) or Unicode (<c>\pL</c>).</summary>
+internal sealed record ClassNode(CharClass Class, bool CaseInsensitive) : RegexNode;
+
+internal enum AssertionKind
+{
+    StartLine,
+    EndLine,
+    StartText,
+    EndText,
+    WordBoundary,
+    NotWordBoundary,
+}
+
+/// <summary>A zero-width assertion; <see cref="Unicode"/> matters for word boundaries.</summary>
+internal sealed record AssertionNode(AssertionKind Kind, bool MultiLine, bool Unicode) : RegexNode;
+
+/// <summary>A group: capturing (with an index and maybe a name) or not.</summary>
+internal sealed record GroupNode(RegexNode Child, int CaptureIndex, string? Name) : RegexNode
+{
+    public bool IsCapturing => CaptureIndex > 0;
+}
+
+/// <summary>A counted repetition; <c>Max</c> is null for "unbounded".</summary>
+internal sealed record RepetitionNode(RegexNode Child, int Min, int? Max, bool Greedy) : RegexNode;
+
+internal sealed record ConcatNode(IReadOnlyList<RegexNode> Children) : RegexNode;
+
+internal sealed record AlternationNode(IReadOnlyList<RegexNode> Children) : RegexNode;
