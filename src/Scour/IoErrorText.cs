@@ -1,0 +1,44 @@
+namespace Scour;
+
+/// <summary>
+/// Describes an I/O failure the way ripgrep (and the OS) does, e.g. <c>No such file or directory (os error 2)</c>,
+/// so that messages read the same as rg's and do not depend on .NET's exception wording.
+/// </summary>
+public static class IoErrorText
+{
+    /// <summary>A short description of <paramref name="error"/> ending with its OS error number when known.</summary>
+    public static string Describe(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error switch
+        {
+            FileNotFoundException or DirectoryNotFoundException => "No such file or directory (os error 2)",
+            UnauthorizedAccessException => "Permission denied (os error 13)",
+            PathTooLongException => "File name too long (os error 36)",
+            IOException io when Errno(io) is { } errno => $"{Strerror(errno, io.Message)} (os error {errno})",
+            _ => error.Message,
+        };
+    }
+
+    private static int? Errno(IOException e)
+    {
+        // On Unix, .NET stores errno in the low bits of HResult for errors it does not map to a type.
+        var code = e.HResult & 0xFFFF;
+        return code is > 0 and < 200 ? code : null;
+    }
+
+    private static string Strerror(int errno, string fallback) => errno switch
+    {
+        1 => "Operation not permitted",
+        2 => "No such file or directory",
+        5 => "Input/output error",
+        13 => "Permission denied",
+        20 => "Not a directory",
+        21 => "Is a directory",
+        24 => "Too many open files",
+        32 => "Broken pipe",
+        36 => "File name too long",
+        40 => "Too many levels of symbolic links",
+        _ => fallback,
+    };
+}

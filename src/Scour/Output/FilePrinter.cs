@@ -1,0 +1,111 @@
+using System.Text;
+using Scour.Matching;
+using Scour.Searching;
+
+namespace Scour.Output;
+
+/// <summary>
+/// The sink for one file at a time: collects that file's output in a buffer, which the caller hands
+/// to a <see cref="ResultWriter"/> once the file is done. One instance per search thread.
+/// </summary>
+internal abstract class FilePrinter : ISink, IDisposable
+{
+    private byte[] _path = [];
+
+    protected FilePrinter(OutputOptions options, LineMatcher matcher)
+    {
+        Options = options;
+        Matcher = matcher;
+    }
+
+    protected OutputOptions Options { get; }
+
+    protected LineMatcher Matcher { get; }
+
+    protected OutputBuffer Buffer { get; } = new();
+
+    protected ReadOnlySpan<byte> PathBytes => _path;
+
+    protected bool HasPath { get; private set; }
+
+    protected BinaryMode Binary { get; private set; }
+
+    protected long? BinaryOffset { get; private set; }
+
+    /// <summary>Lines reported as matches so far in this file.</summary>
+    public long MatchedLines { get; protected set; }
+
+    /// <summary>True if the block takes the between-files separator.</summary>
+    public abstract bool Separated { get; }
+
+    /// <summary>Starts a file; <paramref name="path"/> is null for unnamed input.</summary>
+    public void Begin(string? path, BinaryMode binary)
+    {
+        Buffer.Clear();
+        HasPath = path is not null && Options.WithFilename;
+        _path = path is null ? [] : Encoding.UTF8.GetBytes(path);
+        Binary = binary;
+        BinaryOffset = null;
+        MatchedLines = 0;
+        OnBegin();
+    }
+
+    protected virtual void OnBegin()
+    {
+    }
+
+    /// <summary>Ends the file and returns its output.</summary>
+    public ReadOnlySpan<byte> Finish(SearchResult result)
+    {
+        OnFinish(result);
+        return Buffer.Written;
+    }
+
+    protected abstract void OnFinish(SearchResult result);
+
+    public abstract bool Matched(in SinkLine line);
+
+    public virtual bool Context(in SinkLine line, ContextKind kind) => true;
+
+    public virtual bool ContextBreak() => true;
+
+    public virtual bool BinaryData(long absoluteOffset)
+    {
+        BinaryOffset = absoluteOffset;
+        return true;
+    }
+
+    protected void WritePath()
+    {
+        if (Options.Colors is { } colors)
+        {
+            Buffer.Write(colors.Path.Start);
+            Buffer.Write(_path);
+            Buffer.Write(ColorSpec.Reset);
+        }
+        else
+        {
+            Buffer.Write(_path);
+        }
+    }
+
+    protected void WriteColored(ColorSpec? spec, long number)
+    {
+        if (spec is not null)
+        {
+            Buffer.Write(spec.Start);
+            Buffer.WriteNumber(number);
+            Buffer.Write(ColorSpec.Reset);
+        }
+        else
+        {
+            Buffer.WriteNumber(number);
+        }
+    }
+
+    public void Dispose()
+    {
+        Buffer.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

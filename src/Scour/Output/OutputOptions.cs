@@ -1,0 +1,41 @@
+namespace Scour.Output;
+
+/// <summary>How results are printed. Immutable.</summary>
+public sealed record OutputOptions
+{
+    /// <summary>What to print per file.</summary>
+    public OutputMode Mode { get; init; } = OutputMode.Lines;
+
+    /// <summary>Print the path once above a file's lines instead of on each line.</summary>
+    public bool Heading { get; init; }
+
+    /// <summary>Print the path with each result.</summary>
+    public bool WithFilename { get; init; }
+
+    /// <summary>Print line numbers.</summary>
+    public bool LineNumber { get; init; }
+
+    /// <summary>Print the 1-based byte column of the first match.</summary>
+    public bool Column { get; init; }
+
+    /// <summary>Print the byte offset of each line (or match, with <c>-o</c>).</summary>
+    public bool ByteOffset { get; init; }
+
+    /// <summary>Print only the matched parts, one per line (<c>-o</c>).</summary>
+    public bool OnlyMatching { get; init; }
+
+    /// <summary>One line per match with path, line and column (<c>--vimgrep</c>).</summary>
+    public bool Vimgrep { get; init; }
+
+    /// <summary>Follow paths with NUL instead of a separator (<c>-0</c>).</summary>
+    public bool NullAfterPath { get; init; }
+
+    /// <summary>Colors, or null for none.</summary>
+    public ColorSpecs? Colors { get; init; }
+
+    /// <summary>The line between non-adjacent groups of context (<c>--</c>), or null for none.</summary>
+    public byte[]? ContextSeparator { get; init; } = "--"u8.ToArray();
+
+    /// <summary>True if context lines are requested (separators are printed between groups).</summary>
+    public bool Context { get; init; }
+}

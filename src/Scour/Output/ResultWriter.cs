@@ -1,0 +1,70 @@
+namespace Scour.Output;
+
+/// <summary>
+/// Writes each file's output block to the destination in one piece, in the order blocks complete,
+/// adding the separator ripgrep puts between files (a blank line under headings, <c>--</c> between
+/// context groups). Thread-safe.
+/// </summary>
+public sealed class ResultWriter
+{
+    private readonly Stream _destination;
+    private readonly OutputOptions _options;
+    private readonly bool _flushEachBlock;
+    private readonly object _gate = new();
+    private bool _anyWritten;
+
+    /// <summary>Creates a writer.</summary>
+    /// <param name="destination">Where output goes (the CLI passes standard output).</param>
+    /// <param name="options">The output options (for separators).</param>
+    /// <param name="flushEachBlock">Flush after every file (for terminals and <c>--line-buffered</c>).</param>
+    public ResultWriter(Stream destination, OutputOptions options, bool flushEachBlock)
+    {
+        _destination = destination;
+        _options = options;
+        _flushEachBlock = flushEachBlock;
+    }
+
+    /// <summary>True once any block has been written.</summary>
+    public bool AnyWritten => _anyWritten;
+
+    /// <summary>Writes one file's block; <paramref name="separated"/> says whether it takes a file separator.</summary>
+    public void WriteBlock(ReadOnlySpan<byte> block, bool separated)
+    {
+        if (block.IsEmpty)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_anyWritten && separated)
+            {
+                if (_options.Heading)
+                {
+                    _destination.WriteByte((byte)'\n');
+                }
+                else if (_options.Context && _options.ContextSeparator is { } sep)
+                {
+                    _destination.Write(sep);
+                    _destination.WriteByte((byte)'\n');
+                }
+            }
+
+            _destination.Write(block);
+            _anyWritten = true;
+            if (_flushEachBlock)
+            {
+                _destination.Flush();
+            }
+        }
+    }
+
+    /// <summary>Flushes buffered output.</summary>
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            _destination.Flush();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Scour.Matching;
+using Scour.Searching;
+
+namespace Scour.Output;
+
+/// <summary>
+/// One line per file instead of the matching lines: counts (<c>-c</c>, <c>--count-matches</c>), paths
+/// of files with or without matches (<c>-l</c>, <c>--files-without-match</c>), or nothing (<c>-q</c>).
+/// Stops reading a file as soon as its answer is known.
+/// </summary>
+internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher) : FilePrinter(options, matcher)
+{
+    private readonly List<ByteRange> _matches = [];
+    private long _count;
+
+    public override bool Separated => false;
+
+    protected override void OnBegin() => _count = 0;
+
+    public override bool Matched(in SinkLine line)
+    {
+        MatchedLines++;
+        switch (Options.Mode)
+        {
+            case OutputMode.CountMatches:
+                _matches.Clear();
+                Matcher.FindAll(line.Content, _matches);
+                _count += Math.Max(1, _matches.Count);
+                return true;
+            case OutputMode.Count:
+                _count++;
+                return true;
+            default:
+                return false; // -l, --files-without-match and -q know enough after one match
+        }
+    }
+
+    protected override void OnFinish(SearchResult result)
+    {
+        switch (Options.Mode)
+        {
+            case OutputMode.Count or OutputMode.CountMatches when _count > 0:
+                if (HasPath)
+                {
+                    WritePath();
+                    Buffer.Write(Options.NullAfterPath ? (byte)0 : (byte)':');
+                }
+
+                Buffer.WriteNumber(_count);
+                Buffer.Write((byte)'\n');
+                break;
+            case OutputMode.FilesWithMatches when MatchedLines > 0:
+            case OutputMode.FilesWithoutMatch when MatchedLines == 0:
+                WritePathLine();
+                break;
+        }
+    }
+
+    private void WritePathLine()
+    {
+        WritePath();
+        Buffer.Write(Options.NullAfterPath ? (byte)0 : (byte)'\n');
+    }
+}

@@ -1,0 +1,355 @@
+using System.Buffers;
+using Scour.Matching;
+
+namespace Scour.Searching;
+
+/// <summary>
+/// Reads bytes into a bounded, pooled buffer, hands whole lines to a <see cref="LineMatcher"/> and
+/// reports matches and context to an <see cref="ISink"/>. One instance per thread; reusable.
+/// </summary>
+/// <remarks>
+/// The buffer starts at 64 KiB and only grows to hold one line longer than it. Line numbers are
+/// counted lazily, only up to lines that are reported. Buffer handling mirrors ripgrep's, because
+/// where a NUL byte falls relative to buffer boundaries decides what a binary file prints.
+/// </remarks>
+internal sealed class Searcher : IDisposable
+{
+    internal const int InitialCapacity = 64 * 1024;
+
+    private readonly SearcherOptions _options;
+    private byte[] _buf;
+
+    private BinaryMode _binary;
+    private IByteSource _source = null!;
+    private LineMatcher _matcher = null!;
+    private ISink _sink = null!;
+    private int _dataEnd;
+    private int _pos;
+    private int _regionEnd;
+    private long _absBase;
+    private bool _eof;
+    private long _binaryOffset;
+    private long _lineNo;
+    private int _countPos;
+    private long _lastPrintedEnd;
+    private int _afterRemaining;
+    private long _matches;
+    private bool _stopped;
+    private bool _maxReached;
+
+    public Searcher(SearcherOptions options)
+    {
+        _options = options;
+        _buf = ArrayPool<byte>.Shared.Rent(InitialCapacity);
+    }
+
+    private bool ContextEnabled => _options.BeforeContext > 0 || _options.AfterContext > 0;
+
+    public SearchResult Search(IByteSource source, LineMatcher matcher, ISink sink, CancellationToken cancellationToken) =>
+        Search(source, matcher, sink, _options.Binary, cancellationToken);
+
+    /// <summary>Searches with a binary mode of its own (files named explicitly use <see cref="BinaryMode.Convert"/>).</summary>
+    public SearchResult Search(IByteSource source, LineMatcher matcher, ISink sink, BinaryMode binary, CancellationToken cancellationToken)
+    {
+        _binary = binary;
+        _source = _options.BomSniffing ? BomSniffer.Wrap(source) : source;
+        _matcher = matcher;
+        _sink = sink;
+        _dataEnd = _pos = _regionEnd = 0;
+        _absBase = 0;
+        _eof = false;
+        _binaryOffset = -1;
+        _lineNo = 1;
+        _countPos = 0;
+        _lastPrintedEnd = -1;
+        _afterRemaining = 0;
+        _matches = 0;
+        _stopped = _options.MaxCount == 0;
+        _maxReached = false;
+
+        while (!_stopped && Fill())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ProcessRegion(_regionEnd);
+            if (_eof)
+            {
+                break;
+            }
+        }
+
+        return new SearchResult(_absBase + _dataEnd, _binaryOffset >= 0 ? _binaryOffset : null, _matches);
+    }
+
+    // Reads until the buffer holds at least one more complete line (or the input ends).
+    // Returns false when there is nothing more to search.
+    private bool Fill()
+    {
+        Roll();
+        while (true)
+        {
+            if (_dataEnd == _buf.Length)
+            {
+                Grow();
+            }
+
+            var n = _source.Read(_buf.AsSpan(_dataEnd));
+            if (n == 0)
+            {
+                _eof = true;
+                _regionEnd = _dataEnd;
+                return _pos < _dataEnd;
+            }
+
+            var newStart = _dataEnd;
+            _dataEnd += n;
+            if (!DetectBinary(newStart))
+            {
+                return false;
+            }
+
+            var lastNewline = _buf.AsSpan(newStart, _dataEnd - newStart).LastIndexOf((byte)'\n');
+            if (lastNewline >= 0)
+            {
+                _regionEnd = newStart + lastNewline + 1;
+                return true;
+            }
+        }
+    }
+
+    private bool DetectBinary(int newStart)
+    {
+        if (_binary == BinaryMode.None)
+        {
+            return true;
+        }
+
+        var fresh = _buf.AsSpan(newStart, _dataEnd - newStart);
+        var nul = fresh.IndexOf((byte)0);
+        if (nul < 0)
+        {
+            return true;
+        }
+
+        var firstBinary = _binaryOffset < 0;
+        if (firstBinary)
+        {
+            _binaryOffset = _absBase + newStart + nul;
+        }
+
+        if (_binary == BinaryMode.Quit)
+        {
+            // As ripgrep: the data ends at the NUL, and the buffer holding it is not searched.
+            _dataEnd = newStart + nul;
+            _eof = true;
+            _stopped = true;
+            _sink.BinaryData(_binaryOffset);
+            return false;
+        }
+
+        fresh.Replace((byte)0, (byte)'\n');
+        if (firstBinary && !_sink.BinaryData(_binaryOffset))
+        {
+            _stopped = true;
+            return false;
+        }
+
+        return true;
+    }
+
+    private void Grow()
+    {
+        var bigger = ArrayPool<byte>.Shared.Rent(_buf.Length * 2);
+        _buf.AsSpan(0, _dataEnd).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(_buf);
+        _buf = bigger;
+    }
+
+    // Drops consumed bytes from the front of the buffer, keeping the lines that before-context may need.
+    private void Roll()
+    {
+        var keep = _pos;
+        for (var i = 0; i < _options.BeforeContext && keep > 0; i++)
+        {
+            keep = _buf.AsSpan(0, keep - 1).LastIndexOf((byte)'\n') + 1;
+        }
+
+        var printedRel = _lastPrintedEnd - _absBase;
+        if (keep < printedRel)
+        {
+            keep = (int)Math.Min(printedRel, _pos);
+        }
+
+        if (keep <= 0)
+        {
+            return;
+        }
+
+        if (_options.LineNumbers)
+        {
+            CountLinesTo(keep);
+        }
+
+        _buf.AsSpan(keep, _dataEnd - keep).CopyTo(_buf);
+        _dataEnd -= keep;
+        _pos -= keep;
+        _regionEnd = Math.Max(0, _regionEnd - keep);
+        _countPos -= keep;
+        _absBase += keep;
+    }
+
+    private void CountLinesTo(int position)
+    {
+        if (position > _countPos)
+        {
+            _lineNo += _buf.AsSpan(_countPos, position - _countPos).Count((byte)'\n');
+            _countPos = position;
+        }
+    }
+
+    private int LineEnd(int start, int limit)
+    {
+        var nl = _buf.AsSpan(start, limit - start).IndexOf((byte)'\n');
+        return nl < 0 ? limit : start + nl + 1;
+    }
+
+    private void ProcessRegion(int end)
+    {
+        _matcher.SetRegion(_buf, _pos, end);
+        while (_pos < end && !_stopped)
+        {
+            if (_maxReached)
+            {
+                EmitAfterContext(end);
+                if (_afterRemaining == 0)
+                {
+                    _stopped = true;
+                }
+
+                continue;
+            }
+
+            var found = _matcher.NextMatchingLine(_pos, out var matchStart, out var matchEnd);
+            if (!found)
+            {
+                matchStart = matchEnd = end;
+            }
+
+            if (!_options.InvertMatch)
+            {
+                EmitAfterContext(matchStart);
+                _pos = matchStart;
+                if (found && !_stopped)
+                {
+                    EmitMatch(matchStart, matchEnd);
+                    _pos = matchEnd;
+                }
+            }
+            else
+            {
+                while (_pos < matchStart && !_stopped && !_maxReached)
+                {
+                    var lineEnd = LineEnd(_pos, matchStart);
+                    EmitMatch(_pos, lineEnd);
+                    _pos = lineEnd;
+                }
+
+                if (found && _pos == matchStart && !_stopped && !_maxReached)
+                {
+                    EmitAfterContext(matchEnd);
+                    _pos = matchEnd;
+                }
+            }
+        }
+    }
+
+    // Reports up to the remaining after-context lines found before `limit`, advancing _pos past them.
+    private void EmitAfterContext(int limit)
+    {
+        while (_afterRemaining > 0 && _pos < limit && !_stopped)
+        {
+            var lineEnd = LineEnd(_pos, limit);
+            EmitLine(_pos, lineEnd, isMatch: false, ContextKind.After);
+            _afterRemaining--;
+            _pos = lineEnd;
+        }
+
+        if (_maxReached && _afterRemaining == 0)
+        {
+            _stopped = true;
+        }
+    }
+
+    private void EmitMatch(int lineStart, int lineEnd)
+    {
+        if (_options.BeforeContext > 0)
+        {
+            EmitBeforeContext(lineStart);
+        }
+
+        if (_stopped)
+        {
+            return;
+        }
+
+        EmitLine(lineStart, lineEnd, isMatch: true, ContextKind.Before);
+        _matches++;
+        _afterRemaining = _options.AfterContext;
+        if (_options.MaxCount is { } max && _matches >= max)
+        {
+            _maxReached = true;
+            if (_afterRemaining == 0)
+            {
+                _stopped = true;
+            }
+        }
+    }
+
+    private void EmitBeforeContext(int matchStart)
+    {
+        var lower = _lastPrintedEnd < 0 ? 0 : (int)Math.Max(0, _lastPrintedEnd - _absBase);
+        var first = matchStart;
+        for (var i = 0; i < _options.BeforeContext && first > lower; i++)
+        {
+            first = Math.Max(lower, _buf.AsSpan(0, first - 1).LastIndexOf((byte)'\n') + 1);
+        }
+
+        var p = first;
+        while (p < matchStart && !_stopped)
+        {
+            var lineEnd = LineEnd(p, matchStart);
+            EmitLine(p, lineEnd, isMatch: false, ContextKind.Before);
+            p = lineEnd;
+        }
+    }
+
+    private void EmitLine(int start, int end, bool isMatch, ContextKind kind)
+    {
+        var absStart = _absBase + start;
+        if (ContextEnabled && _lastPrintedEnd >= 0 && absStart > _lastPrintedEnd && !_sink.ContextBreak())
+        {
+            _stopped = true;
+            return;
+        }
+
+        long lineNumber = 0;
+        if (_options.LineNumbers)
+        {
+            CountLinesTo(start);
+            lineNumber = _lineNo;
+        }
+
+        var line = new SinkLine(_buf.AsSpan(start, end - start), lineNumber, absStart);
+        var keepGoing = isMatch ? _sink.Matched(line) : _sink.Context(line, kind);
+        _lastPrintedEnd = _absBase + end;
+        if (!keepGoing)
+        {
+            _stopped = true;
+        }
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buf);
+        _buf = [];
+    }
+}

@@ -1,0 +1,26 @@
+namespace Scour.Searching;
+
+/// <summary>How the searcher reads lines and which lines it reports. Immutable.</summary>
+public sealed record SearcherOptions
+{
+    /// <summary>Report the lines that do not match (<c>-v</c>).</summary>
+    public bool InvertMatch { get; init; }
+
+    /// <summary>Count line numbers (costs a scan for newlines up to each reported line).</summary>
+    public bool LineNumbers { get; init; }
+
+    /// <summary>Lines of context before each match (<c>-B</c>).</summary>
+    public int BeforeContext { get; init; }
+
+    /// <summary>Lines of context after each match (<c>-A</c>).</summary>
+    public int AfterContext { get; init; }
+
+    /// <summary>Stop after this many matching lines per file (<c>-m</c>); null for no limit.</summary>
+    public long? MaxCount { get; init; }
+
+    /// <summary>Binary file handling.</summary>
+    public BinaryMode Binary { get; init; } = BinaryMode.Quit;
+
+    /// <summary>Drop a UTF-8 byte order mark and transcode UTF-16 with a byte order mark.</summary>
+    public bool BomSniffing { get; init; } = true;
+}

@@ -1,0 +1,39 @@
+using System.Text;
+
+namespace Scour.Searching;
+
+/// <summary>Transcodes UTF-16 input to UTF-8 as it is read; unpaired surrogates become U+FFFD.</summary>
+internal sealed class Utf16ToUtf8Source(IByteSource inner, bool bigEndian) : IByteSource
+{
+    private readonly Decoder _decoder = (bigEndian ? new UnicodeEncoding(true, false, false) : new UnicodeEncoding(false, false, false)).GetDecoder();
+    private readonly Encoder _encoder = new UTF8Encoding(false, false).GetEncoder();
+    private readonly byte[] _raw = new byte[16384];
+    private readonly char[] _chars = new char[16384];
+    private readonly byte[] _pending = new byte[16384 * 3 + 8];
+    private int _pendingStart;
+    private int _pendingEnd;
+    private bool _done;
+
+    public int Read(Span<byte> destination)
+    {
+        while (_pendingStart == _pendingEnd)
+        {
+            if (_done)
+            {
+                return 0;
+            }
+
+            var n = inner.Read(_raw);
+            var flush = n == 0;
+            _done = flush;
+            var charCount = _decoder.GetChars(_raw, 0, n, _chars, 0, flush);
+            _pendingStart = 0;
+            _pendingEnd = _encoder.GetBytes(_chars, 0, charCount, _pending, 0, flush);
+        }
+
+        var count = Math.Min(destination.Length, _pendingEnd - _pendingStart);
+        _pending.AsSpan(_pendingStart, count).CopyTo(destination);
+        _pendingStart += count;
+        return count;
+    }
+}

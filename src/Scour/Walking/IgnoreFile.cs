@@ -1,0 +1,171 @@
+namespace Scour.Walking;
+
+/// <summary>
+/// The rules of one gitignore-format file (<c>.gitignore</c>, <c>.ignore</c>, <c>.rgignore</c>,
+/// <c>info/exclude</c>, a global excludes file), with git's semantics: the last matching rule wins.
+/// </summary>
+public sealed class IgnoreFile
+{
+    private readonly IgnoreRule[] _rules;
+
+    private IgnoreFile(string? path, IgnoreRule[] rules, IReadOnlyList<string> errors)
+    {
+        SourcePath = path;
+        _rules = rules;
+        Errors = errors;
+    }
+
+    /// <summary>The file the rules came from, if any.</summary>
+    public string? SourcePath { get; }
+
+    /// <summary>The compiled rules in file order.</summary>
+    public IReadOnlyList<IgnoreRule> Rules => _rules;
+
+    /// <summary>Lines that could not be compiled, as messages naming the file and line; they are skipped.</summary>
+    public IReadOnlyList<string> Errors { get; }
+
+    /// <summary>True if there are no rules.</summary>
+    public bool IsEmpty => _rules.Length == 0;
+
+    /// <summary>Reads and compiles an ignore file; a missing or unreadable file gives null.</summary>
+    public static IgnoreFile? Load(string path, bool caseInsensitive = false)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        return Parse(text, path, caseInsensitive);
+    }
+
+    /// <summary>Compiles rules from text in gitignore format.</summary>
+    public static IgnoreFile Parse(string text, string? path = null, bool caseInsensitive = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var rules = new List<IgnoreRule>();
+        var errors = new List<string>();
+        if (text.StartsWith('\uFEFF'))
+        {
+            text = text[1..];
+        }
+
+        var lineNumber = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            lineNumber++;
+            var line = raw.EndsWith('\r') ? raw[..^1] : raw;
+            try
+            {
+                if (ParseLine(line, lineNumber, caseInsensitive) is { } rule)
+                {
+                    rules.Add(rule);
+                }
+            }
+            catch (GlobSyntaxException e)
+            {
+                errors.Add($"{path ?? "<ignore rules>"}: line {lineNumber}: {e.Message}");
+            }
+        }
+
+        return new IgnoreFile(path, rules.ToArray(), errors);
+    }
+
+    private static IgnoreRule? ParseLine(string line, int lineNumber, bool caseInsensitive)
+    {
+        if (line.Length == 0 || line[0] == '#')
+        {
+            return null;
+        }
+
+        line = TrimTrailingSpaces(line);
+        if (line.Length == 0)
+        {
+            return null;
+        }
+
+        var negated = false;
+        if (line[0] == '!')
+        {
+            negated = true;
+            line = line[1..];
+        }
+        else if (line.StartsWith("\\!", StringComparison.Ordinal) || line.StartsWith("\\#", StringComparison.Ordinal))
+        {
+            line = line[1..];
+        }
+
+        var directoryOnly = false;
+        if (line.EndsWith('/') && !line.EndsWith("\\/", StringComparison.Ordinal))
+        {
+            directoryOnly = true;
+            line = line.TrimEnd('/');
+        }
+
+        if (line.Length == 0)
+        {
+            return null;
+        }
+
+        var basenameOnly = !ContainsUnescapedSlash(line);
+        if (line[0] == '/')
+        {
+            line = line[1..];
+        }
+
+        var glob = Glob.Parse(line, caseInsensitive, alternates: false);
+        return new IgnoreRule(glob, negated, directoryOnly, basenameOnly, lineNumber);
+    }
+
+    private static bool ContainsUnescapedSlash(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] == '\\')
+            {
+                i++;
+            }
+            else if (s[i] == '/')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Trailing spaces are dropped unless escaped with a backslash ("foo\ " keeps one space).
+    private static string TrimTrailingSpaces(string line)
+    {
+        var end = line.Length;
+        while (end > 0 && line[end - 1] == ' ')
+        {
+            if (end >= 2 && line[end - 2] == '\\')
+            {
+                return line[..(end - 2)] + line[(end - 1)..end];
+            }
+
+            end--;
+        }
+
+        return line[..end];
+    }
+
+    /// <summary>The verdict of the last rule matching <paramref name="relativePath"/>.</summary>
+    public IgnoreMatch Match(ReadOnlySpan<char> relativePath, bool isDirectory)
+    {
+        for (var i = _rules.Length - 1; i >= 0; i--)
+        {
+            if (_rules[i].IsMatch(relativePath, isDirectory))
+            {
+                return _rules[i].Negated ? IgnoreMatch.Whitelist : IgnoreMatch.Ignore;
+            }
+        }
+
+        return IgnoreMatch.None;
+    }
+}

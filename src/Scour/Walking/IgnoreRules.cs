@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+
+namespace Scour.Walking;
+
+/// <summary>
+/// Decides whether a path is ignored, with ripgrep's precedence: <c>.rgignore</c> over <c>.ignore</c> over
+/// <c>.gitignore</c> over <c>.git/info/exclude</c> over the global excludes file, the nearest directory
+/// first within each kind; git's files only inside a repository and never above its root; hidden files
+/// skipped unless a rule re-includes them.
+/// </summary>
+internal sealed class IgnoreRules
+{
+    private readonly WalkOptions _options;
+    private readonly IgnoreFile? _global;
+    private readonly string _workingDirectory;
+    private readonly ConcurrentDictionary<string, IgnoreDirectory> _parents = new(StringComparer.Ordinal);
+
+    public IgnoreRules(WalkOptions options, Action<string>? onError = null)
+    {
+        _options = options;
+        _workingDirectory = Path.TrimEndingDirectorySeparator(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
+        if (options.IgnoreVcs && options.IgnoreGlobal)
+        {
+            var env = options.Environment ?? Environment.GetEnvironmentVariable;
+            if (GitConfig.GlobalExcludesFile(env) is { } path && IgnoreFile.Load(path) is { IsEmpty: false } global)
+            {
+                _global = global;
+                foreach (var e in global.Errors)
+                {
+                    onError?.Invoke(e);
+                }
+            }
+        }
+
+        OnError = onError;
+    }
+
+    private Action<string>? OnError { get; }
+
+    /// <summary>The chain of directories above <paramref name="rootAbsolute"/>, each with its ignore files.</summary>
+    public IgnoreDirectory? ParentsOf(string rootAbsolute)
+    {
+        var parent = Path.GetDirectoryName(rootAbsolute);
+        if (parent is null)
+        {
+            return null;
+        }
+
+        if (_parents.TryGetValue(parent, out var cached))
+        {
+            return cached;
+        }
+
+        var above = ParentsOf(parent);
+        var node = Enter(above, parent, name => Path.Exists(Path.Join(parent, name)), isAbsoluteParent: true);
+        return _parents.GetOrAdd(parent, node);
+    }
+
+    /// <summary>Builds the node for a directory; <paramref name="hasEntry"/> tells whether it holds a name.</summary>
+    public IgnoreDirectory Enter(IgnoreDirectory? parent, string absolutePath, Func<string, bool> hasEntry, bool isAbsoluteParent = false)
+    {
+        var node = new IgnoreDirectory(parent, absolutePath, isAbsoluteParent);
+        node.HasGit = hasEntry(".git");
+        if (_options.IgnoreDot)
+        {
+            node.Rgignore = Load(absolutePath, ".rgignore", hasEntry);
+            node.Ignore = Load(absolutePath, ".ignore", hasEntry);
+        }
+
+        if (_options.IgnoreVcs)
+        {
+            node.Gitignore = Load(absolutePath, ".gitignore", hasEntry);
+            if (node.HasGit && _options.IgnoreExclude)
+            {
+                var info = Path.Join(absolutePath, ".git", "info");
+                node.Exclude = Load(info, "exclude", name => File.Exists(Path.Join(info, name)));
+            }
+        }
+
+        node.HasRules = node.Rgignore is not null || node.Ignore is not null || node.Gitignore is not null ||
+            node.Exclude is not null || (parent?.HasRules ?? false);
+        return node;
+    }
+
+    private IgnoreFile? Load(string directory, string name, Func<string, bool> hasEntry)
+    {
+        if (!hasEntry(name))
+        {
+            return null;
+        }
+
+        var file = IgnoreFile.Load(Path.Join(directory, name));
+        if (file is null)
+        {
+            return null;
+        }
+
+        foreach (var e in file.Errors)
+        {
+            OnError?.Invoke(e);
+        }
+
+        return file.IsEmpty ? null : file;
+    }
+
+    /// <summary>True if the entry <paramref name="name"/> at <paramref name="absolutePath"/> inside <paramref name="directory"/> is skipped.</summary>
+    public bool IsIgnored(IgnoreDirectory directory, ReadOnlySpan<char> absolutePath, ReadOnlySpan<char> name, bool isDirectory)
+    {
+        var verdict = directory.HasRules || _global is not null ? Match(directory, absolutePath, isDirectory) : IgnoreMatch.None;
+        if (verdict == IgnoreMatch.Ignore)
+        {
+            return true;
+        }
+
+        return verdict != IgnoreMatch.Whitelist && !_options.Hidden && name.Length > 0 && name[0] == '.';
+    }
+
+    private IgnoreMatch Match(IgnoreDirectory directory, ReadOnlySpan<char> absolutePath, bool isDirectory)
+    {
+        var anyGit = !_options.RequireGit || directory.InRepository;
+        var sawGit = false;
+        var custom = IgnoreMatch.None;
+        var dot = IgnoreMatch.None;
+        var git = IgnoreMatch.None;
+        var exclude = IgnoreMatch.None;
+        for (var d = directory; d is not null; d = d.Parent)
+        {
+            if (d.IsAbsoluteParent && !_options.IgnoreParent)
+            {
+                break;
+            }
+
+            var relative = d.Relative(absolutePath);
+            if (custom == IgnoreMatch.None && d.Rgignore is { } rg)
+            {
+                custom = rg.Match(relative, isDirectory);
+            }
+
+            if (dot == IgnoreMatch.None && d.Ignore is { } ig)
+            {
+                dot = ig.Match(relative, isDirectory);
+            }
+
+            if (anyGit && !sawGit)
+            {
+                if (git == IgnoreMatch.None && d.Gitignore is { } gi)
+                {
+                    git = gi.Match(relative, isDirectory);
+                }
+
+                if (exclude == IgnoreMatch.None && d.Exclude is { } ex)
+                {
+                    exclude = ex.Match(relative, isDirectory);
+                }
+            }
+
+            sawGit |= d.HasGit;
+        }
+
+        var global = IgnoreMatch.None;
+        if (anyGit && _global is not null)
+        {
+            var relative = absolutePath.StartsWith(_workingDirectory, StringComparison.Ordinal) &&
+                absolutePath.Length > _workingDirectory.Length && absolutePath[_workingDirectory.Length] == '/'
+                ? absolutePath[(_workingDirectory.Length + 1)..]
+                : absolutePath;
+            global = _global.Match(relative, isDirectory);
+        }
+
+        return custom != IgnoreMatch.None ? custom :
+            dot != IgnoreMatch.None ? dot :
+            git != IgnoreMatch.None ? git :
+            exclude != IgnoreMatch.None ? exclude :
+            global;
+    }
+}

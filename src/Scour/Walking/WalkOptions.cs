@@ -1,0 +1,41 @@
+namespace Scour.Walking;
+
+/// <summary>Which files a walk yields. Defaults are ripgrep's. Immutable.</summary>
+public sealed record WalkOptions
+{
+    /// <summary>Include hidden files and directories (names starting with <c>.</c>).</summary>
+    public bool Hidden { get; init; }
+
+    /// <summary>Honour <c>.gitignore</c>, <c>.git/info/exclude</c> and the global excludes file.</summary>
+    public bool IgnoreVcs { get; init; } = true;
+
+    /// <summary>Honour <c>.ignore</c> and <c>.rgignore</c>.</summary>
+    public bool IgnoreDot { get; init; } = true;
+
+    /// <summary>Honour ignore files in the directories above each search root.</summary>
+    public bool IgnoreParent { get; init; } = true;
+
+    /// <summary>Honour git's global excludes file (<c>core.excludesFile</c>).</summary>
+    public bool IgnoreGlobal { get; init; } = true;
+
+    /// <summary>Honour <c>.git/info/exclude</c>.</summary>
+    public bool IgnoreExclude { get; init; } = true;
+
+    /// <summary>Apply git's ignore rules only inside a git repository.</summary>
+    public bool RequireGit { get; init; } = true;
+
+    /// <summary>Descend at most this many directories below a root (0: the root only).</summary>
+    public int? MaxDepth { get; init; }
+
+    /// <summary>Visit directory entries in name order, one thread (<c>--sort path</c>).</summary>
+    public bool SortByPath { get; init; }
+
+    /// <summary>Walker threads; 0 chooses from the processor count.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>The directory that relative paths and the global excludes file are relative to.</summary>
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>Environment lookups (for <c>HOME</c>, <c>XDG_CONFIG_HOME</c>); null uses the process environment.</summary>
+    public Func<string, string?>? Environment { get; init; }
+}

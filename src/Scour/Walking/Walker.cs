@@ -1,0 +1,292 @@
+using System.IO.Enumeration;
+
+namespace Scour.Walking;
+
+/// <summary>A file the walk yields.</summary>
+/// <param name="Path">The path to open and to print: the root as given joined with the names below it.</param>
+/// <param name="IsExplicit">True for a file named as a root (always searched, whatever the filters say).</param>
+public readonly record struct WalkEntry(string Path, bool IsExplicit);
+
+/// <summary>
+/// Walks directory trees in parallel, yielding the files that ignore rules, hidden-file rules and depth
+/// limits let through. Symbolic links are not followed (a root that is one is). Each directory's ignore
+/// files are read once, when the directory is entered; directories that are ignored are never opened.
+/// </summary>
+public sealed class Walker
+{
+    private readonly WalkOptions _options;
+
+    /// <summary>Creates a walker.</summary>
+    public Walker(WalkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    private readonly record struct Entry(string Name, bool IsDirectory);
+
+    private sealed record DirectoryWork(string Display, string Absolute, IgnoreDirectory? Parent, int Depth);
+
+    /// <summary>
+    /// Walks <paramref name="roots"/> (an empty string means the current directory, printed without a
+    /// <c>./</c> prefix). <paramref name="onFile"/> runs on walker threads, concurrently.
+    /// </summary>
+    /// <param name="roots">Files and directories to search.</param>
+    /// <param name="onFile">Called for every file to search; returns false to stop the whole walk.</param>
+    /// <param name="onError">Called with a path (or null) and a message for each problem; the walk goes on.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    public void Run(IReadOnlyList<string> roots, Func<WalkEntry, bool> onFile, Action<string?, string> onError, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        ArgumentNullException.ThrowIfNull(onFile);
+        ArgumentNullException.ThrowIfNull(onError);
+        var rules = new IgnoreRules(_options, message => onError(null, message));
+        var state = new WalkState(this, rules, onFile, onError, cancellationToken);
+
+        var directories = new List<DirectoryWork>();
+        foreach (var root in roots)
+        {
+            var target = root.Length == 0 ? "." : root;
+            if (Directory.Exists(target))
+            {
+                var absolute = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+                var parents = _options.IgnoreParent || _options.IgnoreDot || _options.IgnoreVcs ? rules.ParentsOf(absolute) : null;
+                var work = new DirectoryWork(root, absolute, parents, 0);
+                if (Sequential)
+                {
+                    state.WalkRecursive(work);
+                }
+                else
+                {
+                    directories.Add(work);
+                }
+            }
+            else if (File.Exists(target))
+            {
+                if (!state.Emit(new WalkEntry(root, IsExplicit: true)))
+                {
+                    return;
+                }
+            }
+            else
+            {
+                onError(root, "No such file or directory (os error 2)");
+            }
+
+            if (state.Stopped)
+            {
+                return;
+            }
+        }
+
+        if (directories.Count > 0)
+        {
+            state.WalkParallel(directories, ThreadCount);
+        }
+    }
+
+    private bool Sequential => _options.SortByPath || ThreadCount == 1;
+
+    private int ThreadCount => _options.Threads > 0 ? _options.Threads : Math.Min(Environment.ProcessorCount, 12);
+
+    private static string Join(string display, string name) =>
+        display.Length == 0 ? name : display.EndsWith('/') ? display + name : display + "/" + name;
+
+    private sealed class WalkState(Walker walker, IgnoreRules rules, Func<WalkEntry, bool> onFile, Action<string?, string> onError, CancellationToken token)
+    {
+        private readonly object _gate = new();
+        private readonly Stack<DirectoryWork> _pending = new();
+        private int _active;
+        private volatile bool _stopped;
+
+        public bool Stopped => _stopped || token.IsCancellationRequested;
+
+        public bool Emit(WalkEntry entry)
+        {
+            if (Stopped)
+            {
+                return false;
+            }
+
+            if (!onFile(entry))
+            {
+                _stopped = true;
+            }
+
+            return !_stopped;
+        }
+
+        // In sequential mode Visit recurses itself, depth-first in entry order.
+        public void WalkRecursive(DirectoryWork work) => Visit(work);
+
+        public void WalkParallel(List<DirectoryWork> roots, int threads)
+        {
+            for (var i = roots.Count - 1; i >= 0; i--)
+            {
+                _pending.Push(roots[i]);
+            }
+
+            var workers = new Thread[threads - 1];
+            for (var i = 0; i < workers.Length; i++)
+            {
+                workers[i] = new Thread(Work) { IsBackground = true, Name = "scour-walker" };
+                workers[i].Start();
+            }
+
+            Work();
+            foreach (var t in workers)
+            {
+                t.Join();
+            }
+        }
+
+        private void Work()
+        {
+            while (true)
+            {
+                DirectoryWork work;
+                lock (_gate)
+                {
+                    while (_pending.Count == 0 && _active > 0 && !Stopped)
+                    {
+                        Monitor.Wait(_gate);
+                    }
+
+                    if (_pending.Count == 0 || Stopped)
+                    {
+                        Monitor.PulseAll(_gate);
+                        return;
+                    }
+
+                    work = _pending.Pop();
+                    _active++;
+                }
+
+                List<DirectoryWork> children;
+                try
+                {
+                    children = Visit(work);
+                }
+                catch
+                {
+                    lock (_gate)
+                    {
+                        _stopped = true;
+                        _active--;
+                        Monitor.PulseAll(_gate);
+                    }
+
+                    throw;
+                }
+
+                lock (_gate)
+                {
+                    for (var i = children.Count - 1; i >= 0; i--)
+                    {
+                        _pending.Push(children[i]);
+                    }
+
+                    _active--;
+                    Monitor.PulseAll(_gate);
+                }
+            }
+        }
+
+        // Reads one directory, yields its files and returns its subdirectories to walk.
+        private List<DirectoryWork> Visit(DirectoryWork work)
+        {
+            var children = new List<DirectoryWork>();
+            List<Entry> entries;
+            try
+            {
+                entries = Read(work.Absolute);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                onError(work.Display.Length == 0 ? "." : work.Display, IoErrorText.Describe(e));
+                return children;
+            }
+
+            var names = entries.Count < 8 ? null : new HashSet<string>(entries.Select(e => e.Name), StringComparer.Ordinal);
+            var node = rules.Enter(work.Parent, work.Absolute, name => names?.Contains(name) ?? entries.Exists(e => e.Name == name));
+            var options = walker._options;
+            if (options.MaxDepth is { } max && work.Depth + 1 > max)
+            {
+                return children;
+            }
+
+            if (options.SortByPath)
+            {
+                entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            }
+
+            var pathBuffer = new char[work.Absolute.Length + 256];
+            foreach (var entry in entries)
+            {
+                if (Stopped)
+                {
+                    break;
+                }
+
+                var absolute = AbsoluteChild(work.Absolute, entry.Name, ref pathBuffer);
+                if (rules.IsIgnored(node, absolute, entry.Name, entry.IsDirectory))
+                {
+                    continue;
+                }
+
+                var display = Join(work.Display, entry.Name);
+                if (entry.IsDirectory)
+                {
+                    var child = new DirectoryWork(display, absolute.ToString(), node, work.Depth + 1);
+                    if (options.SortByPath || walker.Sequential)
+                    {
+                        // Depth-first in entry order, as ripgrep's single-threaded walk.
+                        WalkRecursive(child);
+                    }
+                    else
+                    {
+                        children.Add(child);
+                    }
+                }
+                else
+                {
+                    Emit(new WalkEntry(display, IsExplicit: false));
+                }
+            }
+
+            return children;
+        }
+
+        private static ReadOnlySpan<char> AbsoluteChild(string directory, string name, ref char[] buffer)
+        {
+            var prefix = directory.Length == 1 ? 0 : directory.Length;
+            var length = prefix + 1 + name.Length;
+            if (buffer.Length < length)
+            {
+                buffer = new char[length * 2];
+            }
+
+            directory.AsSpan(0, prefix).CopyTo(buffer);
+            buffer[prefix] = '/';
+            name.AsSpan().CopyTo(buffer.AsSpan(prefix + 1));
+            return buffer.AsSpan(0, length);
+        }
+
+        private static readonly EnumerationOptions ReadOptions = new()
+        {
+            RecurseSubdirectories = false,
+            IgnoreInaccessible = false,
+            ReturnSpecialDirectories = false,
+            AttributesToSkip = FileAttributes.ReparsePoint, // symbolic links are not followed
+        };
+
+        private static List<Entry> Read(string directory)
+        {
+            var enumerable = new FileSystemEnumerable<Entry>(
+                directory,
+                (ref FileSystemEntry e) => new Entry(e.FileName.ToString(), e.IsDirectory),
+                ReadOptions);
+            return [.. enumerable];
+        }
+    }
+}
