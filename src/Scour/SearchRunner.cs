@@ -35,6 +35,21 @@ public sealed class RunSummary
     }
 
     internal void Error() => Interlocked.Increment(ref _errors);
+
+    /// <summary>The totals of two runs added together.</summary>
+    public static RunSummary Combine(RunSummary a, RunSummary b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var sum = new RunSummary
+        {
+            _filesSearched = a.FilesSearched + b.FilesSearched,
+            _filesMatched = a.FilesMatched + b.FilesMatched,
+            _errors = a.Errors + b.Errors,
+            OutputClosed = a.OutputClosed || b.OutputClosed,
+        };
+        return sum;
+    }
 }
 
 /// <summary>

@@ -1,0 +1,176 @@
+using System.Globalization;
+using Scour.Matching;
+using static Scour.Cli.Flags.FlagCategory;
+
+namespace Scour.Cli.Flags;
+
+/// <summary>Every flag scour accepts, in help order. The single source of truth for parsing and help.</summary>
+internal static class FlagTable
+{
+    public static readonly IReadOnlyList<Flag> All =
+    [
+        // Input
+        new("regexp", 'e', "PATTERN", Input, "A pattern to search for (repeatable).", (a, v) => a.Patterns.Add(v!))
+        {
+            Details = "A pattern to search for. Repeat to search for several patterns: a line matches if any matches. Use it for patterns that start with a dash.",
+        },
+        new("file", 'f', "PATTERNFILE", Input, "Search for patterns from the given file, one per line.", (a, v) => a.PatternFiles.Add(v!))
+        {
+            Details = "Read patterns from PATTERNFILE, one per line; '-' reads standard input. An empty file matches nothing.",
+        },
+
+        // Search
+        new("case-sensitive", 's', null, Search, "Search case sensitively (default).", (a, _) => a.Case = CaseMode.Sensitive),
+        new("ignore-case", 'i', null, Search, "Case insensitive search.", (a, _) => a.Case = CaseMode.Insensitive),
+        new("smart-case", 'S', null, Search, "Smart case search.", (a, _) => a.Case = CaseMode.Smart)
+        {
+            Details = "Search case insensitively if the pattern has a literal character and no uppercase one; otherwise case sensitively.",
+        },
+        new("fixed-strings", 'F', null, Search, "Treat all patterns as literals.", (a, _) => a.FixedStrings = true)
+        {
+            Negation = "no-fixed-strings",
+            ApplyNegation = a => a.FixedStrings = false,
+        },
+        new("word-regexp", 'w', null, Search, "Show matches surrounded by word boundaries.", (a, _) => a.WordRegexp = true),
+        new("line-regexp", 'x', null, Search, "Show matches surrounded by line boundaries.", (a, _) => a.LineRegexp = true),
+        new("invert-match", 'v', null, Search, "Invert matching.", (a, _) => a.InvertMatch = true)
+        {
+            Negation = "no-invert-match",
+            ApplyNegation = a => a.InvertMatch = false,
+        },
+        new("max-count", 'm', "NUM", Search, "Limit the number of matching lines per file.", (a, v) => a.MaxCount = Number("max-count", v!)),
+        new("threads", 'j', "NUM", Search, "Set the approximate number of threads to use.", (a, v) => a.Threads = (int)Number("threads", v!)),
+        new("text", 'a', null, Search, "Search binary files as if they were text.", (a, _) => a.Text = true)
+        {
+            Negation = "no-text",
+            ApplyNegation = a => a.Text = false,
+        },
+
+        // Filter
+        new("hidden", '.', null, Filter, "Search hidden files and directories.", (a, _) => a.Hidden = true)
+        {
+            Negation = "no-hidden",
+            ApplyNegation = a => a.Hidden = false,
+        },
+        new("no-ignore", null, null, Filter, "Don't use ignore files.", (a, _) => a.NoIgnore = true)
+        {
+            Negation = "ignore",
+            ApplyNegation = a => a.NoIgnore = false,
+        },
+        new("no-ignore-vcs", null, null, Filter, "Don't use ignore files from source control.", (a, _) => a.NoIgnoreVcs = true)
+        {
+            Negation = "ignore-vcs",
+            ApplyNegation = a => a.NoIgnoreVcs = false,
+        },
+        new("no-ignore-dot", null, null, Filter, "Don't use .ignore or .rgignore files.", (a, _) => a.NoIgnoreDot = true)
+        {
+            Negation = "ignore-dot",
+            ApplyNegation = a => a.NoIgnoreDot = false,
+        },
+        new("no-ignore-parent", null, null, Filter, "Don't use ignore files in parent directories.", (a, _) => a.NoIgnoreParent = true)
+        {
+            Negation = "ignore-parent",
+            ApplyNegation = a => a.NoIgnoreParent = false,
+        },
+        new("no-ignore-global", null, null, Filter, "Don't use global ignore files.", (a, _) => a.NoIgnoreGlobal = true)
+        {
+            Negation = "ignore-global",
+            ApplyNegation = a => a.NoIgnoreGlobal = false,
+        },
+        new("no-ignore-exclude", null, null, Filter, "Don't use local exclusion files.", (a, _) => a.NoIgnoreExclude = true)
+        {
+            Negation = "ignore-exclude",
+            ApplyNegation = a => a.NoIgnoreExclude = false,
+        },
+        new("no-require-git", null, null, Filter, "Use .gitignore outside of git repositories.", (a, _) => a.NoRequireGit = true)
+        {
+            Negation = "require-git",
+            ApplyNegation = a => a.NoRequireGit = false,
+        },
+        new("unrestricted", 'u', null, Filter, "Reduce the level of \"smart\" filtering (-u, -uu, -uuu).", (a, _) => a.Unrestricted++)
+        {
+            Details = "-u searches ignored files (--no-ignore), -uu also hidden ones (--hidden), -uuu also binary ones (--binary).",
+        },
+        new("binary", null, null, Filter, "Search binary files, stopping at the first match.", (a, _) => a.Binary = true)
+        {
+            Negation = "no-binary",
+            ApplyNegation = a => a.Binary = false,
+        },
+        new("max-depth", 'd', "NUM", Filter, "Descend at most NUM directories.", (a, v) => a.MaxDepth = (int)Number("max-depth", v!))
+        {
+            Aliases = ["maxdepth"],
+        },
+
+        // Output
+        new("after-context", 'A', "NUM", FlagCategory.Output, "Show NUM lines after each match.", (a, v) => a.AfterContext = (int)Number("after-context", v!)),
+        new("before-context", 'B', "NUM", FlagCategory.Output, "Show NUM lines before each match.", (a, v) => a.BeforeContext = (int)Number("before-context", v!)),
+        new("context", 'C', "NUM", FlagCategory.Output, "Show NUM lines before and after each match.", (a, v) => a.Context = (int)Number("context", v!)),
+        new("context-separator", null, "SEPARATOR", FlagCategory.Output, "Set the separator for contextual chunks.", (a, v) => a.ContextSeparator = v)
+        {
+            Negation = "no-context-separator",
+            ApplyNegation = a => a.ContextSeparator = null,
+        },
+        new("line-number", 'n', null, FlagCategory.Output, "Show line numbers.", (a, _) => a.LineNumber = true),
+        new("no-line-number", 'N', null, FlagCategory.Output, "Suppress line numbers.", (a, _) => a.LineNumber = false),
+        new("with-filename", 'H', null, FlagCategory.Output, "Print the file path with each matching line.", (a, _) => a.WithFilename = true),
+        new("no-filename", 'I', null, FlagCategory.Output, "Never print the path with each matching line.", (a, _) => a.WithFilename = false),
+        new("heading", null, null, FlagCategory.Output, "Print matches grouped by each file.", (a, _) => a.Heading = true)
+        {
+            Negation = "no-heading",
+            ApplyNegation = a => a.Heading = false,
+        },
+        new("color", null, "WHEN", FlagCategory.Output, "When to use color.", (a, v) => a.Color = v!)
+        {
+            Choices = ["never", "auto", "always", "ansi"],
+            Aliases = ["colour"],
+        },
+        new("pretty", 'p', null, FlagCategory.Output, "Alias for --color=always --heading --line-number.", (a, _) => a.Pretty = true),
+        new("only-matching", 'o', null, FlagCategory.Output, "Print only matched parts of a line.", (a, _) => a.OnlyMatching = true),
+        new("column", null, null, FlagCategory.Output, "Show column numbers.", (a, _) => a.Column = true)
+        {
+            Negation = "no-column",
+            ApplyNegation = a => a.Column = false,
+        },
+        new("byte-offset", 'b', null, FlagCategory.Output, "Print the byte offset for each matching line.", (a, _) => a.ByteOffset = true)
+        {
+            Negation = "no-byte-offset",
+            ApplyNegation = a => a.ByteOffset = false,
+        },
+        new("vimgrep", null, null, FlagCategory.Output, "Print results in a vim compatible format.", (a, _) => a.Vimgrep = true),
+        new("null", '0', null, FlagCategory.Output, "Print a NUL byte after file paths.", (a, _) => a.Null = true),
+        new("sort", null, "SORTBY", FlagCategory.Output, "Sort results in ascending order (forces one thread).", (a, v) => a.Sort = v!)
+        {
+            Choices = ["path", "none"],
+        },
+
+        // Output modes
+        new("count", 'c', null, OutputModes, "Show the number of matching lines in each file.", (a, _) => (a.Count, a.CountMatches) = (true, false)),
+        new("count-matches", null, null, OutputModes, "Show the number of matches in each file.", (a, _) => (a.CountMatches, a.Count) = (true, false)),
+        new("files-with-matches", 'l', null, OutputModes, "Print the paths with at least one match.", (a, _) => (a.FilesWithMatches, a.FilesWithoutMatch) = (true, false)),
+        new("files-without-match", null, null, OutputModes, "Print the paths that contain zero matches.", (a, _) => (a.FilesWithoutMatch, a.FilesWithMatches) = (true, false)),
+        new("quiet", 'q', null, OutputModes, "Do not print anything to stdout.", (a, _) => a.Quiet = true),
+
+        // Logging
+        new("no-messages", null, null, Logging, "Suppress some error messages.", (a, _) => a.NoMessages = true)
+        {
+            Negation = "messages",
+            ApplyNegation = a => a.NoMessages = false,
+        },
+
+        // Other behaviors
+        new("files", null, null, OtherBehaviors, "Print each file that would be searched.", (a, _) => a.Files = true),
+        new("no-config", null, null, OtherBehaviors, "Never read configuration files.", (_, _) => { }),
+        new("help", 'h', null, OtherBehaviors, "Show help output.", (_, _) => { }),
+        new("version", 'V', null, OtherBehaviors, "Print version information.", (a, _) => a.Version = true),
+    ];
+
+    private static long Number(string flag, string value)
+    {
+        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > int.MaxValue)
+        {
+            throw new UsageException($"invalid value '{value}' for --{flag}: expected a non-negative number");
+        }
+
+        return n;
+    }
+}

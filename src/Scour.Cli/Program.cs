@@ -1,0 +1,184 @@
+using System.Text;
+using Scour.Cli.Flags;
+using Scour.Matching;
+using Scour.Output;
+using Scour.Walking;
+
+namespace Scour.Cli;
+
+/// <summary>The <c>scour</c> command: flags in, exit code out (0 a match, 1 none, 2 an error).</summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return Run(args);
+        }
+        catch (UsageException e)
+        {
+            Console.Error.Write($"scour: {e.Message}\n");
+            return 2;
+        }
+        catch (PatternSyntaxException e)
+        {
+            Console.Error.Write($"{e.Message}\n");
+            return 2;
+        }
+    }
+
+    private static int Run(string[] args)
+    {
+        var raw = FlagParser.Parse(args);
+        if (raw.ShortHelp || raw.LongHelp)
+        {
+            WriteStdout(HelpText.Render(detailed: raw.LongHelp));
+            return 0;
+        }
+
+        if (raw.Version)
+        {
+            WriteStdout(HelpText.Version + "\n");
+            return 0;
+        }
+
+        var plan = SearchPlan.Build(raw, Terminal.StdoutIsTerminal, Terminal.StdinIsReadable, Terminal.OpenStdin);
+        using var stdout = new BufferedStream(Terminal.OpenStdout(), 64 * 1024);
+        var errors = 0;
+        void OnError(string message)
+        {
+            Interlocked.Increment(ref errors);
+            if (plan.Messages)
+            {
+                Console.Error.Write($"scour: {message}\n");
+            }
+        }
+
+        int code;
+        try
+        {
+            code = plan.ListFiles ? ListFiles(plan, stdout, OnError) : Search(plan, stdout, OnError, ref errors);
+            stdout.Flush();
+        }
+        catch (IOException) when (!OutputIsOpen(stdout))
+        {
+            return 0; // the reader went away (e.g. "| head -1"): stop quietly, as ripgrep does
+        }
+
+        return code;
+    }
+
+    private static bool OutputIsOpen(Stream stdout)
+    {
+        try
+        {
+            stdout.Flush();
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static int Search(SearchPlan plan, Stream stdout, Action<string> onError, ref int errors)
+    {
+        var pattern = CompiledPattern.Compile(plan.Pattern!);
+        var writer = new ResultWriter(stdout, plan.Output, flushEachBlock: plan.StdoutIsTerminal);
+        var runner = new SearchRunner(pattern, plan.Searcher, plan.Output, plan.Walk, writer, onError);
+
+        RunSummary summary;
+        if (plan.SearchStdin)
+        {
+            using var stdin = Terminal.OpenStdin();
+            summary = runner.RunStream(stdin, "<stdin>", CancellationToken.None);
+        }
+        else
+        {
+            summary = RunRoots(plan, runner);
+        }
+
+        if (summary.OutputClosed)
+        {
+            return 0;
+        }
+
+        if (summary.FilesSearched == 0 && summary.Errors == 0 && plan.Messages && plan.Output.Mode != OutputMode.Quiet)
+        {
+            Console.Error.Write("scour: No files were searched, which means scour probably applied a filter you didn't expect.\n");
+        }
+
+        var matched = plan.Output.Mode == OutputMode.FilesWithoutMatch
+            ? summary.FilesSearched > summary.FilesMatched
+            : summary.FilesMatched > 0;
+        var errored = Volatile.Read(ref errors) > 0;
+        return matched && (plan.Output.Mode == OutputMode.Quiet || !errored) ? 0 : errored ? 2 : 1;
+    }
+
+    // "-" among the paths means standard input, searched where it appears.
+    private static RunSummary RunRoots(SearchPlan plan, SearchRunner runner)
+    {
+        var stdinAt = plan.Roots.ToList().IndexOf("-");
+        if (stdinAt < 0)
+        {
+            return runner.Run(plan.Roots, CancellationToken.None);
+        }
+
+        using var stdin = Terminal.OpenStdin();
+        var fromStdin = runner.RunStream(stdin, "<stdin>", CancellationToken.None);
+        var rest = plan.Roots.Where(r => r != "-").ToList();
+        var fromPaths = rest.Count > 0 ? runner.Run(rest, CancellationToken.None) : new RunSummary();
+        return RunSummary.Combine(fromStdin, fromPaths);
+    }
+
+    private static int ListFiles(SearchPlan plan, Stream stdout, Action<string> onError)
+    {
+        var walker = new Walker(plan.Walk);
+        var terminator = plan.Output.NullAfterPath ? (byte)0 : (byte)'\n';
+        var gate = new object();
+        var any = false;
+        var closed = false;
+        walker.Run(
+            plan.Roots,
+            entry =>
+            {
+                var bytes = Encoding.UTF8.GetBytes(entry.Path);
+                lock (gate)
+                {
+                    try
+                    {
+                        stdout.Write(bytes);
+                        stdout.WriteByte(terminator);
+                        any = true;
+                    }
+                    catch (IOException)
+                    {
+                        closed = true;
+                        return false;
+                    }
+                }
+
+                return true;
+            },
+            (path, message) => onError(path is null ? message : $"{path}: {message}"));
+        if (closed)
+        {
+            throw new IOException("output closed");
+        }
+
+        return any ? 0 : 1;
+    }
+
+    private static void WriteStdout(string text)
+    {
+        using var stdout = Terminal.OpenStdout();
+        try
+        {
+            stdout.Write(Encoding.UTF8.GetBytes(text));
+        }
+        catch (IOException)
+        {
+            // closed pipe: nothing to do
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Scour.Matching;
+
+namespace Scour.Cli;
+
+/// <summary>
+/// The command line as the user wrote it, after validation of each word but before any decision that
+/// depends on the environment (a terminal, the paths' kinds). The last flag wins; null means "not given".
+/// </summary>
+internal sealed class RawArgs
+{
+    public List<string> Patterns { get; } = [];
+
+    public List<string> PatternFiles { get; } = [];
+
+    public List<string> Positional { get; } = [];
+
+    public CaseMode Case { get; set; } = CaseMode.Sensitive;
+
+    public bool FixedStrings { get; set; }
+
+    public bool WordRegexp { get; set; }
+
+    public bool LineRegexp { get; set; }
+
+    public bool InvertMatch { get; set; }
+
+    public long? MaxCount { get; set; }
+
+    public int Threads { get; set; }
+
+    public bool Hidden { get; set; }
+
+    public bool NoIgnore { get; set; }
+
+    public bool NoIgnoreVcs { get; set; }
+
+    public bool NoIgnoreDot { get; set; }
+
+    public bool NoIgnoreParent { get; set; }
+
+    public bool NoIgnoreGlobal { get; set; }
+
+    public bool NoIgnoreExclude { get; set; }
+
+    public bool NoRequireGit { get; set; }
+
+    public int? MaxDepth { get; set; }
+
+    /// <summary>How many times -u was given.</summary>
+    public int Unrestricted { get; set; }
+
+    public bool Text { get; set; }
+
+    public bool Binary { get; set; }
+
+    public int? AfterContext { get; set; }
+
+    public int? BeforeContext { get; set; }
+
+    public int? Context { get; set; }
+
+    public bool? LineNumber { get; set; }
+
+    public bool? WithFilename { get; set; }
+
+    public bool? Heading { get; set; }
+
+    public string Color { get; set; } = "auto";
+
+    public bool OnlyMatching { get; set; }
+
+    public bool? Column { get; set; }
+
+    public bool Vimgrep { get; set; }
+
+    public bool Null { get; set; }
+
+    public string Sort { get; set; } = "none";
+
+    public string? ContextSeparator { get; set; } = "--";
+
+    public bool ByteOffset { get; set; }
+
+    public bool Pretty { get; set; }
+
+    public bool Count { get; set; }
+
+    public bool CountMatches { get; set; }
+
+    public bool FilesWithMatches { get; set; }
+
+    public bool FilesWithoutMatch { get; set; }
+
+    public bool Quiet { get; set; }
+
+    public bool Files { get; set; }
+
+    public bool NoMessages { get; set; }
+
+    public bool ShortHelp { get; set; }
+
+    public bool LongHelp { get; set; }
+
+    public bool Version { get; set; }
+}

@@ -1,0 +1,232 @@
+using System.Text;
+using Scour.Matching;
+using Scour.Output;
+using Scour.Searching;
+using Scour.Walking;
+
+namespace Scour.Cli;
+
+/// <summary>
+/// The second stage of argument handling: turns <see cref="RawArgs"/> plus the environment (is stdout
+/// a terminal, is stdin readable, what kind are the paths) into the library's immutable options,
+/// applying ripgrep's defaults.
+/// </summary>
+internal sealed record SearchPlan
+{
+    public required PatternOptions? Pattern { get; init; }
+
+    public required SearcherOptions Searcher { get; init; }
+
+    public required OutputOptions Output { get; init; }
+
+    public required WalkOptions Walk { get; init; }
+
+    /// <summary>Paths to walk; an empty string is the implicit current directory.</summary>
+    public required IReadOnlyList<string> Roots { get; init; }
+
+    /// <summary>True when standard input is searched instead of paths.</summary>
+    public required bool SearchStdin { get; init; }
+
+    public required bool ListFiles { get; init; }
+
+    public required bool Messages { get; init; }
+
+    public required bool StdoutIsTerminal { get; init; }
+
+    public static SearchPlan Build(RawArgs raw, bool stdoutIsTerminal, Func<bool> stdinIsReadable, Func<Stream> openStdin)
+    {
+        var positional = new List<string>(raw.Positional);
+        PatternOptions? pattern = null;
+        if (!raw.Files)
+        {
+            var patterns = new List<string>(raw.Patterns);
+            foreach (var file in raw.PatternFiles)
+            {
+                patterns.AddRange(ReadPatternFile(file, openStdin));
+            }
+
+            if (raw.Patterns.Count == 0 && raw.PatternFiles.Count == 0)
+            {
+                if (positional.Count == 0)
+                {
+                    throw new UsageException("no pattern given\n\nUsage: scour [OPTIONS] PATTERN [PATH ...]\n\nTry 'scour --help' for more information.");
+                }
+
+                patterns.Add(positional[0]);
+                positional.RemoveAt(0);
+            }
+
+            pattern = new PatternOptions
+            {
+                Patterns = patterns,
+                Case = raw.Case,
+                FixedStrings = raw.FixedStrings,
+                WordRegexp = raw.WordRegexp,
+                LineRegexp = raw.LineRegexp,
+            };
+        }
+
+        var searchStdin = positional.Count == 0 && !raw.Files && stdinIsReadable();
+        var roots = positional.Count == 0 ? (IReadOnlyList<string>)[string.Empty] : positional;
+        var onlyStdin = searchStdin || (positional.Count == 1 && positional[0] == "-");
+
+        var quiet = raw.Quiet;
+        var countMatches = raw.CountMatches || (raw.Count && raw.OnlyMatching);
+        var mode = quiet ? OutputMode.Quiet
+            : countMatches ? OutputMode.CountMatches
+            : raw.Count ? OutputMode.Count
+            : raw.FilesWithMatches ? OutputMode.FilesWithMatches
+            : raw.FilesWithoutMatch ? OutputMode.FilesWithoutMatch
+            : OutputMode.Lines;
+        var summaryMode = mode != OutputMode.Lines;
+
+        var lineNumber = !summaryMode && (raw.LineNumber ?? ((stdoutIsTerminal && !onlyStdin) || raw.Column == true || raw.Pretty || raw.Vimgrep));
+        var withFilename = raw.WithFilename ?? (raw.Vimgrep || positional.Count > 1 || (positional.Count == 0 && !searchStdin) || (positional.Count == 1 && Directory.Exists(positional[0])));
+        var heading = !raw.Vimgrep && raw.Heading != false && (stdoutIsTerminal || raw.Heading == true || raw.Pretty);
+        var color = raw.Pretty ? "always" : raw.Color;
+        var useColor = color switch
+        {
+            "always" or "ansi" => true,
+            "never" => false,
+            _ => stdoutIsTerminal && Environment.GetEnvironmentVariable("TERM") != "dumb" && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+        };
+
+        var before = raw.BeforeContext ?? raw.Context ?? 0;
+        var after = raw.AfterContext ?? raw.Context ?? 0;
+        var sortByPath = raw.Sort == "path";
+        var threads = sortByPath ? 1 : raw.Threads;
+
+        var noIgnore = raw.NoIgnore || raw.Unrestricted >= 1;
+        var hidden = raw.Hidden || raw.Unrestricted >= 2;
+        var binary = raw.Text ? BinaryMode.None : raw.Binary || raw.Unrestricted >= 3 ? BinaryMode.Convert : BinaryMode.Quit;
+
+        return new SearchPlan
+        {
+            Pattern = pattern,
+            Searcher = new SearcherOptions
+            {
+                InvertMatch = raw.InvertMatch,
+                LineNumbers = lineNumber,
+                BeforeContext = summaryMode ? 0 : before,
+                AfterContext = summaryMode ? 0 : after,
+                MaxCount = raw.MaxCount,
+                Binary = binary,
+            },
+            Output = new OutputOptions
+            {
+                Mode = mode,
+                Heading = heading,
+                WithFilename = withFilename,
+                LineNumber = lineNumber,
+                Column = raw.Column ?? raw.Vimgrep,
+                ByteOffset = raw.ByteOffset,
+                OnlyMatching = raw.OnlyMatching,
+                Vimgrep = raw.Vimgrep,
+                NullAfterPath = raw.Null,
+                Colors = useColor ? ColorSpecs.Default : null,
+                ContextSeparator = raw.ContextSeparator is null ? null : Encoding.UTF8.GetBytes(Unescape(raw.ContextSeparator)),
+                Context = !summaryMode && (before > 0 || after > 0),
+            },
+            Walk = new WalkOptions
+            {
+                Hidden = hidden,
+                IgnoreVcs = !noIgnore && !raw.NoIgnoreVcs,
+                IgnoreDot = !noIgnore && !raw.NoIgnoreDot,
+                IgnoreParent = !noIgnore && !raw.NoIgnoreParent,
+                IgnoreGlobal = !noIgnore && !raw.NoIgnoreGlobal,
+                IgnoreExclude = !noIgnore && !raw.NoIgnoreExclude,
+                RequireGit = !raw.NoRequireGit,
+                MaxDepth = raw.MaxDepth,
+                SortByPath = sortByPath,
+                Threads = threads,
+            },
+            Roots = roots,
+            SearchStdin = searchStdin,
+            ListFiles = raw.Files,
+            Messages = !raw.NoMessages,
+            StdoutIsTerminal = stdoutIsTerminal,
+        };
+    }
+
+    private static IEnumerable<string> ReadPatternFile(string path, Func<Stream> openStdin)
+    {
+        byte[] bytes;
+        try
+        {
+            if (path == "-")
+            {
+                using var stdin = openStdin();
+                using var ms = new MemoryStream();
+                stdin.CopyTo(ms);
+                bytes = ms.ToArray();
+            }
+            else
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: {IoErrorText.Describe(e)}");
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new UsageException($"{path}: found invalid UTF-8 in pattern file");
+        }
+
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        var lines = text.Split('\n');
+        if (lines[^1].Length == 0)
+        {
+            lines = lines[..^1];
+        }
+
+        return lines.Select(l => l.EndsWith('\r') ? l[..^1] : l);
+    }
+
+    // ripgrep unescapes \t, \n, \x7F style escapes in separators.
+    private static string Unescape(string s)
+    {
+        if (!s.Contains('\\', StringComparison.Ordinal))
+        {
+            return s;
+        }
+
+        var sb = new StringBuilder();
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] != '\\' || i + 1 >= s.Length)
+            {
+                sb.Append(s[i]);
+                continue;
+            }
+
+            var c = s[++i];
+            switch (c)
+            {
+                case 'n': sb.Append('\n'); break;
+                case 't': sb.Append('\t'); break;
+                case 'r': sb.Append('\r'); break;
+                case '0': sb.Append('\0'); break;
+                case '\\': sb.Append('\\'); break;
+                case 'x' when i + 2 < s.Length && Uri.IsHexDigit(s[i + 1]) && Uri.IsHexDigit(s[i + 2]):
+                    sb.Append((char)Convert.ToInt32(s.Substring(i + 1, 2), 16));
+                    i += 2;
+                    break;
+                default: sb.Append('\\').Append(c); break;
+            }
+        }
+
+        return sb.ToString();
+    }
+}
