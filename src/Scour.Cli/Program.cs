@@ -103,9 +103,15 @@ internal static class Program
             return 0;
         }
 
-        if (summary.FilesSearched == 0 && summary.Errors == 0 && plan.Messages && plan.Output.Mode != OutputMode.Quiet)
+        if (summary.FilesSearched == 0)
         {
-            Console.Error.Write("scour: No files were searched, which means scour probably applied a filter you didn't expect.\n");
+            // As ripgrep, searching nothing at all is an error: a filter probably did something unexpected.
+            if (plan.Messages && summary.Errors == 0)
+            {
+                Console.Error.Write("scour: No files were searched, which means scour probably applied a filter you didn't expect.\n");
+            }
+
+            Interlocked.Increment(ref errors);
         }
 
         var matched = plan.Output.Mode == OutputMode.FilesWithoutMatch

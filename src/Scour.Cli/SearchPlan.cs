@@ -111,6 +111,7 @@ internal sealed record SearchPlan
                 AfterContext = summaryMode ? 0 : after,
                 MaxCount = raw.MaxCount,
                 Binary = binary,
+                LimitedBinaryDetection = positional.Count is > 0 and <= 10 && positional.All(p => p != "-" && File.Exists(p)),
             },
             Output = new OutputOptions
             {

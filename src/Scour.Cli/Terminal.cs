@@ -47,7 +47,8 @@ internal static class Terminal
     }
 
     /// <summary>Standard output as an unbuffered stream that reports a closed pipe (Console.Out hides it).</summary>
-    public static Stream OpenStdout() => new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1);
+    public static Stream OpenStdout() =>
+        OperatingSystem.IsWindows() ? Console.OpenStandardOutput() : new StdoutStream();
 
     /// <summary>Standard input as a raw stream.</summary>
     public static Stream OpenStdin() => new FileStream(new SafeFileHandle(0, ownsHandle: false), FileAccess.Read, 1);

@@ -37,6 +37,14 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher)
 
     protected override void OnFinish(SearchResult result)
     {
+        // As ripgrep: a file that binary detection made us stop reading counts as not matching at all,
+        // rather than reporting a misleadingly small count.
+        if (Binary == BinaryMode.Quit && result.BinaryOffset is not null && Options.Mode is not (OutputMode.FilesWithMatches or OutputMode.Quiet))
+        {
+            MatchedLines = 0;
+            return;
+        }
+
         switch (Options.Mode)
         {
             case OutputMode.Count or OutputMode.CountMatches when _count > 0:

@@ -15,6 +15,7 @@ namespace Scour.Searching;
 internal sealed class Searcher : IDisposable
 {
     internal const int InitialCapacity = 64 * 1024;
+    private const int ShrinkAbove = 8 * 1024 * 1024;
 
     private readonly SearcherOptions _options;
     private byte[] _buf;
@@ -45,6 +46,8 @@ internal sealed class Searcher : IDisposable
 
     private bool ContextEnabled => _options.BeforeContext > 0 || _options.AfterContext > 0;
 
+    private bool Limited => _binary == BinaryMode.Convert && _options.LimitedBinaryDetection;
+
     public SearchResult Search(IByteSource source, LineMatcher matcher, ISink sink, CancellationToken cancellationToken) =>
         Search(source, matcher, sink, _options.Binary, cancellationToken);
 
@@ -66,6 +69,12 @@ internal sealed class Searcher : IDisposable
         _matches = 0;
         _stopped = _options.MaxCount == 0;
         _maxReached = false;
+        if (_buf.Length > ShrinkAbove)
+        {
+            // A huge line made the buffer grow; don't keep that memory for every later file.
+            ArrayPool<byte>.Shared.Return(_buf);
+            _buf = ArrayPool<byte>.Shared.Rent(InitialCapacity);
+        }
 
         while (!_stopped && Fill())
         {
@@ -121,6 +130,18 @@ internal sealed class Searcher : IDisposable
         if (_binary == BinaryMode.None)
         {
             return true;
+        }
+
+        if (Limited)
+        {
+            var limit = (int)Math.Min(_dataEnd, InitialCapacity - _absBase);
+            if (_binaryOffset < 0 && limit > newStart && _buf.AsSpan(newStart, limit - newStart).IndexOf((byte)0) is var at and >= 0)
+            {
+                _binaryOffset = _absBase + newStart + at;
+                _stopped |= !_sink.BinaryData(_binaryOffset);
+            }
+
+            return !_stopped;
         }
 
         var fresh = _buf.AsSpan(newStart, _dataEnd - newStart);
@@ -336,6 +357,16 @@ internal sealed class Searcher : IDisposable
         {
             CountLinesTo(start);
             lineNumber = _lineNo;
+        }
+
+        if (Limited && _binaryOffset < 0 && _buf.AsSpan(start, end - start).IndexOf((byte)0) is var nul and >= 0)
+        {
+            _binaryOffset = absStart + nul;
+            if (!_sink.BinaryData(_binaryOffset))
+            {
+                _stopped = true;
+                return;
+            }
         }
 
         var line = new SinkLine(_buf.AsSpan(start, end - start), lineNumber, absStart);

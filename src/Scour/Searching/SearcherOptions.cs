@@ -21,6 +21,13 @@ public sealed record SearcherOptions
     /// <summary>Binary file handling.</summary>
     public BinaryMode Binary { get; init; } = BinaryMode.Quit;
 
+    /// <summary>
+    /// For <see cref="BinaryMode.Convert"/>: look for NUL bytes only in the first 64 KiB and in reported
+    /// lines, and leave them in place. This is what ripgrep 13 does when it memory-maps a few files named
+    /// on the command line, and it decides which of their lines are printed.
+    /// </summary>
+    public bool LimitedBinaryDetection { get; init; }
+
     /// <summary>Drop a UTF-8 byte order mark and transcode UTF-16 with a byte order mark.</summary>
     public bool BomSniffing { get; init; } = true;
 }

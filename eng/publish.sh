@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Publishes the native (NativeAOT) scour binary to artifacts/publish/scour.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+case "$(uname -m)" in
+  x86_64) rid=linux-x64 ;;
+  aarch64|arm64) rid=linux-arm64 ;;
+  *) echo "unsupported machine: $(uname -m)" >&2; exit 2 ;;
+esac
+[[ "$(uname -s)" == Darwin ]] && rid="osx-${rid#linux-}"
+out="$root/artifacts/publish"
+dotnet publish "$root/src/Scour.Cli/Scour.Cli.csproj" -c Release -r "$rid" -o "$out" -nologo -v quiet "$@"
+mv -f "$out/Scour.Cli" "$out/scour"

@@ -1,0 +1,196 @@
+using Scour.Cli.Tests.Infrastructure;
+
+namespace Scour.Cli.Tests.Differential;
+
+/// <summary>
+/// Runs the same command line through ripgrep and scour in the fixture tree and compares stdout byte
+/// for byte and the exit code. Without <c>--sort</c> the file order is not fixed for either tool, so
+/// those cases compare the sorted lines instead.
+/// </summary>
+public class RgDifferentialTests
+{
+    public static TheoryData<string> Cases => new(
+    [
+        // Basic matching and default output
+        "hello",
+        "-n hello",
+        "nothing-matches-this-xyz",
+        "HELLO",
+        "'hel+o'",
+        "'^hello'",
+        "'hello$'",
+        "'world$' crlf.txt",
+        "'\\bhello\\b' -n",
+        "'[A-Z]+_[A-Z]+' -o",
+        "'\\w+ing' -o -n",
+        "'\\d+' -o src/main.rs",
+        "'h.llo' -c",
+        "'a|e' -c",
+        "'(foo|bar)_(bar|baz)' -o",
+        "'PM_RESUME'",
+        "-e hello -e world -c",
+        "-e '^fn' -e '^pub' -n",
+        "-f patterns.txt -c",
+        "'' empty.txt",
+        "-c '' README.md",
+
+        // Case
+        "-i hello -c",
+        "-i HELLO -n README.md",
+        "-S hello -c",
+        "-S Hello -n",
+        "-s hello -c",
+        "-i 'élève' -n unicode.txt",
+        "-i 'привет' -n unicode.txt",
+
+        // Literal, word, line, invert
+        "-F 'a.b'",
+        "-F '(x' -c",
+        "-F hello -c",
+        "-w hello -n",
+        "-w 'foo_bar' -n README.md",
+        "-w o -c",
+        "-x 'nothing here' -n",
+        "-x 'hello' -c",
+        "-v hello -c",
+        "-v -n hello README.md",
+        "-v -x '' -c",
+
+        // Output shapes
+        "-o hello -n",
+        "-o -b hello README.md",
+        "--column hello -n",
+        "--vimgrep hello",
+        "--vimgrep -o hello",
+        "-b hello -n",
+        "-H hello README.md",
+        "-I hello",
+        "-N hello",
+        "--no-filename -n hello src",
+        "-0 -n hello",
+        "-0 -l hello",
+        "-0 -c hello",
+        "--heading -n hello --sort path",
+        "--heading hello --sort path",
+        "--no-heading -n hello --sort path",
+        "-p hello --sort path",
+        "--color always hello",
+        "--color always -n --heading hello --sort path",
+        "--color always -o -n hello",
+        "--color always --vimgrep hello",
+        "--color always -c hello",
+        "--color always -l hello",
+        "--color never -n hello",
+
+        // Counts and file lists
+        "-c hello",
+        "--count-matches hello",
+        "--count-matches 'l+'",
+        "-c -o hello",
+        "-l hello",
+        "--files-without-match hello",
+        "-q hello",
+        "-q nothing-matches-this-xyz",
+        "-m1 hello -n",
+        "-m 2 -n match context.txt",
+        "-m1 -A2 match context.txt",
+        "-m1 -v -n hello README.md",
+
+        // Context
+        "-A2 -n match context.txt",
+        "-B2 -n match context.txt",
+        "-C1 -n match context.txt",
+        "-C3 match context.txt",
+        "-C1 -n match context.txt README.md --sort path",
+        "-A1 -B3 -n match context.txt",
+        "--context-separator=XX -C1 match context.txt",
+        "--no-context-separator -C1 match context.txt",
+        "-v -C1 -n match context.txt",
+        "-C2 -n hello --sort path",
+        "--heading -C1 -n hello --sort path",
+
+        // Sorting and threads
+        "--sort path hello",
+        "--sort path -n -o hello",
+        "-j1 hello",
+        "-j 2 -c hello",
+
+        // Files
+        "--files",
+        "--files --sort path",
+        "--files --hidden",
+        "--files --no-ignore",
+        "--files -uu --sort path",
+        "--files src sub",
+        "--files --max-depth 1",
+        "--files --max-depth 2",
+        "--files --null",
+
+        // Filters
+        "--hidden hello -c",
+        "--no-ignore hello -c",
+        "-u hello -c",
+        "-uu hello -c",
+        "--no-ignore-vcs hello -c",
+        "--no-ignore-dot hello -c",
+        "--no-ignore-exclude hello -c",
+        "--no-ignore-parent hello -c",
+        "--no-require-git hello -c",
+        "--max-depth 1 hello",
+        "--max-depth 0 hello",
+        "hello . --sort path",
+        "hello ./ --sort path",
+        "hello src/ sub",
+        "hello nested",
+        "hello build/out.txt",
+        "hello app.log",
+
+        // Binary, encodings, odd files
+        "hello bin/data.bin",
+        "-n hello bin/data.bin README.md --sort path",
+        "-c hello bin/data.bin",
+        "-a hello bin/data.bin",
+        "hello bin",
+        "hello bin/late.bin",
+        "-uuu hello -c",
+        "--binary hello -c",
+        "hello invalid.txt",
+        "-o 'caf.' invalid.txt",
+        "-c . invalid.txt",
+        "-n hello bom.txt",
+        "-b -o hello bom.txt",
+        "-n hello utf16.txt",
+        "needle long.txt",
+        "-c 'x+' long.txt",
+        "-n hello noeol.txt",
+        "'without newline$' noeol.txt",
+        "-n '\\pL+' -o unicode.txt",
+        "-o '\\p{Lu}\\p{Ll}+' unicode.txt",
+        "-o '\\w+' unicode.txt",
+        "-o '.' -c unicode.txt",
+        "'😀' -n unicode.txt",
+
+        // Errors and exit codes
+        "hello missing.txt",
+        "hello missing.txt README.md",
+        "'(unclosed'",
+        "'a{2,1}'",
+        "'\\y'",
+        "'a\\nb'",
+    ]);
+
+    [OracleTheory("rg")]
+    [MemberData(nameof(Cases))]
+    public void Matches_ripgrep(string commandLine)
+    {
+        var args = ArgSplitter.Split(commandLine);
+        var rg = CommandRunner.Run(Oracle.Require("rg"), args, FixtureTree.Root);
+        var scour = ScourBinary.Run(FixtureTree.Root, args);
+
+        var ordered = args.Contains("--sort") || args.Any(a => a.StartsWith("--sort=", StringComparison.Ordinal));
+        var expected = ordered ? rg.StdoutText : rg.SortedLines();
+        var actual = ordered ? scour.StdoutText : scour.SortedLines();
+        Assert.True(expected == actual, $"stdout differs for: {commandLine}\n--- rg ---\n{expected}\n--- scour ---\n{actual}\n--- scour stderr ---\n{scour.Stderr}");
+        Assert.True(rg.ExitCode == scour.ExitCode, $"exit code differs for: {commandLine}: rg {rg.ExitCode}, scour {scour.ExitCode}\nrg stderr: {rg.Stderr}\nscour stderr: {scour.Stderr}");
+    }
+}
