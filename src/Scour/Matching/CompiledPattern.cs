@@ -138,21 +138,27 @@ public sealed class CompiledPattern
         return sb.ToString();
     }
 
-    /// <summary>Creates a matcher for one thread.</summary>
-    internal LineMatcher CreateMatcher()
+    /// <summary>Creates a matcher for one thread, choosing the cheapest strategy that is exact.</summary>
+    internal LineMatcher CreateMatcher() => CreateMatcher(MatcherStrategy.Auto);
+
+    /// <summary>Creates a matcher with a given strategy (tests run every strategy on the same cases).</summary>
+    internal LineMatcher CreateMatcher(MatcherStrategy strategy)
     {
         if (NeverMatches)
         {
             return new NeverLineMatcher();
         }
 
-        if (_exactLiteral is not null)
+        if (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && _exactLiteral is not null)
         {
             return new LiteralLineMatcher(_exactLiteral);
         }
 
-        var prefilter = _required is { } r && r.MinByteLength >= 2 && !NeedsLineByLine ? Prefilter.Create(r) : null;
-        return new RegexLineMatcher(this, prefilter);
+        var usePrefilter = strategy is MatcherStrategy.Auto or MatcherStrategy.Literal or MatcherStrategy.Prefilter;
+        var prefilter = usePrefilter && _required is { } r && (r.MinByteLength >= 2 || strategy == MatcherStrategy.Prefilter) && !NeedsLineByLine
+            ? Prefilter.Create(r)
+            : null;
+        return new RegexLineMatcher(this, prefilter, lineByLine: strategy == MatcherStrategy.LineByLine || NeedsLineByLine);
     }
 
     internal Regex SearchRegex(bool surrogates) => (surrogates ? _searchFull! : _searchBmp!).Value;

@@ -20,10 +20,13 @@ internal sealed class RegexLineMatcher : LineMatcher
     private bool _decodedValid;
     private bool _usePrefilter;
 
-    public RegexLineMatcher(CompiledPattern pattern, Prefilter? prefilter)
+    private readonly bool _lineByLine;
+
+    public RegexLineMatcher(CompiledPattern pattern, Prefilter? prefilter, bool lineByLine)
     {
         _pattern = pattern;
         _prefilter = prefilter;
+        _lineByLine = lineByLine;
     }
 
     public override void SetRegion(byte[] buffer, int start, int end)
@@ -42,7 +45,7 @@ internal sealed class RegexLineMatcher : LineMatcher
             return NextByPrefilter(from, out lineStart, out lineEnd);
         }
 
-        if (_pattern.NeedsLineByLine)
+        if (_lineByLine)
         {
             return NextLineByLine(from, out lineStart, out lineEnd);
         }

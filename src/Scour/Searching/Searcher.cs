@@ -14,8 +14,12 @@ namespace Scour.Searching;
 /// </remarks>
 internal sealed class Searcher : IDisposable
 {
-    internal const int InitialCapacity = 64 * 1024;
+    internal const int DefaultCapacity = 64 * 1024;
+
+    // ripgrep 13 checks this much of a memory-mapped file for NUL bytes up front.
+    private const int BinaryWindow = 64 * 1024;
     private const int ShrinkAbove = 8 * 1024 * 1024;
+    private readonly int _initialCapacity;
 
     private readonly SearcherOptions _options;
     private byte[] _buf;
@@ -39,9 +43,16 @@ internal sealed class Searcher : IDisposable
     private bool _maxReached;
 
     public Searcher(SearcherOptions options)
+        : this(options, DefaultCapacity)
+    {
+    }
+
+    /// <summary>Creates a searcher with a given initial buffer size (tests use tiny ones to cross buffer edges).</summary>
+    internal Searcher(SearcherOptions options, int initialCapacity)
     {
         _options = options;
-        _buf = ArrayPool<byte>.Shared.Rent(InitialCapacity);
+        _initialCapacity = initialCapacity;
+        _buf = new byte[initialCapacity];
     }
 
     private bool ContextEnabled => _options.BeforeContext > 0 || _options.AfterContext > 0;
@@ -72,8 +83,8 @@ internal sealed class Searcher : IDisposable
         if (_buf.Length > ShrinkAbove)
         {
             // A huge line made the buffer grow; don't keep that memory for every later file.
-            ArrayPool<byte>.Shared.Return(_buf);
-            _buf = ArrayPool<byte>.Shared.Rent(InitialCapacity);
+            ReturnBuffer();
+            _buf = new byte[_initialCapacity];
         }
 
         while (!_stopped && Fill())
@@ -134,7 +145,7 @@ internal sealed class Searcher : IDisposable
 
         if (Limited)
         {
-            var limit = (int)Math.Min(_dataEnd, InitialCapacity - _absBase);
+            var limit = (int)Math.Min(_dataEnd, BinaryWindow - _absBase);
             if (_binaryOffset < 0 && limit > newStart && _buf.AsSpan(newStart, limit - newStart).IndexOf((byte)0) is var at and >= 0)
             {
                 _binaryOffset = _absBase + newStart + at;
@@ -181,7 +192,7 @@ internal sealed class Searcher : IDisposable
     {
         var bigger = ArrayPool<byte>.Shared.Rent(_buf.Length * 2);
         _buf.AsSpan(0, _dataEnd).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(_buf);
+        ReturnBuffer();
         _buf = bigger;
     }
 
@@ -378,9 +389,18 @@ internal sealed class Searcher : IDisposable
         }
     }
 
+    // The first buffer is owned (its exact size matters, see the remarks); grown ones are pooled.
+    private void ReturnBuffer()
+    {
+        if (_buf.Length != _initialCapacity)
+        {
+            ArrayPool<byte>.Shared.Return(_buf);
+        }
+    }
+
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(_buf);
+        ReturnBuffer();
         _buf = [];
     }
 }

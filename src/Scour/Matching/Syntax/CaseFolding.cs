@@ -32,9 +32,29 @@ internal static class CaseFolding
         return Rune.ToLowerInvariant(Rune.ToUpperInvariant(r)).Value;
     }
 
+    // Simple foldings (CaseFolding.txt, status C or S) that .NET's invariant casing does not give
+    // through upper/lower case mappings, as (character, folded form).
+    private static readonly (int Char, int Fold)[] ExtraFoldings =
+    [
+        (0x017F, 's'), (0x0345, 0x03B9), (0x1FBE, 0x03B9), (0x03D0, 0x03B2), (0x03D1, 0x03B8),
+        (0x03D5, 0x03C6), (0x03D6, 0x03C0), (0x03F0, 0x03BA), (0x03F1, 0x03C1), (0x03F5, 0x03B5),
+        (0x1E9B, 0x1E61), (0x212A, 'k'), (0x212B, 0x00E5), (0x2126, 0x03C9), (0x1E9E, 0x00DF),
+    ];
+
     private static Dictionary<int, int[]> BuildOrbits()
     {
         var groups = new Dictionary<int, List<int>>();
+        foreach (var (c, fold) in ExtraFoldings)
+        {
+            var key = Key(fold);
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+            }
+
+            list.Add(c);
+        }
+
         for (var cp = 0; cp <= 0x1FFFF; cp++)
         {
             // Dotted capital I and dotless small i have no simple case folding (only Turkic/full
@@ -56,7 +76,10 @@ internal static class CaseFolding
                 groups[key] = list = [];
             }
 
-            list.Add(cp);
+            if (!list.Contains(cp))
+            {
+                list.Add(cp);
+            }
         }
 
         var orbits = new Dictionary<int, int[]>();

@@ -1,0 +1,110 @@
+using System.Text;
+using Scour.Matching;
+
+namespace Scour.Tests.Matching;
+
+/// <summary>
+/// What patterns match, run against every matcher strategy (literal, prefilter, whole-region scan,
+/// line by line) so the fast paths can never disagree with the plain regex. Expectations are written
+/// by hand from Rust regex semantics; the non-obvious ones (case folding, empty matches, -w, invalid UTF-8, astral characters) were confirmed with rg 13.
+/// </summary>
+public class MatcherSemanticsTests
+{
+    internal static readonly MatcherStrategy[] Strategies =
+        [MatcherStrategy.Auto, MatcherStrategy.Literal, MatcherStrategy.Prefilter, MatcherStrategy.Scan, MatcherStrategy.LineByLine];
+
+    public static TheoryData<string, string, string, string> Cases => new()
+    {
+        // pattern, options (i=ignore case, w=word, x=line, F=fixed, S=smart), text, expected "line:start-end;..." of FindAll on matching lines
+        { "hello", "", "say hello\nno\nhello hello\n", "1:4-9|3:0-5,6-11" },
+        { "hel+o", "", "heo\nhelllo\n", "2:0-6" },
+        { "a|b", "", "xyz\ncab\n", "2:1-2,2-3" },
+        { "foo|foobar", "", "foobar\n", "1:0-3" },
+        { "\\bcat\\b", "", "cat\nconcat\nthe cat sat\n", "1:0-3|3:4-7" },
+        { "^abc", "", "abc\nxabc\n", "1:0-3" },
+        { "abc$", "", "xabc\nabcx\n", "1:1-4" },
+        { "end$", "", "the end\r\n", "" },
+        { "hello", "i", "HeLLo\nhelo\n", "1:0-5" },
+        { "k", "i", "K\n\u212A\nx\n", "1:0-1|2:0-3" },
+        { "s", "i", "\u017F\n", "1:0-2" },
+        { "σ", "i", "Σ ς\n", "1:0-2,3-5" },
+        { "Hello", "S", "hello\nHello\n", "2:0-5" },
+        { "hello", "S", "HELLO\n", "1:0-5" },
+        { "\\pL+", "", "abc 123 été\n", "1:0-3,8-13" },
+        { "\\d+", "", "a1b22\n", "1:1-2,3-5" },
+        { "\\w+", "", "é_1 x\n", "1:0-4,5-6" },
+        { "a.c", "", "abc\na\u00e9c\na😀c\n", "1:0-3|2:0-4|3:0-6" },
+        { "caf.", "", "raw:caf\xE9\n", "" },
+        { "x*", "", "ab\n", "1:0-0,1-1,2-2" },
+        { "a*", "", "ab\n", "1:0-1,2-2" },
+        { "foo", "w", "foo foo\nfoo-foo\nfoobar\n", "1:0-3,4-7|2:0-3,4-7" },
+        { "o", "w", "hello world\n", "" },
+        { "foo bar", "x", "foo bar\nfoo bar baz\n", "1:0-7" },
+        { "a.b", "F", "a.b\naxb\n", "1:0-3" },
+        { "(x", "F", "(x)\n", "1:0-2" },
+        { "[^a]", "", "a\nb\n", "2:0-1" },
+        { "\\W", "", "a b\n", "1:1-2" },
+        { "[[:digit:]]+", "", "abc 42\n", "1:4-6" },
+        { "(?i)abc(?-i)DEF", "", "ABCDEF\nabcdef\n", "1:0-6" },
+        { "\\x{1F600}", "", "😀\n", "1:0-4" },
+        { "[a-c&&b]", "", "b\n", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Every_strategy_finds_the_same_matches(string pattern, string options, string text, string expected)
+    {
+        if (pattern == "[a-c&&b]")
+        {
+            // Set operations are not supported yet (issue 4): they must be rejected, not mis-matched.
+            Assert.Throws<PatternSyntaxException>(() => Compile(pattern, options));
+            return;
+        }
+
+        var compiled = Compile(pattern, options);
+
+        // "raw:" texts are bytes (one per char), to put invalid UTF-8 in a line on purpose.
+        var bytes = text.StartsWith("raw:", StringComparison.Ordinal) ? Encoding.Latin1.GetBytes(text[4..]) : Encoding.UTF8.GetBytes(text);
+
+        foreach (var strategy in Strategies)
+        {
+            using var matcher = compiled.CreateMatcher(strategy);
+            Assert.Equal(expected, Describe(matcher, bytes));
+        }
+    }
+
+    private static CompiledPattern Compile(string pattern, string options) =>
+        CompiledPattern.Compile(new PatternOptions
+        {
+            Patterns = [pattern],
+            Case = options.Contains('i') ? CaseMode.Insensitive : options.Contains('S') ? CaseMode.Smart : CaseMode.Sensitive,
+            WordRegexp = options.Contains('w'),
+            LineRegexp = options.Contains('x'),
+            FixedStrings = options.Contains('F'),
+        });
+
+    /// <summary>Runs NextMatchingLine over the text as one region and FindAll on each matching line.</summary>
+    internal static string Describe(LineMatcher matcher, byte[] bytes)
+    {
+        matcher.SetRegion(bytes, 0, bytes.Length);
+        var parts = new List<string>();
+        var pos = 0;
+        while (pos < bytes.Length && matcher.NextMatchingLine(pos, out var start, out var end))
+        {
+            var lineNumber = bytes.AsSpan(0, start).Count((byte)'\n') + 1;
+            var content = bytes.AsSpan(start, end - start);
+            if (content.Length > 0 && content[^1] == '\n')
+            {
+                content = content[..^1];
+            }
+
+            Assert.True(matcher.IsMatch(content));
+            var matches = new List<ByteRange>();
+            matcher.FindAll(content, matches);
+            parts.Add($"{lineNumber}:" + string.Join(",", matches.Select(m => $"{m.Start}-{m.End}")));
+            pos = end;
+        }
+
+        return string.Join("|", parts);
+    }
+}

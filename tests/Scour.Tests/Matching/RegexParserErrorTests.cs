@@ -1,0 +1,66 @@
+using Scour.Matching;
+using Scour.Matching.Syntax;
+
+namespace Scour.Tests.Matching;
+
+/// <summary>
+/// Rejected patterns and their messages. Each expected message was captured from ripgrep 13.0.0
+/// (`rg -e PATTERN`), because editors match on this wording.
+/// </summary>
+public class RegexParserErrorTests
+{
+    [Theory]
+    [InlineData("(foo", "    (foo\n    ^\nerror: unclosed group")]
+    [InlineData("foo)", "    foo)\n       ^\nerror: unopened group")]
+    [InlineData("[abc", "    [abc\n    ^\nerror: unclosed character class")]
+    [InlineData("a{2", "    a{2\n     ^^\nerror: unclosed counted repetition")]
+    [InlineData("*a", "    *a\n    ^\nerror: repetition operator missing expression")]
+    [InlineData("a\\y", "    a\\y\n     ^^\nerror: unrecognized escape sequence")]
+    [InlineData("[z-a]", "    [z-a]\n     ^^^\nerror: invalid character class range, the start must be <= the end")]
+    [InlineData("a{2,1}", "    a{2,1}\n     ^^^^^\nerror: invalid repetition count range, the start must be <= the end")]
+    [InlineData("\\p{Foo}", "    \\p{Foo}\n    ^^^^^^^\nerror: Unicode property not found")]
+    [InlineData("(?z)", "    (?z)\n      ^\nerror: unrecognized flag")]
+    [InlineData("x{,3}", "    x{,3}\n      ^\nerror: repetition quantifier expects a valid decimal")]
+    [InlineData("\\x{110000}", "    \\x{110000}\n       ^^^^^^\nerror: hexadecimal literal is not a Unicode scalar value")]
+    [InlineData("(?P<n>a)(?P<n>b)", "    (?P<n>a)(?P<n>b)\n        ^       ^\nerror: duplicate capture group name")]
+    [InlineData("[]", "    []\n    ^\nerror: unclosed character class")]
+    public void Rejects_like_ripgrep(string pattern, string expectedTail)
+    {
+        var e = Assert.Throws<PatternSyntaxException>(() => RegexParser.Parse(pattern, RegexFlags.Default));
+        Assert.Equal("regex parse error:\n" + expectedTail, e.Message);
+    }
+
+    [Fact]
+    public void Backreferences_suggest_pcre2()
+    {
+        var e = Assert.Throws<PatternSyntaxException>(() => RegexParser.Parse("(a)\\1", RegexFlags.Default));
+        Assert.Contains("error: backreferences are not supported", e.Message, StringComparison.Ordinal);
+        Assert.Contains("--pcre2", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a\\nb")]
+    [InlineData("[\\n]")]
+    public void A_literal_newline_is_rejected_in_line_mode(string pattern)
+    {
+        var e = Assert.Throws<PatternSyntaxException>(() => CompiledPattern.Compile(new PatternOptions { Patterns = [pattern] }));
+        Assert.StartsWith("the literal '\"\\n\"' is not allowed in a regex", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a**")]
+    [InlineData("(?i)abc(?-i)def")]
+    [InlineData("(?P<name>x)(?<other>y)")]
+    [InlineData("[[:alpha:][:digit:]_-]+")]
+    [InlineData("[]a]")]
+    [InlineData("\\x41\\u0042\\U00000043\\x{1F600}")]
+    [InlineData("(?x) a b # comment\n c")]
+    [InlineData("a{99999}")]
+    [InlineData("")]
+    [InlineData("()|")]
+    public void Accepts_what_ripgrep_accepts(string pattern)
+    {
+        var compiled = CompiledPattern.Compile(new PatternOptions { Patterns = [pattern] });
+        Assert.False(compiled.NeverMatches);
+    }
+}
