@@ -26,8 +26,8 @@ internal static class Terminal
 
         try
         {
-            var target = File.ResolveLinkTarget("/proc/self/fd/0", returnFinalTarget: false)?.ToString()
-                ?? new FileInfo("/proc/self/fd/0").LinkTarget;
+            // The link's raw text: "pipe:[N]", "socket:[N]", or the path of a file or device.
+            var target = new FileInfo("/proc/self/fd/0").LinkTarget;
             if (target is null)
             {
                 return true;

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Text;
+using Scour.Cli.Tests.Infrastructure;
+
+namespace Scour.Cli.Tests.EndToEnd;
+
+/// <summary>The published binary on its own: streams, exit codes, messages.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "scour-cli-" + Guid.NewGuid().ToString("N"));
+
+    public CliTests()
+    {
+        Directory.CreateDirectory(_dir);
+        File.WriteAllText(Path.Combine(_dir, "a.txt"), "hello world\nbye\n");
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static CommandResult Shell(string script, string cwd) =>
+        CommandRunner.Run("/bin/sh", ["-c", script], cwd);
+
+    [Fact]
+    public void Searches_standard_input_when_it_is_a_pipe()
+    {
+        var r = ScourBinary.RunWithStdin(_dir, "one\ntwo hello\n"u8.ToArray(), "hello");
+        Assert.Equal("two hello\n", r.StdoutText);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [Fact]
+    public void Dash_means_standard_input_with_a_name()
+    {
+        var r = ScourBinary.RunWithStdin(_dir, "x hello\n"u8.ToArray(), "-H", "hello", "-");
+        Assert.Equal("<stdin>:x hello\n", r.StdoutText);
+    }
+
+    [Fact]
+    public void Exit_codes()
+    {
+        Assert.Equal(0, ScourBinary.Run(_dir, "hello").ExitCode);
+        Assert.Equal(1, ScourBinary.Run(_dir, "absent").ExitCode);
+        Assert.Equal(2, ScourBinary.Run(_dir, "(").ExitCode);
+        Assert.Equal(2, ScourBinary.Run(_dir, "--bogus", "x").ExitCode);
+    }
+
+    [Fact]
+    public void A_missing_path_is_reported_and_the_search_goes_on()
+    {
+        var r = ScourBinary.Run(_dir, "hello", "missing.txt", "a.txt");
+        Assert.Equal("a.txt:hello world\n", r.StdoutText);
+        Assert.Equal("scour: missing.txt: No such file or directory (os error 2)\n", r.Stderr);
+        Assert.Equal(2, r.ExitCode);
+    }
+
+    [Fact]
+    public void An_invalid_pattern_names_the_pattern_and_the_place()
+    {
+        var r = ScourBinary.Run(_dir, "a(b");
+        Assert.Equal("regex parse error:\n    a(b\n     ^\nerror: unclosed group\n", r.Stderr);
+    }
+
+    [Fact]
+    public void An_unknown_flag_suggests_the_nearest()
+    {
+        var r = ScourBinary.Run(_dir, "--hiden", "x");
+        Assert.Contains("unrecognized flag --hiden", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--hidden", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Searching_nothing_is_an_error()
+    {
+        var empty = Path.Combine(_dir, "empty");
+        Directory.CreateDirectory(empty);
+        var r = ScourBinary.Run(empty, "x");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("No files were searched", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_and_version()
+    {
+        var shortHelp = ScourBinary.Run(_dir, "-h");
+        var longHelp = ScourBinary.Run(_dir, "--help");
+        Assert.Equal(0, shortHelp.ExitCode);
+        Assert.Contains("--ignore-case", shortHelp.StdoutText, StringComparison.Ordinal);
+        Assert.True(longHelp.StdoutText.Length > shortHelp.StdoutText.Length);
+        Assert.StartsWith("scour ", ScourBinary.Run(_dir, "--version").StdoutText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_closed_pipe_ends_the_process_quietly()
+    {
+        var big = Path.Combine(_dir, "big.txt");
+        File.WriteAllText(big, string.Concat(Enumerable.Repeat("hello line\n", 2_000_000)));
+        var watch = Stopwatch.StartNew();
+        var r = Shell($"'{ScourBinary.Executable}' hello big.txt | head -1; echo \"status=${{PIPESTATUS:-}}\"", _dir);
+        Assert.StartsWith("hello line\n", r.StdoutText, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, r.Stderr);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void Output_appends_after_what_others_wrote_to_the_same_file()
+    {
+        // Regression: stdout must advance the shared file offset (write, not pwrite).
+        var r = Shell($"{{ echo first; '{ScourBinary.Executable}' hello a.txt; echo last; }} > out.txt; cat out.txt", _dir);
+        Assert.Equal("first\nhello world\nlast\n", r.StdoutText);
+    }
+
+    [Fact]
+    public void A_large_file_streams_in_bounded_memory()
+    {
+        // 200 MB of lines: the process must finish without reading the file into memory whole.
+        var path = Path.Combine(_dir, "large.txt");
+        using (var f = File.Create(path))
+        {
+            var chunk = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("just some filler text here\n", 40_000)));
+            for (var i = 0; i < 200_000_000 / chunk.Length; i++)
+            {
+                f.Write(chunk);
+            }
+
+            f.Write("the needle\n"u8);
+        }
+
+        var r = Shell($"'{ScourBinary.Executable}' -c needle large.txt & pid=$!; peak=0; while kill -0 $pid 2>/dev/null; do rss=$(awk '/VmHWM/ {{print $2}}' /proc/$pid/status 2>/dev/null); [ -n \"$rss\" ] && [ \"$rss\" -gt \"$peak\" ] && peak=$rss; done; wait $pid; echo peak=$peak", _dir);
+        Assert.StartsWith("1\npeak=", r.StdoutText, StringComparison.Ordinal);
+        var peakKb = long.Parse(r.StdoutText.Split("peak=")[1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(peakKb < 100_000, $"peak resident memory {peakKb} KB for a 200 MB file");
+        File.Delete(path);
+    }
+}
