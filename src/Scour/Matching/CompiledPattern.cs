@@ -6,7 +6,7 @@ namespace Scour.Matching;
 
 /// <summary>
 /// Patterns compiled once and shared by all search threads: the parsed tree, the literal analysis and
-/// the .NET regexes (built lazily). Immutable and thread-safe; <see cref="CreateMatcher"/> gives each
+/// the .NET regexes (built lazily). Immutable and thread-safe; <see cref="CreateMatcher()"/> gives each
 /// thread its own matcher.
 /// </summary>
 public sealed class CompiledPattern
