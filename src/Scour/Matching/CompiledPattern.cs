@@ -190,13 +190,6 @@ public sealed class CompiledPattern
         }
     }
 
-    private static bool UsesTextAnchors(RegexNode node) => node switch
-    {
-        AssertionNode a => a.Kind is AssertionKind.StartText or AssertionKind.EndText,
-        GroupNode g => UsesTextAnchors(g.Child),
-        RepetitionNode r => UsesTextAnchors(r.Child),
-        ConcatNode c => c.Children.Any(UsesTextAnchors),
-        AlternationNode a => a.Children.Any(UsesTextAnchors),
-        _ => false,
-    };
+    private static bool UsesTextAnchors(RegexNode node) =>
+        RegexNodeQuery.Any(node, n => n is AssertionNode { Kind: AssertionKind.StartText or AssertionKind.EndText });
 }

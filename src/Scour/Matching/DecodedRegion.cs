@@ -46,32 +46,8 @@ internal sealed class DecodedRegion : IDisposable
         var chars = Chars;
         while (_cursorByte < byteOffset && _cursorChar < chars.Length)
         {
-            var c = chars[_cursorChar];
-            int width;
-            if (c < 0x80)
-            {
-                width = 1;
-            }
-            else if (c < 0x800)
-            {
-                width = 2;
-            }
-            else if (char.IsHighSurrogate(c) && _cursorChar + 1 < chars.Length && char.IsLowSurrogate(chars[_cursorChar + 1]))
-            {
-                _cursorChar++;
-                width = 4;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                width = 1;
-            }
-            else
-            {
-                width = 3;
-            }
-
-            _cursorByte += width;
-            _cursorChar++;
+            _cursorByte += Utf8Text.Width(chars, _cursorChar, out var units);
+            _cursorChar += units;
         }
 
         return _cursorChar;

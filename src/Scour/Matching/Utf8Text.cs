@@ -58,33 +58,37 @@ internal static class Utf8Text
         }
 
         var count = firstNonAscii;
-        for (var i = firstNonAscii; i < chars.Length; i++)
+        for (var i = firstNonAscii; i < chars.Length;)
         {
-            var c = chars[i];
-            if (c < 0x80)
-            {
-                count++;
-            }
-            else if (c < 0x800)
-            {
-                count += 2;
-            }
-            else if (char.IsHighSurrogate(c) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
-            {
-                count += 4;
-                i++;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                count += 1; // an escaped invalid byte
-            }
-            else
-            {
-                count += 3;
-            }
+            count += Width(chars, i, out var units);
+            i += units;
         }
 
         return count;
+    }
+
+    /// <summary>The UTF-8 byte count of the character at <paramref name="index"/>; <paramref name="units"/> is 2 for a surrogate pair.</summary>
+    public static int Width(ReadOnlySpan<char> chars, int index, out int units)
+    {
+        var c = chars[index];
+        units = 1;
+        if (c < 0x80)
+        {
+            return 1;
+        }
+
+        if (c < 0x800)
+        {
+            return 2;
+        }
+
+        if (char.IsHighSurrogate(c) && index + 1 < chars.Length && char.IsLowSurrogate(chars[index + 1]))
+        {
+            units = 2;
+            return 4;
+        }
+
+        return char.IsSurrogate(c) ? 1 : 3; // a lone surrogate is an escaped invalid byte
     }
 
     /// <summary>True if decoded text contains a surrogate (an astral character or an invalid byte).</summary>

@@ -19,14 +19,10 @@ internal static class LineTerminatorCheck
         }
     }
 
-    private static bool MatchesLiteralNewline(RegexNode node) => node switch
+    private static bool MatchesLiteralNewline(RegexNode node) => RegexNodeQuery.Any(node, n => n switch
     {
         LiteralNode lit => lit.CodePoint == '\n',
         ClassNode { Class: { Negated: false, Items: [RangeItem { First: '\n', Last: '\n' }] } } => true,
-        GroupNode g => MatchesLiteralNewline(g.Child),
-        RepetitionNode r => MatchesLiteralNewline(r.Child),
-        ConcatNode c => c.Children.Any(MatchesLiteralNewline),
-        AlternationNode a => a.Children.Any(MatchesLiteralNewline),
         _ => false,
-    };
+    });
 }
