@@ -53,6 +53,12 @@ public sealed class Glob
     /// <summary>The glob as written.</summary>
     public string Source { get; }
 
+    /// <summary>The exact text the glob matches when it has no wildcard (case-sensitive only), else null.</summary>
+    public string? LiteralText => _literal;
+
+    /// <summary>For a case-sensitive <c>*TEXT</c> glob (TEXT without wildcards or <c>/</c>), TEXT; else null.</summary>
+    public string? LiteralSuffix => _suffix;
+
     /// <summary>Parses a glob; throws <see cref="GlobSyntaxException"/> when it is malformed.</summary>
     /// <param name="glob">The glob text.</param>
     /// <param name="caseInsensitive">Ignore ASCII and simple Unicode case.</param>

@@ -7,12 +7,17 @@ namespace Scour.Walking;
 public sealed class IgnoreFile
 {
     private readonly IgnoreRule[] _rules;
+    private readonly GlobSet _set = new();
 
     private IgnoreFile(string? path, IgnoreRule[] rules, IReadOnlyList<string> errors)
     {
         SourcePath = path;
         _rules = rules;
         Errors = errors;
+        foreach (var rule in rules)
+        {
+            _set.Add(rule.Glob, rule.BasenameOnly, rule.DirectoryOnly);
+        }
     }
 
     /// <summary>The file the rules came from, if any.</summary>
@@ -158,14 +163,7 @@ public sealed class IgnoreFile
     /// <summary>The verdict of the last rule matching <paramref name="relativePath"/>.</summary>
     public IgnoreMatch Match(ReadOnlySpan<char> relativePath, bool isDirectory)
     {
-        for (var i = _rules.Length - 1; i >= 0; i--)
-        {
-            if (_rules[i].IsMatch(relativePath, isDirectory))
-            {
-                return _rules[i].Negated ? IgnoreMatch.Whitelist : IgnoreMatch.Ignore;
-            }
-        }
-
-        return IgnoreMatch.None;
+        var last = _set.LastMatch(relativePath, isDirectory);
+        return last < 0 ? IgnoreMatch.None : _rules[last].Negated ? IgnoreMatch.Whitelist : IgnoreMatch.Ignore;
     }
 }
