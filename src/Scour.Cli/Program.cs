@@ -25,6 +25,11 @@ internal static class Program
             Console.Error.Write($"{e.Message}\n");
             return 2;
         }
+        catch (Exception e) when (e is GlobSyntaxException or FileTypeException)
+        {
+            Console.Error.Write($"scour: {e.Message}\n");
+            return 2;
+        }
     }
 
     private static int Run(string[] args)
@@ -57,7 +62,9 @@ internal static class Program
         int code;
         try
         {
-            code = plan.ListFiles ? ListFiles(plan, stdout, OnError) : Search(plan, stdout, OnError, ref errors);
+            code = plan.ListTypes ? ListTypes(plan, stdout)
+                : plan.ListFiles ? ExitCode(ListFiles(plan, stdout, OnError), quiet: false, Volatile.Read(ref errors) > 0)
+                : Search(plan, stdout, OnError, ref errors);
             stdout.Flush();
         }
         catch (IOException) when (!OutputIsOpen(stdout))
@@ -117,9 +124,12 @@ internal static class Program
         var matched = plan.Output.Mode == OutputMode.FilesWithoutMatch
             ? summary.FilesSearched > summary.FilesMatched
             : summary.FilesMatched > 0;
-        var errored = Volatile.Read(ref errors) > 0;
-        return matched && (plan.Output.Mode == OutputMode.Quiet || !errored) ? 0 : errored ? 2 : 1;
+        return ExitCode(matched, plan.Output.Mode == OutputMode.Quiet, Volatile.Read(ref errors) > 0);
     }
+
+    // ripgrep's rule: 0 for a match (with -q even after errors), 2 for any error, else 1.
+    private static int ExitCode(bool matched, bool quiet, bool errored) =>
+        matched && (quiet || !errored) ? 0 : errored ? 2 : 1;
 
     // "-" among the paths means standard input, searched where it appears.
     private static RunSummary RunRoots(SearchPlan plan, SearchRunner runner)
@@ -137,7 +147,7 @@ internal static class Program
         return RunSummary.Combine(fromStdin, fromPaths);
     }
 
-    private static int ListFiles(SearchPlan plan, Stream stdout, Action<string> onError)
+    private static bool ListFiles(SearchPlan plan, Stream stdout, Action<string> onError)
     {
         var walker = new Walker(plan.Walk);
         var terminator = plan.Output.NullAfterPath ? (byte)0 : (byte)'\n';
@@ -172,7 +182,19 @@ internal static class Program
             throw new IOException("output closed");
         }
 
-        return any ? 0 : 1;
+        return any;
+    }
+
+    private static int ListTypes(SearchPlan plan, Stream stdout)
+    {
+        var sb = new StringBuilder();
+        foreach (var (name, globs) in (plan.Walk.Types ?? FileTypes.Default).Definitions)
+        {
+            sb.Append(name).Append(": ").AppendJoin(", ", globs).Append('\n');
+        }
+
+        stdout.Write(Encoding.UTF8.GetBytes(sb.ToString()));
+        return 0;
     }
 
     private static void WriteStdout(string text)

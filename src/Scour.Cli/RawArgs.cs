@@ -46,6 +46,32 @@ internal sealed class RawArgs
 
     public int? MaxDepth { get; set; }
 
+    public List<(string Glob, bool CaseInsensitive)> Globs { get; } = [];
+
+    public bool GlobCaseInsensitive { get; set; }
+
+    public List<string> TypeSelect { get; } = [];
+
+    public List<string> TypeNegate { get; } = [];
+
+    public List<string> TypeAdd { get; } = [];
+
+    public List<string> TypeClear { get; } = [];
+
+    public bool TypeList { get; set; }
+
+    public long? MaxFileSize { get; set; }
+
+    public List<string> IgnoreFiles { get; } = [];
+
+    public bool NoIgnoreFiles { get; set; }
+
+    public bool IgnoreFileCaseInsensitive { get; set; }
+
+    public bool Follow { get; set; }
+
+    public bool OneFileSystem { get; set; }
+
     /// <summary>How many times -u was given.</summary>
     public int Unrestricted { get; set; }
 

@@ -29,6 +29,8 @@ internal sealed record SearchPlan
 
     public required bool ListFiles { get; init; }
 
+    public required bool ListTypes { get; init; }
+
     public required bool Messages { get; init; }
 
     public required bool StdoutIsTerminal { get; init; }
@@ -37,7 +39,7 @@ internal sealed record SearchPlan
     {
         var positional = new List<string>(raw.Positional);
         PatternOptions? pattern = null;
-        if (!raw.Files)
+        if (!raw.Files && !raw.TypeList)
         {
             var patterns = new List<string>(raw.Patterns);
             foreach (var file in raw.PatternFiles)
@@ -138,15 +140,34 @@ internal sealed record SearchPlan
                 IgnoreExclude = !noIgnore && !raw.NoIgnoreExclude,
                 RequireGit = !raw.NoRequireGit,
                 MaxDepth = raw.MaxDepth,
+                Globs = raw.Globs.Select(g => (g.Glob, g.CaseInsensitive || raw.GlobCaseInsensitive)).ToList(),
+                Types = BuildTypes(raw),
+                MaxFileSize = raw.MaxFileSize,
+                IgnoreFiles = noIgnore || raw.NoIgnoreFiles ? [] : raw.IgnoreFiles,
+                IgnoreFileCaseInsensitive = raw.IgnoreFileCaseInsensitive,
+                FollowLinks = raw.Follow,
+                OneFileSystem = raw.OneFileSystem,
                 SortByPath = sortByPath,
                 Threads = threads,
             },
             Roots = roots,
             SearchStdin = searchStdin,
             ListFiles = raw.Files,
+            ListTypes = raw.TypeList,
             Messages = !raw.NoMessages,
             StdoutIsTerminal = stdoutIsTerminal,
         };
+    }
+
+    /// <summary>ripgrep applies the type flags in this order: clears, additions, selections, negations.</summary>
+    public static FileTypes BuildTypes(RawArgs raw)
+    {
+        var builder = new FileTypes.Builder();
+        raw.TypeClear.ForEach(t => builder.Clear(t));
+        raw.TypeAdd.ForEach(t => builder.Add(t));
+        raw.TypeSelect.ForEach(t => builder.Select(t));
+        raw.TypeNegate.ForEach(t => builder.Negate(t));
+        return builder.Build();
     }
 
     private static IEnumerable<string> ReadPatternFile(string path, Func<Stream> openStdin)

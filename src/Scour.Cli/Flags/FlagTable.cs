@@ -100,6 +100,42 @@ internal static class FlagTable
         {
             Aliases = ["maxdepth"],
         },
+        new("glob", 'g', "GLOB", Filter, "Include or exclude file paths (repeatable; '!' excludes).", (a, v) => a.Globs.Add((v!, false)))
+        {
+            Details = "Include or exclude files and directories whose paths match GLOB (gitignore syntax plus {a,b} alternates). A leading '!' excludes. Globs beat every ignore rule; when any including glob is given, other files are skipped. Later globs win.",
+        },
+        new("iglob", null, "GLOB", Filter, "Include or exclude file paths, case insensitively.", (a, v) => a.Globs.Add((v!, true))),
+        new("glob-case-insensitive", null, null, Filter, "Make every --glob case insensitive.", (a, _) => a.GlobCaseInsensitive = true)
+        {
+            Negation = "no-glob-case-insensitive",
+            ApplyNegation = a => a.GlobCaseInsensitive = false,
+        },
+        new("type", 't', "TYPE", Filter, "Only search files of TYPE (repeatable; 'all' for any known type).", (a, v) => a.TypeSelect.Add(v!)),
+        new("type-not", 'T', "TYPE", Filter, "Do not search files of TYPE (repeatable).", (a, v) => a.TypeNegate.Add(v!)),
+        new("type-add", null, "TYPESPEC", Filter, "Add a new glob for a file type ('name:glob' or 'name:include:a,b').", (a, v) => a.TypeAdd.Add(v!)),
+        new("type-clear", null, "TYPE", Filter, "Clear the globs of a file type.", (a, v) => a.TypeClear.Add(v!)),
+        new("max-filesize", null, "NUM+SUFFIX?", Filter, "Skip files larger than NUM bytes (suffixes K, M, G).", (a, v) => a.MaxFileSize = Size(v!)),
+        new("ignore-file", null, "PATH", Filter, "Use rules from PATH (gitignore format, lowest precedence).", (a, v) => a.IgnoreFiles.Add(v!)),
+        new("no-ignore-files", null, null, Filter, "Don't use files given with --ignore-file.", (a, _) => a.NoIgnoreFiles = true)
+        {
+            Negation = "ignore-files",
+            ApplyNegation = a => a.NoIgnoreFiles = false,
+        },
+        new("ignore-file-case-insensitive", null, null, Filter, "Match ignore file rules case insensitively.", (a, _) => a.IgnoreFileCaseInsensitive = true)
+        {
+            Negation = "no-ignore-file-case-insensitive",
+            ApplyNegation = a => a.IgnoreFileCaseInsensitive = false,
+        },
+        new("follow", 'L', null, Filter, "Follow symbolic links.", (a, _) => a.Follow = true)
+        {
+            Negation = "no-follow",
+            ApplyNegation = a => a.Follow = false,
+        },
+        new("one-file-system", null, null, Filter, "Do not descend into other file systems.", (a, _) => a.OneFileSystem = true)
+        {
+            Negation = "no-one-file-system",
+            ApplyNegation = a => a.OneFileSystem = false,
+        },
 
         // Output
         new("after-context", 'A', "NUM", FlagCategory.Output, "Show NUM lines after each match.", (a, v) => a.AfterContext = (int)Number("after-context", v!)),
@@ -159,10 +195,23 @@ internal static class FlagTable
 
         // Other behaviors
         new("files", null, null, OtherBehaviors, "Print each file that would be searched.", (a, _) => a.Files = true),
+        new("type-list", null, null, OtherBehaviors, "Show all supported file types and their globs.", (a, _) => a.TypeList = true),
         new("no-config", null, null, OtherBehaviors, "Never read configuration files.", (_, _) => { }),
         new("help", 'h', null, OtherBehaviors, "Show help output.", (_, _) => { }),
         new("version", 'V', null, OtherBehaviors, "Print version information.", (a, _) => a.Version = true),
     ];
+
+    private static long Size(string value)
+    {
+        var digits = value.Length > 0 && value[^1] is 'K' or 'M' or 'G' ? value[..^1] : value;
+        var shift = value.Length == 0 ? 0 : value[^1] switch { 'K' => 10, 'M' => 20, 'G' => 30, _ => 0 };
+        if (digits.Length == 0 || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > (long.MaxValue >> shift))
+        {
+            throw new UsageException($"invalid format for size '{value}', which should be a sequence of digits followed by an optional 'K', 'M' or 'G' suffix");
+        }
+
+        return n << shift;
+    }
 
     private static long Number(string flag, string value)
     {

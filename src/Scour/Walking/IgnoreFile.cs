@@ -51,6 +51,11 @@ public sealed class IgnoreFile
     /// <summary>Compiles rules from text in gitignore format.</summary>
     public static IgnoreFile Parse(string text, string? path = null, bool caseInsensitive = false)
     {
+        return Parse(text, path, caseInsensitive, alternates: false);
+    }
+
+    internal static IgnoreFile Parse(string text, string? path, bool caseInsensitive, bool alternates)
+    {
         ArgumentNullException.ThrowIfNull(text);
         var rules = new List<IgnoreRule>();
         var errors = new List<string>();
@@ -66,7 +71,7 @@ public sealed class IgnoreFile
             var line = raw.EndsWith('\r') ? raw[..^1] : raw;
             try
             {
-                if (ParseLine(line, lineNumber, caseInsensitive) is { } rule)
+                if (ParseRule(line, lineNumber, caseInsensitive, alternates) is { } rule)
                 {
                     rules.Add(rule);
                 }
@@ -80,7 +85,8 @@ public sealed class IgnoreFile
         return new IgnoreFile(path, rules.ToArray(), errors);
     }
 
-    private static IgnoreRule? ParseLine(string line, int lineNumber, bool caseInsensitive)
+    /// <summary>Compiles one line; null for blank lines and comments; throws <see cref="GlobSyntaxException"/>.</summary>
+    internal static IgnoreRule? ParseRule(string line, int lineNumber, bool caseInsensitive, bool alternates)
     {
         if (line.Length == 0 || line[0] == '#')
         {
@@ -122,7 +128,7 @@ public sealed class IgnoreFile
             line = line[1..];
         }
 
-        var glob = Glob.Parse(line, caseInsensitive, alternates: false);
+        var glob = Glob.Parse(line, caseInsensitive, alternates);
         return new IgnoreRule(glob, negated, directoryOnly, basenameOnly, lineNumber);
     }
 

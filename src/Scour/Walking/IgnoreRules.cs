@@ -14,25 +14,37 @@ internal sealed class IgnoreRules
     private readonly IgnoreFile? _global;
     private readonly string _workingDirectory;
     private readonly ConcurrentDictionary<string, IgnoreDirectory> _parents = new(StringComparer.Ordinal);
+    private readonly GlobOverrides? _overrides;
+    private readonly List<(IgnoreFile File, string Root)> _explicit = [];
 
+    /// <summary>Compiles the rules that do not depend on the directory; throws <see cref="GlobSyntaxException"/> for a bad <c>-g</c>.</summary>
     public IgnoreRules(WalkOptions options, Action<string>? onError = null)
     {
         _options = options;
+        OnError = onError;
         _workingDirectory = Path.TrimEndingDirectorySeparator(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
+        if (options.Globs.Count > 0)
+        {
+            _overrides = new GlobOverrides(options.Globs);
+        }
+
         if (options.IgnoreVcs && options.IgnoreGlobal)
         {
             var env = options.Environment ?? Environment.GetEnvironmentVariable;
-            if (GitConfig.GlobalExcludesFile(env) is { } path && IgnoreFile.Load(path) is { IsEmpty: false } global)
+            if (GitConfig.GlobalExcludesFile(env) is { } path && LoadFile(path) is { } global)
             {
                 _global = global;
-                foreach (var e in global.Errors)
-                {
-                    onError?.Invoke(e);
-                }
             }
         }
 
-        OnError = onError;
+        foreach (var path in options.IgnoreFiles)
+        {
+            var full = Path.GetFullPath(path, _workingDirectory);
+            if (LoadFile(full) is { } file)
+            {
+                _explicit.Add((file, Path.GetDirectoryName(full) ?? "/"));
+            }
+        }
     }
 
     private Action<string>? OnError { get; }
@@ -82,14 +94,12 @@ internal sealed class IgnoreRules
         return node;
     }
 
-    private IgnoreFile? Load(string directory, string name, Func<string, bool> hasEntry)
-    {
-        if (!hasEntry(name))
-        {
-            return null;
-        }
+    private IgnoreFile? Load(string directory, string name, Func<string, bool> hasEntry) =>
+        hasEntry(name) ? LoadFile(Path.Join(directory, name)) : null;
 
-        var file = IgnoreFile.Load(Path.Join(directory, name));
+    private IgnoreFile? LoadFile(string path)
+    {
+        var file = IgnoreFile.Load(path, _options.IgnoreFileCaseInsensitive);
         if (file is null)
         {
             return null;
@@ -106,13 +116,52 @@ internal sealed class IgnoreRules
     /// <summary>True if the entry <paramref name="name"/> at <paramref name="absolutePath"/> inside <paramref name="directory"/> is skipped.</summary>
     public bool IsIgnored(IgnoreDirectory directory, ReadOnlySpan<char> absolutePath, ReadOnlySpan<char> name, bool isDirectory)
     {
-        var verdict = directory.HasRules || _global is not null ? Match(directory, absolutePath, isDirectory) : IgnoreMatch.None;
+        // The order is ripgrep's: -g globs decide outright; then ignore files, then file types; a path
+        // that either whitelists escapes the hidden-file rule.
+        if (_overrides is not null)
+        {
+            var forced = _overrides.Match(RelativeToWorkingDirectory(absolutePath), isDirectory);
+            if (forced != IgnoreMatch.None)
+            {
+                return forced == IgnoreMatch.Ignore;
+            }
+        }
+
+        var verdict = directory.HasRules || _global is not null || _explicit.Count > 0 ? Match(directory, absolutePath, isDirectory) : IgnoreMatch.None;
         if (verdict == IgnoreMatch.Ignore)
         {
             return true;
         }
 
+        if (_options.Types is { } types)
+        {
+            var byType = types.Match(name, isDirectory);
+            if (byType == IgnoreMatch.Ignore)
+            {
+                return true;
+            }
+
+            if (byType == IgnoreMatch.Whitelist)
+            {
+                verdict = IgnoreMatch.Whitelist;
+            }
+        }
+
         return verdict != IgnoreMatch.Whitelist && !_options.Hidden && name.Length > 0 && name[0] == '.';
+    }
+
+    private ReadOnlySpan<char> RelativeToWorkingDirectory(ReadOnlySpan<char> absolutePath) => RelativeTo(_workingDirectory, absolutePath);
+
+    private static ReadOnlySpan<char> RelativeTo(string root, ReadOnlySpan<char> absolutePath)
+    {
+        if (root == "/")
+        {
+            return absolutePath[1..];
+        }
+
+        return absolutePath.StartsWith(root, StringComparison.Ordinal) && absolutePath.Length > root.Length && absolutePath[root.Length] == '/'
+            ? absolutePath[(root.Length + 1)..]
+            : absolutePath;
     }
 
     private IgnoreMatch Match(IgnoreDirectory directory, ReadOnlySpan<char> absolutePath, bool isDirectory)
@@ -160,17 +209,20 @@ internal sealed class IgnoreRules
         var global = IgnoreMatch.None;
         if (anyGit && _global is not null)
         {
-            var relative = absolutePath.StartsWith(_workingDirectory, StringComparison.Ordinal) &&
-                absolutePath.Length > _workingDirectory.Length && absolutePath[_workingDirectory.Length] == '/'
-                ? absolutePath[(_workingDirectory.Length + 1)..]
-                : absolutePath;
-            global = _global.Match(relative, isDirectory);
+            global = _global.Match(RelativeToWorkingDirectory(absolutePath), isDirectory);
+        }
+
+        var explicitFiles = IgnoreMatch.None;
+        for (var i = _explicit.Count - 1; i >= 0 && explicitFiles == IgnoreMatch.None; i--)
+        {
+            explicitFiles = _explicit[i].File.Match(RelativeTo(_explicit[i].Root, absolutePath), isDirectory);
         }
 
         return custom != IgnoreMatch.None ? custom :
             dot != IgnoreMatch.None ? dot :
             git != IgnoreMatch.None ? git :
             exclude != IgnoreMatch.None ? exclude :
-            global;
+            global != IgnoreMatch.None ? global :
+            explicitFiles;
     }
 }

@@ -30,6 +30,27 @@ public sealed record WalkOptions
     /// <summary>Visit directory entries in name order, one thread (<c>--sort path</c>).</summary>
     public bool SortByPath { get; init; }
 
+    /// <summary>Globs that include or (with a leading <c>!</c>) exclude paths, over every ignore rule (<c>-g</c>, <c>--iglob</c>).</summary>
+    public IReadOnlyList<(string Glob, bool CaseInsensitive)> Globs { get; init; } = [];
+
+    /// <summary>File type selection (<c>-t</c>, <c>-T</c>), or null for none.</summary>
+    public FileTypes? Types { get; init; }
+
+    /// <summary>Skip walked files larger than this many bytes.</summary>
+    public long? MaxFileSize { get; init; }
+
+    /// <summary>Extra gitignore-format files with the lowest precedence (<c>--ignore-file</c>).</summary>
+    public IReadOnlyList<string> IgnoreFiles { get; init; } = [];
+
+    /// <summary>Match every ignore file's rules without regard to case.</summary>
+    public bool IgnoreFileCaseInsensitive { get; init; }
+
+    /// <summary>Follow symbolic links (<c>-L</c>), reporting loops instead of walking them.</summary>
+    public bool FollowLinks { get; init; }
+
+    /// <summary>Do not cross into other file systems (<c>--one-file-system</c>).</summary>
+    public bool OneFileSystem { get; init; }
+
     /// <summary>Walker threads; 0 chooses from the processor count.</summary>
     public int Threads { get; init; }
 

@@ -23,9 +23,10 @@ public sealed class Walker
         _options = options;
     }
 
-    private readonly record struct Entry(string Name, bool IsDirectory);
+    private readonly record struct Entry(string Name, bool IsDirectory, bool IsSymlink, long Length);
 
-    private sealed record DirectoryWork(string Display, string Absolute, IgnoreDirectory? Parent, int Depth);
+    /// <summary>A directory to read. <c>Real</c> (its canonical path) and <c>Up</c> are kept only with <c>--follow</c>, for loop detection.</summary>
+    private sealed record DirectoryWork(string Display, string Absolute, IgnoreDirectory? Parent, int Depth, string? Real = null, DirectoryWork? Up = null);
 
     /// <summary>
     /// Walks <paramref name="roots"/> (an empty string means the current directory, printed without a
@@ -41,17 +42,20 @@ public sealed class Walker
         ArgumentNullException.ThrowIfNull(onFile);
         ArgumentNullException.ThrowIfNull(onError);
         var rules = new IgnoreRules(_options, message => onError(null, message));
-        var state = new WalkState(this, rules, onFile, onError, cancellationToken);
+        var mounts = _options.OneFileSystem ? MountPoints.Load() : null;
+        var state = new WalkState(this, rules, mounts, onFile, onError, cancellationToken);
 
         var directories = new List<DirectoryWork>();
         foreach (var root in roots)
         {
+            state.NoteRoot(root);
             var target = root.Length == 0 ? "." : root;
             if (Directory.Exists(target))
             {
                 var absolute = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
                 var parents = _options.IgnoreParent || _options.IgnoreDot || _options.IgnoreVcs ? rules.ParentsOf(absolute) : null;
-                var work = new DirectoryWork(root, absolute, parents, 0);
+                var real = _options.FollowLinks ? RealPath.Of(absolute) ?? absolute : null;
+                var work = new DirectoryWork(root, absolute, parents, 0, real);
                 if (Sequential)
                 {
                     state.WalkRecursive(work);
@@ -92,9 +96,20 @@ public sealed class Walker
     private static string Join(string display, string name) =>
         display.Length == 0 ? name : display.EndsWith('/') ? display + name : display + "/" + name;
 
-    private sealed class WalkState(Walker walker, IgnoreRules rules, Func<WalkEntry, bool> onFile, Action<string?, string> onError, CancellationToken token)
+
+    private sealed class WalkState(Walker walker, IgnoreRules rules, HashSet<string>? mounts, Func<WalkEntry, bool> onFile, Action<string?, string> onError, CancellationToken token)
     {
         private readonly object _gate = new();
+
+        // ripgrep names paths under the implicit root "./..." in its messages.
+        private bool _implicitRoot;
+
+        public void NoteRoot(string root) => _implicitRoot |= root.Length == 0;
+
+        private string ForMessages(string display) => _implicitRoot ? "./" + display : display;
+
+        private string ForMessages(DirectoryWork work, string name) => ForMessages(Join(work.Display, name));
+
         private readonly Stack<DirectoryWork> _pending = new();
         private int _active;
         private volatile bool _stopped;
@@ -203,7 +218,7 @@ public sealed class Walker
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                onError(work.Display.Length == 0 ? "." : work.Display, IoErrorText.Describe(e));
+                onError(ForMessages(work.Display), IoErrorText.Describe(e));
                 return children;
             }
 
@@ -237,7 +252,24 @@ public sealed class Walker
                 var display = Join(work.Display, entry.Name);
                 if (entry.IsDirectory)
                 {
-                    var child = new DirectoryWork(display, absolute.ToString(), node, work.Depth + 1);
+                    var childAbsolute = absolute.ToString();
+                    if (mounts is not null && mounts.Contains(childAbsolute))
+                    {
+                        continue; // --one-file-system: another file system is mounted here
+                    }
+
+                    string? real = null;
+                    if (options.FollowLinks)
+                    {
+                        real = entry.IsSymlink ? RealPath.Of(childAbsolute) ?? childAbsolute : Path.Join(work.Real, entry.Name);
+                        if (LoopAncestor(work, real) is { } ancestor)
+                        {
+                            onError(null, $"File system loop found: {ForMessages(work, entry.Name)} points to an ancestor {ForMessages(ancestor.Display)}");
+                            continue;
+                        }
+                    }
+
+                    var child = new DirectoryWork(display, childAbsolute, node, work.Depth + 1, real, options.FollowLinks ? work : null);
                     if (options.SortByPath || walker.Sequential)
                     {
                         // Depth-first in entry order, as ripgrep's single-threaded walk.
@@ -248,13 +280,32 @@ public sealed class Walker
                         children.Add(child);
                     }
                 }
-                else
+                else if (options.FollowLinks && RealPath.Of(ChildPath(absolute)) is null)
+                {
+                    onError(ForMessages(work, entry.Name), "No such file or directory (os error 2)"); // a broken link under --follow
+                }
+                else if (options.MaxFileSize is not { } maxSize || entry.Length <= maxSize)
                 {
                     Emit(new WalkEntry(display, IsExplicit: false));
                 }
             }
 
             return children;
+        }
+
+        private static string ChildPath(ReadOnlySpan<char> absolute) => absolute.ToString();
+
+        private static DirectoryWork? LoopAncestor(DirectoryWork? work, string real)
+        {
+            for (; work is not null; work = work.Up)
+            {
+                if (work.Real == real)
+                {
+                    return work;
+                }
+            }
+
+            return null;
         }
 
         private static ReadOnlySpan<char> AbsoluteChild(string directory, string name, ref char[] buffer)
@@ -272,20 +323,37 @@ public sealed class Walker
             return buffer.AsSpan(0, length);
         }
 
-        private static readonly EnumerationOptions ReadOptions = new()
+        private static readonly EnumerationOptions SkipLinks = new()
         {
             RecurseSubdirectories = false,
             IgnoreInaccessible = false,
             ReturnSpecialDirectories = false,
-            AttributesToSkip = FileAttributes.ReparsePoint, // symbolic links are not followed
+            AttributesToSkip = FileAttributes.ReparsePoint, // symbolic links are not followed (no syscall to skip them)
         };
 
-        private static List<Entry> Read(string directory)
+        private static readonly EnumerationOptions WithLinks = new()
         {
+            RecurseSubdirectories = false,
+            IgnoreInaccessible = false,
+            ReturnSpecialDirectories = false,
+            AttributesToSkip = 0,
+        };
+
+        private List<Entry> Read(string directory)
+        {
+            var follow = walker._options.FollowLinks;
+            var sized = walker._options.MaxFileSize is not null;
             var enumerable = new FileSystemEnumerable<Entry>(
                 directory,
-                (ref FileSystemEntry e) => new Entry(e.FileName.ToString(), e.IsDirectory),
-                ReadOptions);
+                (ref FileSystemEntry e) =>
+                {
+                    // IsDirectory follows a link (a stat); Length is another stat: only asked for when needed.
+                    var isDirectory = e.IsDirectory;
+                    var isLink = follow && (e.Attributes & FileAttributes.ReparsePoint) != 0;
+                    var length = sized && !isDirectory ? e.Length : 0;
+                    return new Entry(e.FileName.ToString(), isDirectory, isLink, length);
+                },
+                follow ? WithLinks : SkipLinks);
             return [.. enumerable];
         }
     }
