@@ -94,12 +94,13 @@ internal sealed class IgnoreRules
         return node;
     }
 
+    // --ignore-file-case-insensitive applies to the per-directory files, not to the global or explicit ones (as rg).
     private IgnoreFile? Load(string directory, string name, Func<string, bool> hasEntry) =>
-        hasEntry(name) ? LoadFile(Path.Join(directory, name)) : null;
+        hasEntry(name) ? LoadFile(Path.Join(directory, name), _options.IgnoreFileCaseInsensitive) : null;
 
-    private IgnoreFile? LoadFile(string path)
+    private IgnoreFile? LoadFile(string path, bool caseInsensitive = false)
     {
-        var file = IgnoreFile.Load(path, _options.IgnoreFileCaseInsensitive);
+        var file = IgnoreFile.Load(path, caseInsensitive);
         if (file is null)
         {
             return null;

@@ -42,7 +42,7 @@ public sealed record WalkOptions
     /// <summary>Extra gitignore-format files with the lowest precedence (<c>--ignore-file</c>).</summary>
     public IReadOnlyList<string> IgnoreFiles { get; init; } = [];
 
-    /// <summary>Match every ignore file's rules without regard to case.</summary>
+    /// <summary>Match the rules of the per-directory ignore files without regard to case.</summary>
     public bool IgnoreFileCaseInsensitive { get; init; }
 
     /// <summary>Follow symbolic links (<c>-L</c>), reporting loops instead of walking them.</summary>

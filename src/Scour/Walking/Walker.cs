@@ -261,8 +261,9 @@ public sealed class Walker
                     string? real = null;
                     if (options.FollowLinks)
                     {
+                        // As ripgrep, only a directory reached through a link can close a loop.
                         real = entry.IsSymlink ? RealPath.Of(childAbsolute) ?? childAbsolute : Path.Join(work.Real, entry.Name);
-                        if (LoopAncestor(work, real) is { } ancestor)
+                        if (entry.IsSymlink && LoopAncestor(work, real) is { } ancestor)
                         {
                             onError(null, $"File system loop found: {ForMessages(work, entry.Name)} points to an ancestor {ForMessages(ancestor.Display)}");
                             continue;

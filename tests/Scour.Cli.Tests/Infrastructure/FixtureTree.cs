@@ -88,6 +88,18 @@ public static class FixtureTree
         Text(root, "context.txt", ContextFile());
         Bytes(root, "bin/data.bin", Concat("hello binary\n"u8, [0, 1, 2], "\nhello after nul\n"u8));
         Bytes(root, "bin/late.bin", LateBinary());
+        Text(root, "types/app.py", "def hello(): pass\n");
+        Text(root, "types/index.js", "function hello() {}\n");
+        Text(root, "types/Makefile", "hello:\n\techo hello\n");
+        Text(root, "types/style.CSS", "body { color: red } /* hello */\n");
+        Text(root, "types/notes.markdown", "# hello\n");
+        Text(root, "big/blob.txt", "hello big\n" + new string('z', 5000) + "\n");
+        Text(root, "extra.ignore", "*.md\nTYPES/\n");
+        Text(root, "links/real.txt", "hello from links\n");
+        File.CreateSymbolicLink(Path.Combine(root, "links/file-link"), "../README.md");
+        File.CreateSymbolicLink(Path.Combine(root, "links/dir-link"), "../src");
+        File.CreateSymbolicLink(Path.Combine(root, "links/broken"), "nowhere");
+        File.CreateSymbolicLink(Path.Combine(root, "links/loop"), "..");
         return root;
     }
 
