@@ -1,5 +1,3 @@
-using System.IO.Enumeration;
-
 namespace Scour.Walking;
 
 /// <summary>A file the walk yields.</summary>
@@ -211,10 +209,10 @@ public sealed class Walker
         private List<DirectoryWork> Visit(DirectoryWork work)
         {
             var children = new List<DirectoryWork>();
-            List<Entry> entries;
+            List<DirectoryEntry> entries;
             try
             {
-                entries = Read(work.Absolute);
+                entries = DirectoryReader.Read(work.Absolute);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -236,15 +234,27 @@ public sealed class Walker
             }
 
             var pathBuffer = new char[work.Absolute.Length + 256];
-            foreach (var entry in entries)
+            foreach (var raw in entries)
             {
                 if (Stopped)
                 {
                     break;
                 }
 
-                var absolute = AbsoluteChild(work.Absolute, entry.Name, ref pathBuffer);
-                if (rules.IsIgnored(node, absolute, entry.Name, entry.IsDirectory))
+                var absolute = AbsoluteChild(work.Absolute, raw.Name, ref pathBuffer);
+                if (raw.Kind is EntryKind.Other || (raw.Kind is EntryKind.Symlink && !options.FollowLinks))
+                {
+                    continue;
+                }
+
+                // Ignore rules are checked before any stat a link or --max-filesize needs.
+                var isDirectory = raw.Kind == EntryKind.Directory || (raw.Kind == EntryKind.Symlink && Directory.Exists(ChildPath(absolute)));
+                if (rules.IsIgnored(node, absolute, raw.Name, isDirectory))
+                {
+                    continue;
+                }
+
+                if (Classify(work, raw, ChildPath(absolute)) is not { } entry)
                 {
                     continue;
                 }
@@ -280,10 +290,6 @@ public sealed class Walker
                     {
                         children.Add(child);
                     }
-                }
-                else if (options.FollowLinks && RealPath.Of(ChildPath(absolute)) is null)
-                {
-                    onError(ForMessages(work, entry.Name), "No such file or directory (os error 2)"); // a broken link under --follow
                 }
                 else if (options.MaxFileSize is not { } maxSize || entry.Length <= maxSize)
                 {
@@ -324,38 +330,35 @@ public sealed class Walker
             return buffer.AsSpan(0, length);
         }
 
-        private static readonly EnumerationOptions SkipLinks = new()
+        // Turns a directory entry into what the walk needs; null for entries that are never searched
+        // (special files, and links unless --follow; a broken link is reported then).
+        private Entry? Classify(DirectoryWork work, DirectoryEntry e, string absolute)
         {
-            RecurseSubdirectories = false,
-            IgnoreInaccessible = false,
-            ReturnSpecialDirectories = false,
-            AttributesToSkip = FileAttributes.ReparsePoint, // symbolic links are not followed (no syscall to skip them)
-        };
+            var options = walker._options;
+            switch (e.Kind)
+            {
+                case EntryKind.Directory:
+                    return new Entry(e.Name, true, false, 0);
+                case EntryKind.File:
+                    return new Entry(e.Name, false, false, options.MaxFileSize is null ? 0 : new FileInfo(absolute).Length);
+                case EntryKind.Symlink when options.FollowLinks:
+                    if (RealPath.Of(absolute) is null)
+                    {
+                        onError(ForMessages(work, e.Name), "No such file or directory (os error 2)");
+                        return null;
+                    }
 
-        private static readonly EnumerationOptions WithLinks = new()
-        {
-            RecurseSubdirectories = false,
-            IgnoreInaccessible = false,
-            ReturnSpecialDirectories = false,
-            AttributesToSkip = 0,
-        };
+                    if (Directory.Exists(absolute))
+                    {
+                        return new Entry(e.Name, true, true, 0);
+                    }
 
-        private List<Entry> Read(string directory)
-        {
-            var follow = walker._options.FollowLinks;
-            var sized = walker._options.MaxFileSize is not null;
-            var enumerable = new FileSystemEnumerable<Entry>(
-                directory,
-                (ref FileSystemEntry e) =>
-                {
-                    // IsDirectory follows a link (a stat); Length is another stat: only asked for when needed.
-                    var isDirectory = e.IsDirectory;
-                    var isLink = follow && (e.Attributes & FileAttributes.ReparsePoint) != 0;
-                    var length = sized && !isDirectory ? e.Length : 0;
-                    return new Entry(e.FileName.ToString(), isDirectory, isLink, length);
-                },
-                follow ? WithLinks : SkipLinks);
-            return [.. enumerable];
+                    return FileKind.IsRegularFile(absolute)
+                        ? new Entry(e.Name, false, true, options.MaxFileSize is null ? 0 : new FileInfo(absolute).Length)
+                        : null;
+                default:
+                    return null;
+            }
         }
     }
 }

@@ -1,0 +1,138 @@
+using System.IO.Enumeration;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Scour.Walking;
+
+/// <summary>What a directory entry is, as the directory itself records it.</summary>
+internal enum EntryKind : byte
+{
+    File,
+    Directory,
+    Symlink,
+    Other, // FIFOs, sockets, devices: never searched (opening a FIFO would block)
+}
+
+/// <summary>One directory entry.</summary>
+internal readonly record struct DirectoryEntry(string Name, EntryKind Kind);
+
+/// <summary>
+/// Lists a directory. On Linux it reads entries with <c>readdir(3)</c>, whose <c>d_type</c> tells files,
+/// directories, links and special files apart without a <c>stat</c> per entry (.NET's enumerator does
+/// not expose it and calls FIFOs files). Elsewhere it falls back to <see cref="FileSystemEnumerable{T}"/>.
+/// </summary>
+internal static partial class DirectoryReader
+{
+    private const byte DT_UNKNOWN = 0;
+    private const byte DT_DIR = 4;
+    private const byte DT_REG = 8;
+    private const byte DT_LNK = 10;
+
+    private static readonly bool UseReaddir = OperatingSystem.IsLinux() &&
+        RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
+
+    [LibraryImport("libc", EntryPoint = "opendir", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial nint OpenDir(string path);
+
+    [LibraryImport("libc", EntryPoint = "readdir64", SetLastError = true)]
+    private static partial nint ReadDir(nint dir);
+
+    [LibraryImport("libc", EntryPoint = "closedir")]
+    private static partial int CloseDir(nint dir);
+
+    /// <summary>Reads the entries of <paramref name="path"/> (without <c>.</c> and <c>..</c>).</summary>
+    public static List<DirectoryEntry> Read(string path) => UseReaddir ? ReadWithReaddir(path) : ReadWithEnumerable(path);
+
+    private static unsafe List<DirectoryEntry> ReadWithReaddir(string path)
+    {
+        var dir = OpenDir(path);
+        if (dir == 0)
+        {
+            throw ErrorFor(Marshal.GetLastPInvokeError(), path);
+        }
+
+        var entries = new List<DirectoryEntry>();
+        try
+        {
+            while (true)
+            {
+                Marshal.SetLastPInvokeError(0);
+                var entry = (byte*)ReadDir(dir);
+                if (entry == null)
+                {
+                    var errno = Marshal.GetLastPInvokeError();
+                    if (errno != 0)
+                    {
+                        throw ErrorFor(errno, path);
+                    }
+
+                    break;
+                }
+
+                // struct dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name (NUL-terminated).
+                var type = entry[18];
+                var name = new ReadOnlySpan<byte>(entry + 19, 256);
+                name = name[..name.IndexOf((byte)0)];
+                if (name.SequenceEqual("."u8) || name.SequenceEqual(".."u8))
+                {
+                    continue;
+                }
+
+                var text = Encoding.UTF8.GetString(name);
+                var kind = type switch
+                {
+                    DT_REG => EntryKind.File,
+                    DT_DIR => EntryKind.Directory,
+                    DT_LNK => EntryKind.Symlink,
+                    DT_UNKNOWN => KindByStat(Path.Join(path, text)),
+                    _ => EntryKind.Other,
+                };
+                entries.Add(new DirectoryEntry(text, kind));
+            }
+        }
+        finally
+        {
+            _ = CloseDir(dir); // nothing useful to do if closing a directory we only read fails
+        }
+
+        return entries;
+    }
+
+    // Some file systems leave d_type unknown; ask the file itself.
+    private static EntryKind KindByStat(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null)
+        {
+            return EntryKind.Symlink;
+        }
+
+        return Directory.Exists(path) ? EntryKind.Directory : FileKind.IsRegularFile(path) ? EntryKind.File : EntryKind.Other;
+    }
+
+    private static Exception ErrorFor(int errno, string path) => errno switch
+    {
+        2 => new DirectoryNotFoundException(path),
+        13 => new UnauthorizedAccessException(path),
+        _ => new IOException($"cannot read directory {path}", errno),
+    };
+
+    private static readonly EnumerationOptions AllEntries = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        ReturnSpecialDirectories = false,
+        AttributesToSkip = 0,
+    };
+
+    private static List<DirectoryEntry> ReadWithEnumerable(string path)
+    {
+        var enumerable = new FileSystemEnumerable<DirectoryEntry>(
+            path,
+            (ref FileSystemEntry e) => new DirectoryEntry(
+                e.FileName.ToString(),
+                (e.Attributes & FileAttributes.ReparsePoint) != 0 ? EntryKind.Symlink : e.IsDirectory ? EntryKind.Directory : EntryKind.File),
+            AllEntries);
+        return [.. enumerable];
+    }
+}
