@@ -110,6 +110,48 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Special_files_in_a_walk_are_skipped_not_opened()
+    {
+        // Opening a FIFO blocks until a writer comes; a walk must never do it (ripgrep skips them too).
+        var sub = Path.Combine(_dir, "withfifo");
+        Directory.CreateDirectory(sub);
+        File.WriteAllText(Path.Combine(sub, "plain.txt"), "hello\n");
+        Assert.Equal(0, CommandRunner.Run("mkfifo", [Path.Combine(sub, "pipe")], _dir).ExitCode);
+        var r = ScourBinary.Run(sub, "--files");
+        Assert.Equal("plain.txt\n", r.StdoutText);
+        Assert.Equal("plain.txt:hello\n", ScourBinary.Run(sub, "-H", "hello").StdoutText);
+    }
+
+    [OracleFact("rg")]
+    public void One_file_system_stops_at_mount_points_like_rg()
+    {
+        // /dev/shm is a separate file system (tmpfs) below /dev on Linux.
+        if (!Directory.Exists("/dev/shm"))
+        {
+            return;
+        }
+
+        var marker = Path.Combine("/dev/shm", "scour-ofs-" + Guid.NewGuid().ToString("N") + ".txt");
+        File.WriteAllText(marker, "x\n");
+        try
+        {
+            foreach (var args in new[] { new[] { "--files", "--one-file-system", "/dev" }, ["--files", "/dev/shm"] })
+            {
+                var rg = CommandRunner.Run(Oracle.Require("rg"), args, _dir);
+                var scour = ScourBinary.Run(_dir, args);
+                Assert.Equal(rg.SortedLines(), scour.SortedLines());
+            }
+
+            Assert.DoesNotContain(marker, ScourBinary.Run(_dir, "--files", "--one-file-system", "/dev").StdoutText, StringComparison.Ordinal);
+            Assert.Contains(marker, ScourBinary.Run(_dir, "--files", "/dev").StdoutText, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(marker);
+        }
+    }
+
+    [Fact]
     public void A_large_file_streams_in_bounded_memory()
     {
         // 200 MB of lines: the process must finish without reading the file into memory whole.
