@@ -53,6 +53,11 @@ internal static class Program
         void OnError(string message)
         {
             Interlocked.Increment(ref errors);
+            OnWarning(message);
+        }
+
+        void OnWarning(string message)
+        {
             if (plan.Messages)
             {
                 Console.Error.Write($"scour: {message}\n");
@@ -63,8 +68,8 @@ internal static class Program
         try
         {
             code = plan.ListTypes ? ListTypes(plan, stdout)
-                : plan.ListFiles ? ExitCode(ListFiles(plan, stdout, OnError), quiet: false, Volatile.Read(ref errors) > 0)
-                : Search(plan, stdout, OnError, ref errors);
+                : plan.ListFiles ? ExitCode(ListFiles(plan, stdout, OnError, OnWarning), quiet: false, Volatile.Read(ref errors) > 0)
+                : Search(plan, stdout, OnError, OnWarning, ref errors);
             stdout.Flush();
         }
         catch (IOException) when (!OutputIsOpen(stdout))
@@ -88,11 +93,11 @@ internal static class Program
         }
     }
 
-    private static int Search(SearchPlan plan, Stream stdout, Action<string> onError, ref int errors)
+    private static int Search(SearchPlan plan, Stream stdout, Action<string> onError, Action<string> onWarning, ref int errors)
     {
         var pattern = CompiledPattern.Compile(plan.Pattern!);
         var writer = new ResultWriter(stdout, plan.Output, flushEachBlock: plan.StdoutIsTerminal);
-        var runner = new SearchRunner(pattern, plan.Searcher, plan.Output, plan.Walk, writer, onError);
+        var runner = new SearchRunner(pattern, plan.Searcher, plan.Output, plan.Walk, writer, onError, onWarning);
 
         RunSummary summary;
         if (plan.SearchStdin)
@@ -147,7 +152,7 @@ internal static class Program
         return RunSummary.Combine(fromStdin, fromPaths);
     }
 
-    private static bool ListFiles(SearchPlan plan, Stream stdout, Action<string> onError)
+    private static bool ListFiles(SearchPlan plan, Stream stdout, Action<string> onError, Action<string> onWarning)
     {
         var walker = new Walker(plan.Walk);
         var terminator = plan.Output.NullAfterPath ? (byte)0 : (byte)'\n';
@@ -176,7 +181,8 @@ internal static class Program
 
                 return true;
             },
-            (path, message) => onError(path is null ? message : $"{path}: {message}"));
+            (path, message) => onError(path is null ? message : $"{path}: {message}"),
+            onWarning);
         if (closed)
         {
             throw new IOException("output closed");

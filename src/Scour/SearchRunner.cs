@@ -64,9 +64,11 @@ internal sealed class SearchRunner
     private readonly WalkOptions _walkOptions;
     private readonly ResultWriter _writer;
     private readonly Action<string> _onError;
+    private readonly Action<string> _onWarning;
 
-    public SearchRunner(CompiledPattern pattern, SearcherOptions searcherOptions, OutputOptions outputOptions, WalkOptions walkOptions, ResultWriter writer, Action<string> onError)
+    public SearchRunner(CompiledPattern pattern, SearcherOptions searcherOptions, OutputOptions outputOptions, WalkOptions walkOptions, ResultWriter writer, Action<string> onError, Action<string>? onWarning = null)
     {
+        _onWarning = onWarning ?? onError;
         _pattern = pattern;
         _searcherOptions = searcherOptions;
         _outputOptions = outputOptions;
@@ -125,6 +127,7 @@ internal sealed class SearchRunner
                     summary.Error();
                     _onError(path is null ? message : $"{path}: {message}");
                 },
+                _onWarning,
                 cancellationToken);
         }
         finally

@@ -33,13 +33,15 @@ public sealed class Walker
     /// <param name="roots">Files and directories to search.</param>
     /// <param name="onFile">Called for every file to search; returns false to stop the whole walk.</param>
     /// <param name="onError">Called with a path (or null) and a message for each problem; the walk goes on.</param>
+    /// <param name="onWarning">Called for problems that do not make the walk fail, such as a malformed ignore
+    /// line (skipped, as git does); null sends them to <paramref name="onError"/>.</param>
     /// <param name="cancellationToken">Stops the walk.</param>
-    public void Run(IReadOnlyList<string> roots, Func<WalkEntry, bool> onFile, Action<string?, string> onError, CancellationToken cancellationToken = default)
+    public void Run(IReadOnlyList<string> roots, Func<WalkEntry, bool> onFile, Action<string?, string> onError, Action<string>? onWarning = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roots);
         ArgumentNullException.ThrowIfNull(onFile);
         ArgumentNullException.ThrowIfNull(onError);
-        var rules = new IgnoreRules(_options, message => onError(null, message));
+        var rules = new IgnoreRules(_options, onWarning ?? (message => onError(null, message)));
         var mounts = _options.OneFileSystem ? MountPoints.Load() : null;
         var state = new WalkState(this, rules, mounts, onFile, onError, cancellationToken);
 
@@ -84,6 +86,47 @@ public sealed class Walker
         if (directories.Count > 0)
         {
             state.WalkParallel(directories, ThreadCount);
+        }
+    }
+
+    /// <summary>
+    /// The files under <paramref name="roots"/>, lazily, on the caller's thread's schedule (the walk runs
+    /// on one background thread and stays at most a few thousand entries ahead). Problems go to
+    /// <paramref name="onError"/>; stop early by disposing the enumerator or cancelling.
+    /// </summary>
+    public IEnumerable<WalkEntry> EnumerateFiles(IReadOnlyList<string> roots, Action<string?, string>? onError = null, CancellationToken cancellationToken = default)
+    {
+        using var queue = new System.Collections.Concurrent.BlockingCollection<WalkEntry>(boundedCapacity: 4096);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var walker = new Walker(_options with { Threads = 1 });
+        var producer = Task.Run(
+            () =>
+            {
+                try
+                {
+                    walker.Run(roots, e => !stop.IsCancellationRequested && queue.TryAdd(e, Timeout.Infinite, stop.Token), onError ?? ((_, _) => { }), cancellationToken: stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // the consumer stopped early
+                }
+                finally
+                {
+                    queue.CompleteAdding();
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            foreach (var entry in queue.GetConsumingEnumerable(cancellationToken))
+            {
+                yield return entry;
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            producer.Wait(CancellationToken.None);
         }
     }
 

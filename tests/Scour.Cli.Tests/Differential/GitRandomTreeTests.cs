@@ -40,20 +40,31 @@ public sealed class GitRandomTreeTests : IDisposable
         {
             var description = Generate(seed);
             var expected = Lines(CommandRunner.Run(git, ["-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard"], _repo).StdoutText);
-            var actual = WalkWithLibrary();
+            var actual = WalkWithLibrary(Options);
             if (!expected.SequenceEqual(actual))
             {
                 failures.Add($"seed {seed}:\n{description}\n  only git:   {string.Join(", ", expected.Except(actual))}\n  only scour: {string.Join(", ", actual.Except(expected))}");
+                continue;
+            }
+
+            // The same verdicts one path at a time, without walking.
+            var filter = new PathFilter(_repo, Options);
+            var listed = expected.ToHashSet(StringComparer.Ordinal);
+            var wrong = WalkWithLibrary(Options with { IgnoreVcs = false }).Where(p => filter.IsIgnored(p) == listed.Contains(p)).ToList();
+            if (wrong.Count > 0)
+            {
+                failures.Add($"seed {seed} (PathFilter):\n{description}\n  wrong verdicts: {string.Join(", ", wrong)}");
             }
         }
 
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
     }
 
-    private List<string> WalkWithLibrary()
+    private WalkOptions Options => new() { Hidden = true, IgnoreDot = false, Environment = _ => null, WorkingDirectory = _repo, Threads = 1 };
+
+    private List<string> WalkWithLibrary(WalkOptions options)
     {
         var found = new List<string>();
-        var options = new WalkOptions { Hidden = true, IgnoreDot = false, Environment = _ => null, WorkingDirectory = _repo, Threads = 1 };
         new Walker(options).Run(
             [_repo],
             e =>

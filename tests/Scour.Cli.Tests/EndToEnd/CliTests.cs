@@ -110,6 +110,21 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void A_malformed_ignore_line_is_reported_and_skipped()
+    {
+        // As rg 13 and git: the bad line is skipped with a message naming the file and line; the rest applies.
+        var repo = Path.Combine(_dir, "repo");
+        Directory.CreateDirectory(Path.Combine(repo, ".git"));
+        File.WriteAllText(Path.Combine(repo, ".gitignore"), "[z-a]\n*.log\n");
+        File.WriteAllText(Path.Combine(repo, "a.txt"), "hello\n");
+        File.WriteAllText(Path.Combine(repo, "b.log"), "hello\n");
+        var r = ScourBinary.Run(repo, "hello");
+        Assert.Equal("a.txt:hello\n", r.StdoutText);
+        Assert.Contains(".gitignore: line 1: error parsing glob '[z-a]'", r.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [Fact]
     public void Special_files_in_a_walk_are_skipped_not_opened()
     {
         // Opening a FIFO blocks until a writer comes; a walk must never do it (ripgrep skips them too).

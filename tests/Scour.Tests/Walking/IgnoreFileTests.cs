@@ -41,4 +41,19 @@ public class IgnoreFileTests
         Assert.Equal(["/repo/.gitignore: line 2: error parsing glob '[z-a]': invalid range; 'z' > 'a'"], bad.Errors);
         Assert.Equal(IgnoreMatch.Ignore, bad.Match("x.tmp", false));
     }
+
+    [Fact]
+    public void Any_line_gives_a_rule_or_a_reported_error()
+    {
+        var random = new Random(11);
+        const string alphabet = "ab/*?[]!^{},\\-. #\r";
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = new string(Enumerable.Range(0, random.Next(30)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            var file = IgnoreFile.Parse(text, "fuzz");
+            file.Match("ab/b.a", isDirectory: false);
+            file.Match("a", isDirectory: true);
+            Assert.All(file.Errors, e => Assert.StartsWith("fuzz: line ", e, StringComparison.Ordinal));
+        }
+    }
 }

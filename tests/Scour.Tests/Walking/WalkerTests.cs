@@ -112,6 +112,26 @@ public sealed class WalkerTests : IDisposable
     }
 
     [Fact]
+    public void Files_can_be_enumerated_lazily_and_abandoned()
+    {
+        var walker = new Walker(new WalkOptions { Environment = _ => null, WorkingDirectory = _root });
+        var all = walker.EnumerateFiles([_root]).Select(e => Path.GetRelativePath(_root, e.Path)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["deep/a/b/c.txt", "src/a.rs", "src/keep.log", "top.txt"], all);
+        Assert.Single(walker.EnumerateFiles([_root]).Take(1));
+    }
+
+    [Theory]
+    [InlineData("src/drop.log", true)]
+    [InlineData("src/keep.log", false)]
+    [InlineData("build/out.txt", true)]
+    [InlineData("build", true)]
+    [InlineData(".hidden", true)]
+    [InlineData("secret.txt", true)]
+    [InlineData("deep/a/b/c.txt", false)]
+    public void Path_filter_answers_without_walking(string path, bool ignored) =>
+        Assert.Equal(ignored, new PathFilter(_root, new WalkOptions { Environment = _ => null }).IsIgnored(path));
+
+    [Fact]
     public void A_missing_root_is_reported()
     {
         var errors = new List<string>();
