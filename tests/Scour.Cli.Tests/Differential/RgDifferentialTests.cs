@@ -188,6 +188,15 @@ public class RgDifferentialTests
         "-t rust -c hello",
         "-T rust -l hello",
 
+        // From a subdirectory: the parents' ignore files apply unless --no-ignore-parent ("@dir:" sets the working directory)
+        "@sub: --files",
+        "@sub: --files --no-ignore-parent",
+        "@sub: hello -c",
+        "@src: --files --sort path",
+        "@nested/a: --files -uu",
+        "@nested: --files --no-ignore-vcs",
+        "@types: --files -t make",
+
         // Binary, encodings, odd files
         "hello bin/data.bin",
         "-n hello bin/data.bin README.md --sort path",
@@ -226,9 +235,17 @@ public class RgDifferentialTests
     [MemberData(nameof(Cases))]
     public void Matches_ripgrep(string commandLine)
     {
+        var directory = FixtureTree.Root;
+        if (commandLine.StartsWith('@'))
+        {
+            var colon = commandLine.IndexOf(':', StringComparison.Ordinal);
+            directory = Path.Combine(FixtureTree.Root, commandLine[1..colon]);
+            commandLine = commandLine[(colon + 1)..].Trim();
+        }
+
         var args = ArgSplitter.Split(commandLine);
-        var rg = CommandRunner.Run(Oracle.Require("rg"), args, FixtureTree.Root);
-        var scour = ScourBinary.Run(FixtureTree.Root, args);
+        var rg = CommandRunner.Run(Oracle.Require("rg"), args, directory);
+        var scour = ScourBinary.Run(directory, args);
 
         var ordered = args.Contains("--sort") || args.Any(a => a.StartsWith("--sort=", StringComparison.Ordinal));
         var expected = ordered ? rg.StdoutText : rg.SortedLines();
