@@ -188,6 +188,12 @@ public class RgDifferentialTests
         "-t rust -c hello",
         "-T rust -l hello",
 
+        // .rgignore over .ignore over .gitignore
+        "--files prec",
+        "--files --no-ignore-dot prec",
+        "--files --no-ignore-vcs prec",
+        "hello prec -c",
+
         // From a subdirectory: the parents' ignore files apply unless --no-ignore-parent ("@dir:" sets the working directory)
         "@sub: --files",
         "@sub: --files --no-ignore-parent",

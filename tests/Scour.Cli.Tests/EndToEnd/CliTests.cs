@@ -125,6 +125,32 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void An_unreadable_directory_is_reported_and_skipped()
+    {
+        var tree = Path.Combine(_dir, "perm");
+        Directory.CreateDirectory(Path.Combine(tree, "locked"));
+        File.WriteAllText(Path.Combine(tree, "open.txt"), "hello\n");
+        File.WriteAllText(Path.Combine(tree, "locked", "inside.txt"), "hello\n");
+        File.SetUnixFileMode(Path.Combine(tree, "locked"), UnixFileMode.None);
+        File.SetUnixFileMode(_dir, (UnixFileMode)0b111_101_101);
+        try
+        {
+            // root reads everything, so run as "nobody" when we are root.
+            var asNobody = Environment.UserName == "root" && CommandRunner.Which("setpriv") is not null;
+            var r = asNobody
+                ? CommandRunner.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", ScourBinary.Executable, "hello"], tree)
+                : ScourBinary.Run(tree, "hello");
+            Assert.Equal("open.txt:hello\n", r.StdoutText);
+            Assert.Contains("locked: Permission denied (os error 13)", r.Stderr, StringComparison.Ordinal);
+            Assert.Equal(2, r.ExitCode);
+        }
+        finally
+        {
+            File.SetUnixFileMode(Path.Combine(tree, "locked"), (UnixFileMode)0b111_000_000);
+        }
+    }
+
+    [Fact]
     public void Special_files_in_a_walk_are_skipped_not_opened()
     {
         // Opening a FIFO blocks until a writer comes; a walk must never do it (ripgrep skips them too).

@@ -96,6 +96,13 @@ public static class FixtureTree
         Text(root, "big/blob.txt", "hello big\n" + new string('z', 5000) + "\n");
         Text(root, "extra.ignore", "*.md\nTYPES/\n");
         Text(root, "links/real.txt", "hello from links\n");
+        Text(root, "prec/.gitignore", "*.dat\n");
+        Text(root, "prec/.ignore", "!x.dat\n*.txt\n");
+        Text(root, "prec/.rgignore", "!keep.txt\n");
+        Text(root, "prec/x.dat", "hello x\n");
+        Text(root, "prec/y.dat", "hello y\n");
+        Text(root, "prec/a.txt", "hello a\n");
+        Text(root, "prec/keep.txt", "hello keep\n");
         File.CreateSymbolicLink(Path.Combine(root, "links/file-link"), "../README.md");
         File.CreateSymbolicLink(Path.Combine(root, "links/dir-link"), "../src");
         File.CreateSymbolicLink(Path.Combine(root, "links/broken"), "nowhere");
