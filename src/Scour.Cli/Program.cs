@@ -97,9 +97,18 @@ internal static class Program
     {
         var pattern = CompiledPattern.Compile(plan.Pattern!);
         var writer = new ResultWriter(stdout, plan.Output, flushEachBlock: plan.StdoutIsTerminal);
-        var runner = new SearchRunner(pattern, plan.Searcher, plan.Output, plan.Walk, writer, onError, onWarning);
+        var runner = new SearchRunner(
+            pattern.CreateMatcher,
+            plan.Searcher,
+            plan.Walk,
+            matcher => plan.Output.Mode == OutputMode.Lines
+                ? new StandardPrinter(plan.Output, matcher, writer)
+                : new SummaryPrinter(plan.Output, matcher, writer),
+            stopAtFirstMatch: plan.Output.Mode == OutputMode.Quiet,
+            (path, message) => onError(path is null ? message : $"{path}: {message}"),
+            onWarning);
 
-        RunSummary summary;
+        SearchSummary summary;
         if (plan.SearchStdin)
         {
             using var stdin = Terminal.OpenStdin();
@@ -137,7 +146,7 @@ internal static class Program
         matched && (quiet || !errored) ? 0 : errored ? 2 : 1;
 
     // "-" among the paths means standard input, searched where it appears.
-    private static RunSummary RunRoots(SearchPlan plan, SearchRunner runner)
+    private static SearchSummary RunRoots(SearchPlan plan, SearchRunner runner)
     {
         var stdinAt = plan.Roots.ToList().IndexOf("-");
         if (stdinAt < 0)
@@ -148,8 +157,8 @@ internal static class Program
         using var stdin = Terminal.OpenStdin();
         var fromStdin = runner.RunStream(stdin, "<stdin>", CancellationToken.None);
         var rest = plan.Roots.Where(r => r != "-").ToList();
-        var fromPaths = rest.Count > 0 ? runner.Run(rest, CancellationToken.None) : new RunSummary();
-        return RunSummary.Combine(fromStdin, fromPaths);
+        var fromPaths = rest.Count > 0 ? runner.Run(rest, CancellationToken.None) : new SearchSummary();
+        return SearchSummary.Combine(fromStdin, fromPaths);
     }
 
     private static bool ListFiles(SearchPlan plan, Stream stdout, Action<string> onError, Action<string> onWarning)

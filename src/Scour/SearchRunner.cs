@@ -1,131 +1,90 @@
 using Microsoft.Win32.SafeHandles;
 using Scour.Matching;
-using Scour.Output;
 using Scour.Searching;
 using Scour.Walking;
 
 namespace Scour;
 
-/// <summary>Totals of one run over all files.</summary>
-public sealed class RunSummary
-{
-    private long _filesSearched;
-    private long _filesMatched;
-    private long _errors;
-
-    /// <summary>Files opened and searched.</summary>
-    public long FilesSearched => Interlocked.Read(ref _filesSearched);
-
-    /// <summary>Files with at least one matching line.</summary>
-    public long FilesMatched => Interlocked.Read(ref _filesMatched);
-
-    /// <summary>Problems reported (missing paths, unreadable files).</summary>
-    public long Errors => Interlocked.Read(ref _errors);
-
-    /// <summary>True if the run stopped because the output was closed (e.g. <c>| head</c>).</summary>
-    public bool OutputClosed { get; internal set; }
-
-    internal void Searched(bool matched)
-    {
-        Interlocked.Increment(ref _filesSearched);
-        if (matched)
-        {
-            Interlocked.Increment(ref _filesMatched);
-        }
-    }
-
-    internal void Error() => Interlocked.Increment(ref _errors);
-
-    /// <summary>The totals of two runs added together.</summary>
-    public static RunSummary Combine(RunSummary a, RunSummary b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        var sum = new RunSummary
-        {
-            _filesSearched = a.FilesSearched + b.FilesSearched,
-            _filesMatched = a.FilesMatched + b.FilesMatched,
-            _errors = a.Errors + b.Errors,
-            OutputClosed = a.OutputClosed || b.OutputClosed,
-        };
-        return sum;
-    }
-}
-
 /// <summary>
-/// Runs a whole search: walks the roots, searches each file on the walker's threads with per-thread
-/// searchers, matchers and printers, and writes each file's output as one block.
+/// Runs a whole search: walks the roots and searches each file on the walker's threads, with one
+/// matcher, stream searcher and file sink per thread. What happens to results is the sink's business
+/// (the CLI prints, the library collects).
 /// </summary>
 internal sealed class SearchRunner
 {
-    private readonly CompiledPattern _pattern;
+    private readonly Func<LineMatcher> _matchers;
     private readonly SearcherOptions _searcherOptions;
-    private readonly OutputOptions _outputOptions;
     private readonly WalkOptions _walkOptions;
-    private readonly ResultWriter _writer;
-    private readonly Action<string> _onError;
+    private readonly Func<LineMatcher, IFileSink> _sinks;
+    private readonly bool _stopAtFirstMatch;
+    private readonly Action<string?, string> _onError;
     private readonly Action<string> _onWarning;
 
-    public SearchRunner(CompiledPattern pattern, SearcherOptions searcherOptions, OutputOptions outputOptions, WalkOptions walkOptions, ResultWriter writer, Action<string> onError, Action<string>? onWarning = null)
+    public SearchRunner(
+        Func<LineMatcher> matchers,
+        SearcherOptions searcherOptions,
+        WalkOptions walkOptions,
+        Func<LineMatcher, IFileSink> sinks,
+        bool stopAtFirstMatch,
+        Action<string?, string> onError,
+        Action<string>? onWarning = null)
     {
-        _onWarning = onWarning ?? onError;
-        _pattern = pattern;
+        _matchers = matchers;
         _searcherOptions = searcherOptions;
-        _outputOptions = outputOptions;
         _walkOptions = walkOptions;
-        _writer = writer;
+        _sinks = sinks;
+        _stopAtFirstMatch = stopAtFirstMatch;
         _onError = onError;
+        _onWarning = onWarning ?? (message => onError(null, message));
     }
 
     private sealed class Worker : IDisposable
     {
         public Worker(SearchRunner runner)
         {
-            Matcher = runner._pattern.CreateMatcher();
-            Searcher = new Searcher(runner._searcherOptions);
-            Printer = runner._outputOptions.Mode == OutputMode.Lines
-                ? new StandardPrinter(runner._outputOptions, Matcher)
-                : new SummaryPrinter(runner._outputOptions, Matcher);
+            Matcher = runner._matchers();
+            Searcher = new StreamSearcher(runner._searcherOptions);
+            Sink = runner._sinks(Matcher);
         }
 
         public LineMatcher Matcher { get; }
 
-        public Searcher Searcher { get; }
+        public StreamSearcher Searcher { get; }
 
-        public FilePrinter Printer { get; }
+        public IFileSink Sink { get; }
 
         public void Dispose()
         {
-            Printer.Dispose();
+            Sink.Dispose();
             Searcher.Dispose();
             Matcher.Dispose();
         }
     }
 
-    /// <summary>Searches standard input (or any stream) as one unnamed file.</summary>
-    public RunSummary RunStream(Stream input, string displayName, CancellationToken cancellationToken)
+    /// <summary>Searches a stream (standard input, or any stream) as one file.</summary>
+    public SearchSummary RunStream(Stream input, string displayName, CancellationToken cancellationToken)
     {
-        var summary = new RunSummary();
+        var summary = new SearchSummary();
         using var worker = new Worker(this);
         SearchOne(worker, new StreamByteSource(input), displayName, BinaryMode.Convert, summary, cancellationToken);
+        summary.Finish();
         return summary;
     }
 
     /// <summary>Walks <paramref name="roots"/> and searches every file the walk yields.</summary>
-    public RunSummary Run(IReadOnlyList<string> roots, CancellationToken cancellationToken)
+    public SearchSummary Run(IReadOnlyList<string> roots, CancellationToken cancellationToken)
     {
-        var summary = new RunSummary();
+        var summary = new SearchSummary();
         using var workers = new ThreadLocal<Worker>(() => new Worker(this), trackAllValues: true);
-        var walker = new Walker(_walkOptions);
         try
         {
-            walker.Run(
+            new Walker(_walkOptions).Run(
                 roots,
                 entry => SearchFile(workers.Value!, entry, summary, cancellationToken),
                 (path, message) =>
                 {
                     summary.Error();
-                    _onError(path is null ? message : $"{path}: {message}");
+                    _onError(path, message);
                 },
                 _onWarning,
                 cancellationToken);
@@ -136,12 +95,14 @@ internal sealed class SearchRunner
             {
                 w.Dispose();
             }
+
+            summary.Finish();
         }
 
         return summary;
     }
 
-    private bool SearchFile(Worker worker, WalkEntry entry, RunSummary summary, CancellationToken cancellationToken)
+    private bool SearchFile(Worker worker, WalkEntry entry, SearchSummary summary, CancellationToken cancellationToken)
     {
         SafeFileHandle handle;
         try
@@ -150,9 +111,7 @@ internal sealed class SearchRunner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            summary.Error();
-            _onError($"{entry.Path}: {IoErrorText.Describe(e)}");
-            return true;
+            return Fail(summary, entry.Path, IoErrorText.Describe(e));
         }
 
         using (handle)
@@ -162,35 +121,35 @@ internal sealed class SearchRunner
         }
     }
 
-    // Returns false when the whole run should stop (-q found a match, or the output is closed).
-    private bool SearchOne(Worker worker, IByteSource source, string path, BinaryMode binary, RunSummary summary, CancellationToken cancellationToken)
+    private bool Fail(SearchSummary summary, string path, string message)
     {
-        worker.Printer.Begin(path, binary);
+        summary.Error();
+        _onError(path, message);
+        return true;
+    }
+
+    // Returns false when the whole run should stop (the first match with -q, or a closed output).
+    private bool SearchOne(Worker worker, IByteSource source, string path, BinaryMode binary, SearchSummary summary, CancellationToken cancellationToken)
+    {
+        worker.Sink.Begin(path, binary);
         SearchResult result;
         try
         {
-            result = worker.Searcher.Search(source, worker.Matcher, worker.Printer, binary, cancellationToken);
+            result = worker.Searcher.Search(source, worker.Matcher, worker.Sink, binary, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            summary.Error();
-            _onError($"{path}: {IoErrorText.Describe(e)}");
-            return true;
+            return Fail(summary, path, IoErrorText.Describe(e));
         }
 
-        var block = worker.Printer.Finish(result);
-        var matched = worker.Printer.MatchedLines > 0;
-        summary.Searched(matched);
-        try
-        {
-            _writer.WriteBlock(block, worker.Printer.Separated);
-        }
-        catch (IOException)
+        if (!worker.Sink.Finish(result))
         {
             summary.OutputClosed = true;
             return false;
         }
 
-        return !(matched && _outputOptions.Mode == OutputMode.Quiet);
+        var matched = worker.Sink.MatchedLines > 0;
+        summary.Searched(matched, worker.Sink.MatchedLines, result.BytesSearched);
+        return !(matched && _stopAtFirstMatch);
     }
 }

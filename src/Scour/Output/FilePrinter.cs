@@ -8,14 +8,16 @@ namespace Scour.Output;
 /// The sink for one file at a time: collects that file's output in a buffer, which the caller hands
 /// to a <see cref="ResultWriter"/> once the file is done. One instance per search thread.
 /// </summary>
-internal abstract class FilePrinter : ISink, IDisposable
+internal abstract class FilePrinter : IFileSink
 {
     private byte[] _path = [];
+    private readonly ResultWriter? _writer;
 
-    protected FilePrinter(OutputOptions options, LineMatcher matcher)
+    protected FilePrinter(OutputOptions options, LineMatcher matcher, ResultWriter? writer = null)
     {
         Options = options;
         Matcher = matcher;
+        _writer = writer;
     }
 
     protected OutputOptions Options { get; }
@@ -55,10 +57,25 @@ internal abstract class FilePrinter : ISink, IDisposable
     }
 
     /// <summary>Ends the file and returns its output.</summary>
-    public ReadOnlySpan<byte> Finish(SearchResult result)
+    public ReadOnlySpan<byte> FinishBlock(SearchResult result)
     {
         OnFinish(result);
         return Buffer.Written;
+    }
+
+    /// <summary>Ends the file and writes its block; false if the output is closed.</summary>
+    public bool Finish(SearchResult result)
+    {
+        var block = FinishBlock(result);
+        try
+        {
+            _writer?.WriteBlock(block, Separated);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     protected abstract void OnFinish(SearchResult result);

@@ -8,7 +8,7 @@ namespace Scour.Output;
 /// context, or a heading per file; <c>-o</c> and <c>--vimgrep</c> print one row per match; colors and
 /// the "binary file matches" notice as rg writes them.
 /// </summary>
-internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher) : FilePrinter(options, matcher)
+internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher, ResultWriter? writer = null) : FilePrinter(options, matcher, writer)
 {
     private readonly List<ByteRange> _matches = [];
     private bool _headingWritten;

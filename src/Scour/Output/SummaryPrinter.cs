@@ -8,7 +8,7 @@ namespace Scour.Output;
 /// of files with or without matches (<c>-l</c>, <c>--files-without-match</c>), or nothing (<c>-q</c>).
 /// Stops reading a file as soon as its answer is known.
 /// </summary>
-internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher) : FilePrinter(options, matcher)
+internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher, ResultWriter? writer = null) : FilePrinter(options, matcher, writer)
 {
     private readonly List<ByteRange> _matches = [];
     private long _count;

@@ -51,6 +51,12 @@ public sealed record WalkOptions
     /// <summary>Do not cross into other file systems (<c>--one-file-system</c>).</summary>
     public bool OneFileSystem { get; init; }
 
+    /// <summary>
+    /// A final say on every walked path (as it would be printed) after all other rules let it through;
+    /// return false to skip it (a skipped directory is not entered). Called concurrently.
+    /// </summary>
+    public Func<string, bool, bool>? Filter { get; init; }
+
     /// <summary>Walker threads; 0 chooses from the processor count.</summary>
     public int Threads { get; init; }
 

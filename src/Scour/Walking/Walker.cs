@@ -182,18 +182,34 @@ public sealed class Walker
                 _pending.Push(roots[i]);
             }
 
+            // A failure on any thread (including cancellation) stops the others and is rethrown here.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+            void Guarded()
+            {
+                try
+                {
+                    Work();
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref failure, System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e), null);
+                }
+            }
+
             var workers = new Thread[threads - 1];
             for (var i = 0; i < workers.Length; i++)
             {
-                workers[i] = new Thread(Work) { IsBackground = true, Name = "scour-walker" };
+                workers[i] = new Thread(Guarded) { IsBackground = true, Name = "scour-walker" };
                 workers[i].Start();
             }
 
-            Work();
+            Guarded();
             foreach (var t in workers)
             {
                 t.Join();
             }
+
+            failure?.Throw();
         }
 
         private void Work()
@@ -303,6 +319,11 @@ public sealed class Walker
                 }
 
                 var display = Join(work.Display, entry.Name);
+                if (options.Filter is { } filter && !filter(display, entry.IsDirectory))
+                {
+                    continue;
+                }
+
                 if (entry.IsDirectory)
                 {
                     var childAbsolute = absolute.ToString();

@@ -16,10 +16,10 @@ public class PrinterTests
         var compiled = CompiledPattern.Compile(new PatternOptions { Patterns = [pattern] });
         using var matcher = compiled.CreateMatcher();
         using FilePrinter printer = output.Mode == OutputMode.Lines ? new StandardPrinter(output, matcher) : new SummaryPrinter(output, matcher);
-        using var s = new Searcher(searcher ?? new SearcherOptions { LineNumbers = output.LineNumber });
+        using var s = new StreamSearcher(searcher ?? new SearcherOptions { LineNumbers = output.LineNumber });
         printer.Begin(path, binary);
         var result = s.Search(new StreamByteSource(new MemoryStream(Encoding.UTF8.GetBytes(text))), matcher, printer, binary, CancellationToken.None);
-        return Encoding.UTF8.GetString(printer.Finish(result));
+        return Encoding.UTF8.GetString(printer.FinishBlock(result));
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public class SearcherTests
     {
         var compiled = CompiledPattern.Compile(new PatternOptions { Patterns = [pattern] });
         using var matcher = compiled.CreateMatcher();
-        using var searcher = new Searcher(options, capacity);
+        using var searcher = new StreamSearcher(options, capacity);
         var sink = new RecordingSink();
         searcher.Search(new ChunkedSource(Encoding.UTF8.GetBytes(text), chunk), matcher, sink, CancellationToken.None);
         return sink.Events;
@@ -181,7 +181,7 @@ public class SearcherTests
         // Both lines are in the first (only) buffer with the NUL: nothing is searched, as in ripgrep.
         var compiled = CompiledPattern.Compile(new PatternOptions { Patterns = ["hello"] });
         using var matcher = compiled.CreateMatcher();
-        using var searcher = new Searcher(new SearcherOptions());
+        using var searcher = new StreamSearcher(new SearcherOptions());
         var sink = new RecordingSink();
         var result = searcher.Search(new ChunkedSource("hello\nhello\0\n"u8.ToArray(), 1 << 20), matcher, sink, BinaryMode.Quit, CancellationToken.None);
         Assert.Empty(sink.Events);
@@ -193,7 +193,7 @@ public class SearcherTests
     {
         var compiled = CompiledPattern.Compile(new PatternOptions { Patterns = ["b"] });
         using var matcher = compiled.CreateMatcher();
-        using var searcher = new Searcher(new SearcherOptions { LineNumbers = true });
+        using var searcher = new StreamSearcher(new SearcherOptions { LineNumbers = true });
         var sink = new RecordingSink();
         searcher.Search(new ChunkedSource("a\0b\n"u8.ToArray(), 100), matcher, sink, BinaryMode.Convert, CancellationToken.None);
         Assert.Equal(1, sink.Binary);
@@ -208,7 +208,7 @@ public class SearcherTests
     {
         var compiled = CompiledPattern.Compile(new PatternOptions { Patterns = ["hi"] });
         using var matcher = compiled.CreateMatcher();
-        using var searcher = new Searcher(new SearcherOptions { LineNumbers = true });
+        using var searcher = new StreamSearcher(new SearcherOptions { LineNumbers = true });
         var sink = new RecordingSink();
         searcher.Search(new ChunkedSource(input, 3), matcher, sink, CancellationToken.None);
         Assert.Equal([expected], sink.Events);
@@ -219,7 +219,7 @@ public class SearcherTests
     {
         var compiled = CompiledPattern.Compile(new PatternOptions { Patterns = ["x"] });
         using var matcher = compiled.CreateMatcher();
-        using var searcher = new Searcher(new SearcherOptions());
+        using var searcher = new StreamSearcher(new SearcherOptions());
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.Throws<OperationCanceledException>(() =>

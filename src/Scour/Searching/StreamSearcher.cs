@@ -12,7 +12,7 @@ namespace Scour.Searching;
 /// counted lazily, only up to lines that are reported. Buffer handling mirrors ripgrep's, because
 /// where a NUL byte falls relative to buffer boundaries decides what a binary file prints.
 /// </remarks>
-internal sealed class Searcher : IDisposable
+internal sealed class StreamSearcher : IDisposable
 {
     internal const int DefaultCapacity = 64 * 1024;
 
@@ -42,13 +42,13 @@ internal sealed class Searcher : IDisposable
     private bool _stopped;
     private bool _maxReached;
 
-    public Searcher(SearcherOptions options)
+    public StreamSearcher(SearcherOptions options)
         : this(options, DefaultCapacity)
     {
     }
 
     /// <summary>Creates a searcher with a given initial buffer size (tests use tiny ones to cross buffer edges).</summary>
-    internal Searcher(SearcherOptions options, int initialCapacity)
+    internal StreamSearcher(SearcherOptions options, int initialCapacity)
     {
         _options = options;
         _initialCapacity = initialCapacity;

@@ -1,0 +1,38 @@
+namespace Scour.Matching;
+
+/// <summary>Runs a caller's <see cref="ILineMatcher"/> one line at a time.</summary>
+internal sealed class CustomLineMatcher(ILineMatcher inner) : LineMatcher
+{
+    private byte[] _buffer = [];
+    private int _end;
+
+    public override void SetRegion(byte[] buffer, int start, int end)
+    {
+        _buffer = buffer;
+        _end = end;
+    }
+
+    public override bool NextMatchingLine(int from, out int lineStart, out int lineEnd)
+    {
+        var pos = from;
+        while (pos < _end)
+        {
+            var nl = _buffer.AsSpan(pos, _end - pos).IndexOf((byte)'\n');
+            var next = nl < 0 ? _end : pos + nl + 1;
+            if (inner.IsMatch(WithoutTerminator(_buffer.AsSpan(pos, next - pos))))
+            {
+                (lineStart, lineEnd) = (pos, next);
+                return true;
+            }
+
+            pos = next;
+        }
+
+        lineStart = lineEnd = _end;
+        return false;
+    }
+
+    public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches) => inner.FindMatches(line, matches);
+
+    public override bool IsMatch(ReadOnlySpan<byte> line) => inner.IsMatch(line);
+}

@@ -1,0 +1,86 @@
+using System.Text;
+using Scour.Matching;
+using Scour.Results;
+using Scour.Searching;
+
+namespace Scour;
+
+/// <summary>The library's file sink: turns one file's lines into a <see cref="FileResult"/>.</summary>
+internal sealed class ResultCollector(LineMatcher matcher, Func<FileResult, bool> onFile) : IFileSink
+{
+    private readonly List<LineResult> _lines = [];
+    private readonly List<ByteRange> _matches = [];
+    private string _path = string.Empty;
+    private BinaryMode _binary;
+    private bool _binarySeen;
+
+    public long MatchedLines { get; private set; }
+
+    public void Begin(string? path, BinaryMode binary)
+    {
+        _path = path ?? "<stdin>";
+        _binary = binary;
+        _binarySeen = false;
+        _lines.Clear();
+        MatchedLines = 0;
+    }
+
+    public bool Matched(in SinkLine line)
+    {
+        if (_binary == BinaryMode.Convert && _binarySeen)
+        {
+            MatchedLines++;
+            return false; // as the CLI: a binary file's match is not shown, the file is reported as binary
+        }
+
+        MatchedLines++;
+        _matches.Clear();
+        matcher.FindAll(line.Content, _matches);
+        _lines.Add(Line(LineKind.Match, line, _matches));
+        return true;
+    }
+
+    public bool Context(in SinkLine line, ContextKind kind)
+    {
+        _lines.Add(Line(LineKind.Context, line, []));
+        return true;
+    }
+
+    public bool ContextBreak() => true;
+
+    public bool BinaryData(long absoluteOffset)
+    {
+        _binarySeen = true;
+        return true;
+    }
+
+    public bool Finish(SearchResult result)
+    {
+        if (MatchedLines == 0 && _lines.Count == 0)
+        {
+            return true;
+        }
+
+        return onFile(new FileResult(_path, [.. _lines], MatchedLines, result.BinaryOffset, null));
+    }
+
+    private static LineResult Line(LineKind kind, in SinkLine line, List<ByteRange> matches)
+    {
+        var content = line.Content;
+        var text = Encoding.UTF8.GetString(content);
+        var submatches = new Submatch[matches.Count];
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var m = matches[i];
+            var charStart = Encoding.UTF8.GetCharCount(content[..m.Start]);
+            var charEnd = charStart + Encoding.UTF8.GetCharCount(content[m.Start..m.End]);
+            submatches[i] = new Submatch(m.Start, m.End, charStart, charEnd, Encoding.UTF8.GetString(content[m.Start..m.End]));
+        }
+
+        return new LineResult(kind, line.LineNumber, line.AbsoluteOffset, content.ToArray(), text, submatches);
+    }
+
+    public void Dispose()
+    {
+    }
+}
