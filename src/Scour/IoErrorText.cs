@@ -4,7 +4,7 @@ namespace Scour;
 /// Describes an I/O failure the way ripgrep (and the OS) does, e.g. <c>No such file or directory (os error 2)</c>,
 /// so that messages read the same as rg's and do not depend on .NET's exception wording.
 /// </summary>
-public static class IoErrorText
+internal static class IoErrorText
 {
     /// <summary>A short description of <paramref name="error"/> ending with its OS error number when known.</summary>
     public static string Describe(Exception error)

@@ -215,5 +215,12 @@ public sealed class SearcherApiTests : IDisposable
         Assert.True(compiled.IsCaseInsensitive);
         var escaped = CompiledPattern.Escape("a.b(c)");
         Assert.Equal("a\\.b\\(c\\)", escaped);
+
+        var matcher = compiled.CreateLineMatcher();
+        Assert.True(matcher.IsMatch("Say HELLO"u8));
+        var found = new List<ByteRange>();
+        matcher.FindMatches("hello, Hello"u8, found);
+        Assert.Equal([new ByteRange(0, 5), new ByteRange(7, 12)], found);
+        ((IDisposable)matcher).Dispose();
     }
 }

@@ -138,6 +138,12 @@ public sealed class CompiledPattern
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A matcher for lines of UTF-8 text (without terminators) for one thread at a time; dispose it when done.
+    /// It is the engine's own: literal prefilters, the same answers as a search.
+    /// </summary>
+    public ILineMatcher CreateLineMatcher() => new LineMatcherAdapter(CreateMatcher());
+
     /// <summary>Creates a matcher for one thread, choosing the cheapest strategy that is exact.</summary>
     internal LineMatcher CreateMatcher() => CreateMatcher(MatcherStrategy.Auto);
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace Scour.Output;
 
 /// <summary>How one kind of output is colored, rendered as ANSI SGR sequences the way ripgrep writes them.</summary>
-public sealed record ColorSpec
+internal sealed record ColorSpec
 {
     /// <summary>A spec that only resets (ripgrep's default for columns).</summary>
     public static readonly ColorSpec None = new();

@@ -1,7 +1,7 @@
 namespace Scour.Output;
 
 /// <summary>The colors of each part of the output; the defaults are ripgrep's.</summary>
-public sealed record ColorSpecs
+internal sealed record ColorSpecs
 {
     /// <summary>ripgrep's defaults: magenta paths, green line numbers, bold red matches, plain columns.</summary>
     public static readonly ColorSpecs Default = new();

@@ -4,7 +4,7 @@ using System.Buffers.Text;
 namespace Scour.Output;
 
 /// <summary>A growable, pooled byte buffer that holds one file's output until it is written in one piece.</summary>
-public sealed class OutputBuffer : IDisposable
+internal sealed class OutputBuffer : IDisposable
 {
     private byte[] _bytes = ArrayPool<byte>.Shared.Rent(16 * 1024);
     private int _length;

@@ -1,7 +1,7 @@
 namespace Scour.Output;
 
 /// <summary>What is printed for each searched file.</summary>
-public enum OutputMode
+internal enum OutputMode
 {
     /// <summary>Matching lines (the default).</summary>
     Lines,

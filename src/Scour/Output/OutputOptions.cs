@@ -1,7 +1,7 @@
 namespace Scour.Output;
 
 /// <summary>How results are printed. Immutable.</summary>
-public sealed record OutputOptions
+internal sealed record OutputOptions
 {
     /// <summary>What to print per file.</summary>
     public OutputMode Mode { get; init; } = OutputMode.Lines;

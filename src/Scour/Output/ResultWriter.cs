@@ -5,7 +5,7 @@ namespace Scour.Output;
 /// adding the separator ripgrep puts between files (a blank line under headings, <c>--</c> between
 /// context groups). Thread-safe.
 /// </summary>
-public sealed class ResultWriter
+internal sealed class ResultWriter
 {
     private readonly Stream _destination;
     private readonly OutputOptions _options;
