@@ -13,5 +13,7 @@ passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 rm -f "$log"
 if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi
+# The samples build against the packed library and publish with NativeAOT: one more check.
+if "$root/eng/check-samples.sh"; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 echo "$passed passed, $failed failed"
 exit $status

@@ -221,6 +221,5 @@ public sealed class SearcherApiTests : IDisposable
         var found = new List<ByteRange>();
         matcher.FindMatches("hello, Hello"u8, found);
         Assert.Equal([new ByteRange(0, 5), new ByteRange(7, 12)], found);
-        ((IDisposable)matcher).Dispose();
     }
 }

@@ -139,8 +139,8 @@ public sealed class CompiledPattern
     }
 
     /// <summary>
-    /// A matcher for lines of UTF-8 text (without terminators) for one thread at a time; dispose it when done.
-    /// It is the engine's own: literal prefilters, the same answers as a search.
+    /// A matcher for lines of UTF-8 text (without terminators), for one thread at a time. It is the
+    /// engine's own: literal prefilters, the same answers as a search.
     /// </summary>
     public ILineMatcher CreateLineMatcher() => new LineMatcherAdapter(CreateMatcher());
 
