@@ -57,11 +57,11 @@ public sealed class Searcher
     }
 
     /// <summary>Searches in-memory text as one file; null when nothing matched.</summary>
-    public FileResult? SearchText(string text, string name = "<text>")
+    public FileResult? SearchText(string text, string name = "<text>", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        return SearchStream(stream, name);
+        return SearchStream(stream, name, cancellationToken);
     }
 
     /// <summary>Searches a stream as one file; null when nothing matched.</summary>
