@@ -5,7 +5,7 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 "$root/eng/publish.sh" || { echo "0 passed, 1 failed"; exit 1; }
-export SCOUR_BIN="$root/artifacts/publish/scour"
+export SCOUR_BIN="$root/artifacts/native/scour"
 log="$(mktemp)"
 dotnet test Scour.slnx -c Release -nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

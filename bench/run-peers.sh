@@ -6,7 +6,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 peers="${PEERS_SH:-$root/../shared/bench/peers.sh}"
-bin="$root/artifacts/publish/scour"
+bin="$root/artifacts/native/scour"
 if [[ "${1:-}" == "--from" ]]; then
   results="${2:?--from needs a results directory}"
 else
@@ -24,7 +24,7 @@ bash "$root/bench/ratio-chart.sh" "$results/summary.md" scour > "$root/docs/benc
   echo
   echo "![scour / rg wall-time ratio per benchmark](benchmarks.svg)"
   echo
-  sed -n '/^- date:/,$p' "$results/summary.md" | sed 's|`[^`]*/artifacts/publish/scour`|`artifacts/publish/scour`|g'
+  sed -n '/^- date:/,$p' "$results/summary.md" | sed 's|`[^`]*/artifacts/native/scour`|`artifacts/native/scour`|g'
   if [[ -f "$root/docs/benchmarks-notes.md" ]]; then echo; cat "$root/docs/benchmarks-notes.md"; fi
 } > "$root/docs/benchmarks.md"
 echo "results: $results; wrote docs/benchmarks.md and docs/benchmarks.svg"

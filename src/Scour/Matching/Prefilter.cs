@@ -27,7 +27,19 @@ internal abstract class Prefilter
             var needles = literals.Strings.Select(s => Encoding.UTF8.GetBytes(s)).ToArray();
             return needles.Length == 1 ? new ByteLiteralPrefilter(needles[0]) :
                 needles.Length <= 4 ? new ByteLiteralSetPrefilter(needles) :
-                new CharLiteralSetPrefilter(literals.Strings, StringComparison.Ordinal);
+                WidenedLiteralPrefilter.TryCreate(literals) ?? (Prefilter)new CharLiteralSetPrefilter(literals.Strings, StringComparison.Ordinal);
+        }
+
+        // ASCII ignoring case: Teddy over the widened bytes. Other scripts: the byte strings of the
+        // case variants of each literal's first characters, when there are few (Cyrillic: 4 per literal).
+        if (WidenedLiteralPrefilter.TryCreate(literals) is { } widened)
+        {
+            return widened;
+        }
+
+        if (WidenedLiteralPrefilter.CaseVariantPrefixes(literals.Strings, limit: 8) is { } variants)
+        {
+            return variants.Count == 1 ? new ByteLiteralPrefilter(variants[0]) : new ByteLiteralSetPrefilter([.. variants]);
         }
 
         return new CharLiteralSetPrefilter(literals.Strings, StringComparison.OrdinalIgnoreCase);

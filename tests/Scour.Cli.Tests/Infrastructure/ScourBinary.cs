@@ -17,7 +17,7 @@ public static class ScourBinary
             dir = dir.Parent;
         }
 
-        var path = dir is null ? null : System.IO.Path.Combine(dir.FullName, "artifacts", "publish", "scour");
+        var path = dir is null ? null : System.IO.Path.Combine(dir.FullName, "artifacts", "native", "scour");
         if (path is null || !File.Exists(path))
         {
             throw new InvalidOperationException("the scour binary is not built: run ./test.sh (or eng/publish.sh), or set SCOUR_BIN");
