@@ -107,7 +107,7 @@ internal sealed class SearchRunner
         SafeFileHandle handle;
         try
         {
-            handle = File.OpenHandle(entry.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            handle = NativeFile.OpenRead(entry.FullPath ?? entry.Path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -3,7 +3,8 @@ namespace Scour.Walking;
 /// <summary>A file the walk yields.</summary>
 /// <param name="Path">The path to open and to print: the root as given joined with the names below it.</param>
 /// <param name="IsExplicit">True for a file named as a root (always searched, whatever the filters say).</param>
-public readonly record struct WalkEntry(string Path, bool IsExplicit);
+/// <param name="FullPath">The absolute path, when the walk knows it (opening by it saves a <c>getcwd</c>).</param>
+public readonly record struct WalkEntry(string Path, bool IsExplicit, string? FullPath = null);
 
 /// <summary>
 /// Walks directory trees in parallel, yielding the files that ignore rules, hidden-file rules and depth
@@ -357,7 +358,7 @@ public sealed class Walker
                 }
                 else if (options.MaxFileSize is not { } maxSize || entry.Length <= maxSize)
                 {
-                    Emit(new WalkEntry(display, IsExplicit: false));
+                    Emit(new WalkEntry(display, IsExplicit: false, ChildPath(absolute)));
                 }
             }
 
