@@ -24,7 +24,7 @@ bash "$root/bench/ratio-chart.sh" "$results/summary.md" scour > "$root/docs/benc
   echo
   echo "![scour / rg wall-time ratio per benchmark](benchmarks.svg)"
   echo
-  sed -n '/^- date:/,$p' "$results/summary.md" | sed 's|`[^`]*/artifacts/native/scour`|`artifacts/native/scour`|g'
+  sed -n '/^- date:/,$p' "$results/summary.md" | sed 's|`[^`]*/artifacts/native/scour`|`artifacts/native/scour`|g'  | grep -v '^Raw data:'
   if [[ -f "$root/docs/benchmarks-notes.md" ]]; then echo; cat "$root/docs/benchmarks-notes.md"; fi
 } > "$root/docs/benchmarks.md"
 echo "results: $results; wrote docs/benchmarks.md and docs/benchmarks.svg"

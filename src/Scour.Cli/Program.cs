@@ -97,13 +97,17 @@ internal static class Program
     {
         var pattern = CompiledPattern.Compile(plan.Pattern!);
         var writer = new ResultWriter(stdout, plan.Output, flushEachBlock: plan.StdoutIsTerminal);
+        var jsonTotals = new JsonTotals();
         var runner = new SearchRunner(
             pattern.CreateMatcher,
             plan.Searcher,
             plan.Walk,
-            matcher => plan.Output.Mode == OutputMode.Lines
-                ? new StandardPrinter(plan.Output, matcher, writer)
-                : new SummaryPrinter(plan.Output, matcher, writer),
+            matcher => plan.Output.Mode switch
+            {
+                OutputMode.Lines => new StandardPrinter(plan.Output, matcher, writer),
+                OutputMode.Json => new JsonPrinter(plan.Output, matcher, writer, jsonTotals),
+                _ => new SummaryPrinter(plan.Output, matcher, writer),
+            },
             stopAtFirstMatch: plan.Output.Mode == OutputMode.Quiet,
             (path, message) => onError(path is null ? message : $"{path}: {message}"),
             onWarning);
@@ -122,6 +126,13 @@ internal static class Program
         if (summary.OutputClosed)
         {
             return 0;
+        }
+
+        if (plan.Output.Mode == OutputMode.Json)
+        {
+            using var message = new OutputBuffer();
+            jsonTotals.WriteSummary(message);
+            writer.WriteBlock(message.Written, separated: false);
         }
 
         if (summary.FilesSearched == 0)

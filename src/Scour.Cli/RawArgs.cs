@@ -119,6 +119,8 @@ internal sealed class RawArgs
 
     public bool Quiet { get; set; }
 
+    public bool Json { get; set; }
+
     public bool Files { get; set; }
 
     public bool NoMessages { get; set; }

@@ -72,6 +72,17 @@ internal sealed record SearchPlan
         var roots = positional.Count == 0 ? (IReadOnlyList<string>)[string.Empty] : positional;
         var onlyStdin = searchStdin || (positional.Count == 1 && positional[0] == "-");
 
+        if (raw.Json)
+        {
+            // ripgrep rejects these with --json (clap's wording).
+            var conflict = raw.Files ? "--files" : raw.Count ? "--count" : raw.CountMatches ? "--count-matches"
+                : raw.FilesWithMatches ? "--files-with-matches" : raw.FilesWithoutMatch ? "--files-without-match" : null;
+            if (conflict is not null)
+            {
+                throw new UsageException($"The argument '{conflict}' cannot be used with '--json'");
+            }
+        }
+
         var quiet = raw.Quiet;
         var countMatches = raw.CountMatches || (raw.Count && raw.OnlyMatching);
         var mode = quiet ? OutputMode.Quiet
@@ -79,14 +90,15 @@ internal sealed record SearchPlan
             : raw.Count ? OutputMode.Count
             : raw.FilesWithMatches ? OutputMode.FilesWithMatches
             : raw.FilesWithoutMatch ? OutputMode.FilesWithoutMatch
+            : raw.Json ? OutputMode.Json
             : OutputMode.Lines;
-        var summaryMode = mode != OutputMode.Lines;
+        var summaryMode = mode is not (OutputMode.Lines or OutputMode.Json);
 
-        var lineNumber = !summaryMode && (raw.LineNumber ?? ((stdoutIsTerminal && !onlyStdin) || raw.Column == true || raw.Pretty || raw.Vimgrep));
+        var lineNumber = !summaryMode && (raw.LineNumber ?? (mode == OutputMode.Json || (stdoutIsTerminal && !onlyStdin) || raw.Column == true || raw.Pretty || raw.Vimgrep));
         var withFilename = raw.WithFilename ?? (raw.Vimgrep || positional.Count > 1 || (positional.Count == 0 && !searchStdin) || (positional.Count == 1 && Directory.Exists(positional[0])));
         var heading = !raw.Vimgrep && raw.Heading != false && (stdoutIsTerminal || raw.Heading == true || raw.Pretty);
         var color = raw.Pretty ? "always" : raw.Color;
-        var useColor = color switch
+        var useColor = mode != OutputMode.Json && color switch
         {
             "always" or "ansi" => true,
             "never" => false,

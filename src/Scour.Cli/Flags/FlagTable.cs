@@ -185,6 +185,12 @@ internal static class FlagTable
         new("files-with-matches", 'l', null, OutputModes, "Print the paths with at least one match.", (a, _) => (a.FilesWithMatches, a.FilesWithoutMatch) = (true, false)),
         new("files-without-match", null, null, OutputModes, "Print the paths that contain zero matches.", (a, _) => (a.FilesWithoutMatch, a.FilesWithMatches) = (true, false)),
         new("quiet", 'q', null, OutputModes, "Do not print anything to stdout.", (a, _) => a.Quiet = true),
+        new("json", null, null, OutputModes, "Show search results in a JSON Lines format.", (a, _) => a.Json = true)
+        {
+            Negation = "no-json",
+            ApplyNegation = a => a.Json = false,
+            Details = "Print begin, match, context and end messages per file and a final summary, one JSON object per line, exactly as ripgrep's --json does (the protocol editors such as VS Code read).",
+        },
 
         // Logging
         new("no-messages", null, null, Logging, "Suppress some error messages.", (a, _) => a.NoMessages = true)

@@ -20,4 +20,7 @@ internal enum OutputMode
 
     /// <summary>Nothing; only the exit code tells (<c>-q</c>).</summary>
     Quiet,
+
+    /// <summary>ripgrep's JSON Lines protocol (<c>--json</c>).</summary>
+    Json,
 }

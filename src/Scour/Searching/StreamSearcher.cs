@@ -97,7 +97,10 @@ internal sealed class StreamSearcher : IDisposable
             }
         }
 
-        return new SearchResult(_absBase + _dataEnd, _binaryOffset >= 0 ? _binaryOffset : null, _matches);
+        // A search that stopped early (a binary quit, a max count, a sink that had enough) counts only
+        // the buffers it finished with, as ripgrep's statistics do.
+        var searched = _stopped ? _absBase : _absBase + _dataEnd;
+        return new SearchResult(searched, _binaryOffset >= 0 ? _binaryOffset : null, _matches);
     }
 
     // Reads until the buffer holds at least one more complete line (or the input ends).
