@@ -96,7 +96,7 @@ internal static class Program
     private static int Search(SearchPlan plan, Stream stdout, Action<string> onError, Action<string> onWarning, ref int errors)
     {
         var pattern = CompiledPattern.Compile(plan.Pattern!);
-        var writer = new ResultWriter(stdout, plan.Output, flushEachBlock: plan.StdoutIsTerminal);
+        var writer = new ResultWriter(stdout, plan.Output, flushEachBlock: plan.FlushEachFile);
         var jsonTotals = new JsonTotals();
         var runner = new SearchRunner(
             pattern.CreateMatcher,
@@ -184,6 +184,10 @@ internal static class Program
             entry =>
             {
                 var bytes = Encoding.UTF8.GetBytes(entry.Path);
+                if (plan.Output.PathSeparator is { } separator)
+                {
+                    bytes.AsSpan().Replace((byte)'/', separator);
+                }
                 lock (gate)
                 {
                     try

@@ -121,6 +121,26 @@ internal sealed class RawArgs
 
     public bool Json { get; set; }
 
+    public int? MaxColumns { get; set; }
+
+    public bool MaxColumnsPreview { get; set; }
+
+    public bool Trim { get; set; }
+
+    public bool Passthru { get; set; }
+
+    public bool IncludeZero { get; set; }
+
+    public string FieldMatchSeparator { get; set; } = ":";
+
+    public string FieldContextSeparator { get; set; } = "-";
+
+    public string? PathSeparator { get; set; }
+
+    public bool Crlf { get; set; }
+
+    public bool? LineBuffered { get; set; }
+
     public bool Files { get; set; }
 
     public bool NoMessages { get; set; }

@@ -35,6 +35,9 @@ internal sealed record SearchPlan
 
     public required bool StdoutIsTerminal { get; init; }
 
+    /// <summary>Flush after every file's output (a terminal, or --line-buffered).</summary>
+    public required bool FlushEachFile { get; init; }
+
     public static SearchPlan Build(RawArgs raw, bool stdoutIsTerminal, Func<bool> stdinIsReadable, Func<Stream> openStdin)
     {
         var positional = new List<string>(raw.Positional);
@@ -65,6 +68,7 @@ internal sealed record SearchPlan
                 FixedStrings = raw.FixedStrings,
                 WordRegexp = raw.WordRegexp,
                 LineRegexp = raw.LineRegexp,
+                Crlf = raw.Crlf,
             };
         }
 
@@ -124,6 +128,7 @@ internal sealed record SearchPlan
                 BeforeContext = summaryMode ? 0 : before,
                 AfterContext = summaryMode ? 0 : after,
                 MaxCount = raw.MaxCount,
+                Passthru = raw.Passthru && !summaryMode,
                 Binary = binary,
                 LimitedBinaryDetection = positional.Count is > 0 and <= 10 && positional.All(p => p != "-" && File.Exists(p)),
             },
@@ -140,7 +145,15 @@ internal sealed record SearchPlan
                 NullAfterPath = raw.Null,
                 Colors = useColor ? ColorSpecs.Default : null,
                 ContextSeparator = raw.ContextSeparator is null ? null : Encoding.UTF8.GetBytes(Unescape(raw.ContextSeparator)),
-                Context = !summaryMode && (before > 0 || after > 0),
+                Context = !summaryMode && !raw.Passthru && (before > 0 || after > 0),
+                MaxColumns = raw.MaxColumns is > 0 ? raw.MaxColumns : null,
+                MaxColumnsPreview = raw.MaxColumnsPreview,
+                Trim = raw.Trim,
+                IncludeZero = raw.IncludeZero,
+                FieldMatchSeparator = Encoding.UTF8.GetBytes(Unescape(raw.FieldMatchSeparator)),
+                FieldContextSeparator = Encoding.UTF8.GetBytes(Unescape(raw.FieldContextSeparator)),
+                PathSeparator = PathSeparatorByte(raw.PathSeparator),
+                Crlf = raw.Crlf,
             },
             Walk = new WalkOptions
             {
@@ -168,7 +181,21 @@ internal sealed record SearchPlan
             ListTypes = raw.TypeList,
             Messages = !raw.NoMessages,
             StdoutIsTerminal = stdoutIsTerminal,
+            FlushEachFile = raw.LineBuffered ?? stdoutIsTerminal,
         };
+    }
+
+    private static byte? PathSeparatorByte(string? separator)
+    {
+        if (separator is null)
+        {
+            return null;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(Unescape(separator));
+        return bytes.Length == 1 ? bytes[0] : throw new UsageException(
+            $"A path separator must be exactly one byte, but the given separator is {bytes.Length} bytes: {separator}\n" +
+            "In some shells on Windows '/' is automatically expanded. Use '//' instead.");
     }
 
     /// <summary>ripgrep applies the type flags in this order: clears, additions, selections, negations.</summary>

@@ -40,6 +40,11 @@ internal static class FlagTable
         },
         new("max-count", 'm', "NUM", Search, "Limit the number of matching lines per file.", (a, v) => a.MaxCount = Number("max-count", v!)),
         new("threads", 'j', "NUM", Search, "Set the approximate number of threads to use.", (a, v) => a.Threads = (int)Number("threads", v!)),
+        new("crlf", null, null, Search, "Treat CRLF (\\r\\n) as a line terminator.", (a, _) => a.Crlf = true)
+        {
+            Negation = "no-crlf",
+            ApplyNegation = a => a.Crlf = false,
+        },
         new("text", 'a', null, Search, "Search binary files as if they were text.", (a, _) => a.Text = true)
         {
             Negation = "no-text",
@@ -173,6 +178,39 @@ internal static class FlagTable
             ApplyNegation = a => a.ByteOffset = false,
         },
         new("vimgrep", null, null, FlagCategory.Output, "Print results in a vim compatible format.", (a, _) => a.Vimgrep = true),
+        new("max-columns", 'M', "NUM", FlagCategory.Output, "Omit lines longer than NUM bytes.", (a, v) => a.MaxColumns = (int)Number("max-columns", v!)),
+        new("max-columns-preview", null, null, FlagCategory.Output, "Print a preview of lines longer than --max-columns.", (a, _) => a.MaxColumnsPreview = true)
+        {
+            Negation = "no-max-columns-preview",
+            ApplyNegation = a => a.MaxColumnsPreview = false,
+        },
+        new("trim", null, null, FlagCategory.Output, "Trim leading whitespace from printed lines.", (a, _) => a.Trim = true)
+        {
+            Negation = "no-trim",
+            ApplyNegation = a => a.Trim = false,
+        },
+        new("passthru", null, null, FlagCategory.Output, "Print both matching and non-matching lines.", (a, _) => a.Passthru = true)
+        {
+            Aliases = ["passthrough"],
+        },
+        new("include-zero", null, null, FlagCategory.Output, "Include files with zero matches in counts.", (a, _) => a.IncludeZero = true)
+        {
+            Negation = "no-include-zero",
+            ApplyNegation = a => a.IncludeZero = false,
+        },
+        new("field-match-separator", null, "SEPARATOR", FlagCategory.Output, "Set the separator between fields of matching lines.", (a, v) => a.FieldMatchSeparator = v!),
+        new("field-context-separator", null, "SEPARATOR", FlagCategory.Output, "Set the separator between fields of context lines.", (a, v) => a.FieldContextSeparator = v!),
+        new("path-separator", null, "SEPARATOR", FlagCategory.Output, "Set the path separator to use when printing paths.", (a, v) => a.PathSeparator = v!),
+        new("line-buffered", null, null, FlagCategory.Output, "Flush output as soon as each file's results are ready.", (a, _) => a.LineBuffered = true)
+        {
+            Negation = "no-line-buffered",
+            ApplyNegation = a => a.LineBuffered = null,
+        },
+        new("block-buffered", null, null, FlagCategory.Output, "Buffer output in large blocks, even on a terminal.", (a, _) => a.LineBuffered = false)
+        {
+            Negation = "no-block-buffered",
+            ApplyNegation = a => a.LineBuffered = null,
+        },
         new("null", '0', null, FlagCategory.Output, "Print a NUL byte after file paths.", (a, _) => a.Null = true),
         new("sort", null, "SORTBY", FlagCategory.Output, "Sort results in ascending order (forces one thread).", (a, v) => a.Sort = v!)
         {

@@ -21,10 +21,11 @@ public sealed class CompiledPattern
     private readonly byte[]? _exactLiteral;
     private readonly RequiredLiterals? _required;
 
-    private CompiledPattern(RegexNode? tree, RegexNode? inner, int matchGroup, bool caseInsensitive)
+    private CompiledPattern(RegexNode? tree, RegexNode? inner, int matchGroup, bool caseInsensitive, bool crlf)
     {
         MatchGroup = matchGroup;
         IsCaseInsensitive = caseInsensitive;
+        Crlf = crlf;
         if (tree is null)
         {
             NeverMatches = true;
@@ -34,7 +35,7 @@ public sealed class CompiledPattern
         _bmpPattern = DotNetTranslator.Translate(tree, surrogateAware: false, out var backtrack1);
         _fullPattern = DotNetTranslator.Translate(tree, surrogateAware: true, out var backtrack2);
         _needsBacktracking = backtrack1 || backtrack2;
-        NeedsLineByLine = UsesTextAnchors(tree);
+        NeedsLineByLine = UsesTextAnchors(tree) || crlf;
 
         _searchBmp = new(() => Build(_bmpPattern, RegexOptions.ExplicitCapture));
         _searchFull = new(() => Build(_fullPattern, RegexOptions.ExplicitCapture));
@@ -61,11 +62,16 @@ public sealed class CompiledPattern
     /// <summary>The capture group whose span is "the match" (1 for <c>-w</c>, else 0).</summary>
     internal int MatchGroup { get; }
 
-    /// <summary>True when <c>\A</c> or <c>\z</c> appear: the regex must see one line at a time.</summary>
+    /// <summary>Lines end with CRLF: the regex sees each line without its <c>\r</c>.</summary>
+    internal bool Crlf { get; }
+
+    /// <summary>True when <c>\A</c> or <c>\z</c> appear, or with CRLF lines: the regex must see one line at a time.</summary>
     internal bool NeedsLineByLine { get; }
 
     /// <summary>The .NET pattern used on text without surrogates (for diagnostics and tests).</summary>
     internal string? DotNetPattern => _bmpPattern;
+
+    private bool UsesTextAnchorsOnly => NeedsLineByLine && !Crlf;
 
     /// <summary>The literal the whole pattern is, if it is one (then no regex is needed at all).</summary>
     internal byte[]? ExactLiteral => _exactLiteral;
@@ -79,7 +85,7 @@ public sealed class CompiledPattern
         ArgumentNullException.ThrowIfNull(options);
         if (options.Patterns.Count == 0)
         {
-            return new CompiledPattern(null, null, 0, false);
+            return new CompiledPattern(null, null, 0, false, false);
         }
 
         // ripgrep joins the patterns as strings, after escaping (-F) and anchoring (-x) each one.
@@ -112,12 +118,12 @@ public sealed class CompiledPattern
 
         if (!options.WordRegexp)
         {
-            return new CompiledPattern(tree, null, 0, caseInsensitive);
+            return new CompiledPattern(tree, null, 0, caseInsensitive, options.Crlf);
         }
 
         // ripgrep 13's -w: a non-word character or a line edge on each side; the word is group 1.
         var word = RegexParser.Parse("(?:(?m:^)|\\W)(" + joined + ")(?:\\W|(?m:$))", flags);
-        return new CompiledPattern(word, tree, 1, caseInsensitive);
+        return new CompiledPattern(word, tree, 1, caseInsensitive, options.Crlf);
     }
 
     /// <summary>Escapes every character Rust's regex treats as special.</summary>
@@ -155,13 +161,13 @@ public sealed class CompiledPattern
             return new NeverLineMatcher();
         }
 
-        if (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && _exactLiteral is not null)
+        if (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && _exactLiteral is not null && !Crlf)
         {
             return new LiteralLineMatcher(_exactLiteral);
         }
 
         var usePrefilter = strategy is MatcherStrategy.Auto or MatcherStrategy.Literal or MatcherStrategy.Prefilter;
-        var prefilter = usePrefilter && _required is { } r && (r.MinByteLength >= 2 || strategy == MatcherStrategy.Prefilter) && !NeedsLineByLine
+        var prefilter = usePrefilter && _required is { } r && (r.MinByteLength >= 2 || strategy == MatcherStrategy.Prefilter) && !UsesTextAnchorsOnly
             ? Prefilter.Create(r)
             : null;
         return new RegexLineMatcher(this, prefilter, lineByLine: strategy == MatcherStrategy.LineByLine || NeedsLineByLine);

@@ -30,4 +30,7 @@ public sealed record PatternOptions
 
     /// <summary>Match only whole lines (<c>-x</c>).</summary>
     public bool LineRegexp { get; init; }
+
+    /// <summary>Lines end with <c>\r\n</c>: <c>$</c> matches before it and no match includes the <c>\r</c> (<c>--crlf</c>).</summary>
+    public bool Crlf { get; init; }
 }

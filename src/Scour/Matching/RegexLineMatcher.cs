@@ -125,6 +125,10 @@ internal sealed class RegexLineMatcher : LineMatcher
         return false;
     }
 
+    // With --crlf the \r before \n belongs to the terminator, so the regex never sees it.
+    private ReadOnlySpan<byte> WithoutCarriageReturn(ReadOnlySpan<byte> line) =>
+        _pattern.Crlf && line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+
     private void EnsureDecoded()
     {
         if (!_decodedValid)
@@ -136,6 +140,7 @@ internal sealed class RegexLineMatcher : LineMatcher
 
     public override bool IsMatch(ReadOnlySpan<byte> line)
     {
+        line = WithoutCarriageReturn(line);
         var n = Utf8Text.Decode(line, ref _lineChars);
         var chars = _lineChars.AsSpan(0, n);
         return _pattern.SearchRegex(Utf8Text.HasSurrogates(chars)).IsMatch(chars);
@@ -143,6 +148,7 @@ internal sealed class RegexLineMatcher : LineMatcher
 
     public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches)
     {
+        line = WithoutCarriageReturn(line);
         var n = Utf8Text.Decode(line, ref _lineChars);
         var chars = _lineChars.AsSpan(0, n);
         var surrogates = Utf8Text.HasSurrogates(chars);

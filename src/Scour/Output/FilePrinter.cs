@@ -46,6 +46,10 @@ internal abstract class FilePrinter : IFileSink
         Buffer.Clear();
         HasPath = path is not null && Options.WithFilename;
         _path = path is null ? [] : Encoding.UTF8.GetBytes(path);
+        if (Options.PathSeparator is { } separator && path is not null)
+        {
+            _path.AsSpan().Replace((byte)'/', separator);
+        }
         Binary = binary;
         BinaryOffset = null;
         MatchedLines = 0;

@@ -38,4 +38,28 @@ internal sealed record OutputOptions
 
     /// <summary>True if context lines are requested (separators are printed between groups).</summary>
     public bool Context { get; init; }
+
+    /// <summary>Lines longer than this many bytes are replaced by a notice (<c>-M</c>).</summary>
+    public int? MaxColumns { get; init; }
+
+    /// <summary>With <see cref="MaxColumns"/>: print the start of a long line instead of omitting it.</summary>
+    public bool MaxColumnsPreview { get; init; }
+
+    /// <summary>Remove leading ASCII whitespace from printed lines (<c>--trim</c>).</summary>
+    public bool Trim { get; init; }
+
+    /// <summary>Print counts of zero with <c>-c</c> and <c>--count-matches</c>.</summary>
+    public bool IncludeZero { get; init; }
+
+    /// <summary>Between path, line, column and text on matching lines.</summary>
+    public byte[] FieldMatchSeparator { get; init; } = ":"u8.ToArray();
+
+    /// <summary>Between path, line, column and text on context lines.</summary>
+    public byte[] FieldContextSeparator { get; init; } = "-"u8.ToArray();
+
+    /// <summary>Replaces <c>/</c> in printed paths (<c>--path-separator</c>).</summary>
+    public byte? PathSeparator { get; init; }
+
+    /// <summary>The line terminator is CRLF (<c>--crlf</c>): <c>-o</c> ends its lines with <c>\r\n</c>.</summary>
+    public bool Crlf { get; init; }
 }

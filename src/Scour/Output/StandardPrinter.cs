@@ -1,3 +1,4 @@
+using System.Text;
 using Scour.Matching;
 using Scour.Searching;
 
@@ -44,8 +45,8 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         else
         {
             var column = _matches.Count > 0 ? _matches[0].Start + 1 : 0;
-            WritePrefix(line, (byte)':', column, line.AbsoluteOffset);
-            WriteLineText(line.Content, _matches.Count > 0 ? _matches : null);
+            WritePrefix(line, Options.FieldMatchSeparator, column, line.AbsoluteOffset);
+            WriteLineText(line.Content, _matches.Count > 0 ? _matches : null, isMatch: true, line.Bytes.Length);
         }
 
         return true;
@@ -56,17 +57,17 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         if (_matches.Count == 0)
         {
             // -o with -v: the whole (non-matching) line is printed.
-            WritePrefix(line, (byte)':', 0, line.AbsoluteOffset);
-            WriteLineText(line.Content, null);
+            WritePrefix(line, Options.FieldMatchSeparator, 0, line.AbsoluteOffset);
+            WriteLineText(line.Content, null, isMatch: true, line.Bytes.Length);
             return;
         }
 
         var content = line.Content;
         foreach (var m in _matches)
         {
-            WritePrefix(line, (byte)':', m.Start + 1, line.AbsoluteOffset + m.Start);
+            WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
             WriteMatchText(content[m.Start..m.End]);
-            Buffer.Write((byte)'\n');
+            Buffer.Write(Options.Crlf ? "\r\n"u8 : "\n"u8);
         }
     }
 
@@ -74,25 +75,25 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
     {
         if (_matches.Count == 0)
         {
-            WritePrefix(line, (byte)':', 1, line.AbsoluteOffset);
-            WriteLineText(line.Content, null);
+            WritePrefix(line, Options.FieldMatchSeparator, 1, line.AbsoluteOffset);
+            WriteLineText(line.Content, null, isMatch: true, line.Bytes.Length);
             return;
         }
 
         var single = new List<ByteRange>(1);
         foreach (var m in _matches)
         {
-            WritePrefix(line, (byte)':', m.Start + 1, line.AbsoluteOffset);
+            WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset);
             if (Options.OnlyMatching)
             {
                 WriteMatchText(line.Content[m.Start..m.End]);
-                Buffer.Write((byte)'\n');
+                Buffer.Write(Options.Crlf ? "\r\n"u8 : "\n"u8);
                 continue;
             }
 
             single.Clear();
             single.Add(m);
-            WriteLineText(line.Content, single);
+            WriteLineText(line.Content, single, isMatch: true, line.Bytes.Length);
         }
     }
 
@@ -103,8 +104,8 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             return true;
         }
 
-        WritePrefix(line, (byte)'-', 0, line.AbsoluteOffset);
-        WriteLineText(line.Content, null);
+        WritePrefix(line, Options.FieldContextSeparator, 0, line.AbsoluteOffset);
+        WriteLineText(line.Content, null, isMatch: false, line.Bytes.Length);
         return true;
     }
 
@@ -119,7 +120,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         return true;
     }
 
-    private void WritePrefix(in SinkLine line, byte separator, int column, long byteOffset)
+    private void WritePrefix(in SinkLine line, ReadOnlySpan<byte> separator, int column, long byteOffset)
     {
         var colors = Options.Colors;
         if (HasPath)
@@ -136,7 +137,14 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             else
             {
                 WritePath();
-                Buffer.Write(Options.NullAfterPath ? (byte)0 : separator);
+                if (Options.NullAfterPath)
+                {
+                    Buffer.Write((byte)0);
+                }
+                else
+                {
+                    Buffer.Write(separator);
+                }
             }
         }
 
@@ -173,16 +181,82 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         }
     }
 
-    // Writes a line's text and its terminator (added if the line had none), coloring matches.
-    private void WriteLineText(ReadOnlySpan<byte> content, List<ByteRange>? matches)
+    // Writes a line's text and its terminator (added if the line had none), coloring matches;
+    // applies --trim and --max-columns.
+    private void WriteLineText(ReadOnlySpan<byte> content, List<ByteRange>? matches, bool isMatch, int lineLength)
     {
-        if (matches is null || Options.Colors is null)
+        // ripgrep measures --max-columns on the line with its terminator, before trimming.
+        if (Options.MaxColumns is { } max && lineLength > max)
         {
-            Buffer.Write(content);
+            WriteLongLine(content, matches, isMatch, max);
+            return;
+        }
+
+        if (Options.Trim)
+        {
+            var trimmed = content.TrimStart(" \t\n\v\f\r"u8);
+            var cut = content.Length - trimmed.Length;
+            content = trimmed;
+            if (matches is not null && cut > 0)
+            {
+                matches = matches.Where(m => m.Start >= cut).Select(m => new ByteRange(m.Start - cut, m.End - cut)).ToList();
+            }
+        }
+
+        WriteLineTextPlain(content, matches);
+
+        // The line's own terminator; a last line without one gets the configured terminator.
+        Buffer.Write(lineLength > content.Length || !Options.Crlf ? "\n"u8 : "\r\n"u8);
+    }
+
+    // ripgrep's notices for lines longer than --max-columns.
+    private void WriteLongLine(ReadOnlySpan<byte> content, List<ByteRange>? matches, bool isMatch, int max)
+    {
+        var matchCount = matches?.Count(m => m.Length > 0) ?? 0;
+        if (Options.MaxColumnsPreview)
+        {
+            // The preview keeps the first `max` characters (the omission itself is decided on bytes).
+            var cut = PreviewLength(content, max);
+            var shown = matches?.Where(m => m.Start < cut).Select(m => new ByteRange(m.Start, Math.Min(m.End, cut))).ToList();
+            WriteLineTextPlain(content[..cut], shown);
+            var remaining = matchCount - (shown?.Count ?? 0);
+            Buffer.Write(Options.Colors is not null && isMatch
+                ? Encoding.ASCII.GetBytes(FormattableString.Invariant($" [... {remaining} more match{(remaining == 1 ? string.Empty : "es")}]"))
+                : " [... omitted end of long line]"u8);
+        }
+        else if (!isMatch)
+        {
+            Buffer.Write("[Omitted long context line]"u8);
+        }
+        else if (Options.Colors is not null)
+        {
+            Buffer.Write(Encoding.ASCII.GetBytes(FormattableString.Invariant($"[Omitted long line with {matchCount} matches]")));
         }
         else
         {
-            var at = 0;
+            Buffer.Write("[Omitted long matching line]"u8);
+        }
+
+        Buffer.Write((byte)'\n');
+    }
+
+    private static int PreviewLength(ReadOnlySpan<byte> content, int characters)
+    {
+        var at = 0;
+        for (var n = 0; n < characters && at < content.Length; n++)
+        {
+            System.Text.Rune.DecodeFromUtf8(content[at..], out _, out var consumed);
+            at += consumed;
+        }
+
+        return at;
+    }
+
+    private void WriteLineTextPlain(ReadOnlySpan<byte> content, List<ByteRange>? matches)
+    {
+        var at = 0;
+        if (matches is not null && Options.Colors is not null)
+        {
             foreach (var m in matches)
             {
                 if (m.Length == 0)
@@ -194,11 +268,9 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
                 WriteMatchText(content[m.Start..m.End]);
                 at = m.End;
             }
-
-            Buffer.Write(content[at..]);
         }
 
-        Buffer.Write((byte)'\n');
+        Buffer.Write(content[at..]);
     }
 
     protected override void OnFinish(SearchResult result)

@@ -47,7 +47,7 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
 
         switch (Options.Mode)
         {
-            case OutputMode.Count or OutputMode.CountMatches when _count > 0:
+            case OutputMode.Count or OutputMode.CountMatches when _count > 0 || Options.IncludeZero:
                 if (HasPath)
                 {
                     WritePath();

@@ -9,6 +9,9 @@ public sealed record SearcherOptions
     /// <summary>Count line numbers (costs a scan for newlines up to each reported line).</summary>
     public bool LineNumbers { get; init; }
 
+    /// <summary>Report every line: non-matching ones as context (<c>--passthru</c>).</summary>
+    public bool Passthru { get; init; }
+
     /// <summary>Lines of context before each match (<c>-B</c>).</summary>
     public int BeforeContext { get; init; }
 

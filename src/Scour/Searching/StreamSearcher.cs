@@ -269,7 +269,11 @@ internal sealed class StreamSearcher : IDisposable
                 matchStart = matchEnd = end;
             }
 
-            if (!_options.InvertMatch)
+            if (_options.Passthru)
+            {
+                EmitPassthru(matchStart, matchEnd, found);
+            }
+            else if (!_options.InvertMatch)
             {
                 EmitAfterContext(matchStart);
                 _pos = matchStart;
@@ -294,6 +298,39 @@ internal sealed class StreamSearcher : IDisposable
                     _pos = matchEnd;
                 }
             }
+        }
+    }
+
+    // --passthru: every line is reported, the matching ones (the others, inverted) as matches.
+    private void EmitPassthru(int matchStart, int matchEnd, bool found)
+    {
+        while (_pos < matchStart && !_stopped)
+        {
+            var lineEnd = LineEnd(_pos, matchStart);
+            if (_options.InvertMatch)
+            {
+                EmitMatch(_pos, lineEnd);
+            }
+            else
+            {
+                EmitLine(_pos, lineEnd, isMatch: false, ContextKind.After);
+            }
+
+            _pos = lineEnd;
+        }
+
+        if (found && !_stopped)
+        {
+            if (_options.InvertMatch)
+            {
+                EmitLine(matchStart, matchEnd, isMatch: false, ContextKind.After);
+            }
+            else
+            {
+                EmitMatch(matchStart, matchEnd);
+            }
+
+            _pos = matchEnd;
         }
     }
 
