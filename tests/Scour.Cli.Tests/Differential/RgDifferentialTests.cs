@@ -240,7 +240,7 @@ public class RgDifferentialTests
         "--block-buffered hello -c",
         "--null --line-buffered --color=never --max-columns=1000 --path-separator / --smart-case --no-heading --with-filename --line-number hello --sort path",
         "--color=never --no-heading --with-filename --line-number --column --smart-case -- hello",
-        "--hidden --no-require-git --crlf --no-config --json -- hello .",
+        "--hidden --no-require-git --crlf --no-config --json -- world .",
 
         // From a subdirectory: the parents' ignore files apply unless --no-ignore-parent ("@dir:" sets the working directory)
         "@sub: --files",
