@@ -154,6 +154,7 @@ internal sealed record SearchPlan
                 FieldContextSeparator = Encoding.UTF8.GetBytes(Unescape(raw.FieldContextSeparator)),
                 PathSeparator = PathSeparatorByte(raw.PathSeparator),
                 Crlf = raw.Crlf,
+                Replacement = raw.Replace is null || mode != OutputMode.Lines ? null : new Replacement(raw.Replace),
             },
             Walk = new WalkOptions
             {

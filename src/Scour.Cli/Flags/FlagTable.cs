@@ -167,6 +167,10 @@ internal static class FlagTable
         },
         new("pretty", 'p', null, FlagCategory.Output, "Alias for --color=always --heading --line-number.", (a, _) => a.Pretty = true),
         new("only-matching", 'o', null, FlagCategory.Output, "Print only matched parts of a line.", (a, _) => a.OnlyMatching = true),
+        new("replace", 'r', "REPLACEMENT", FlagCategory.Output, "Replace matches with the given text in the output.", (a, v) => a.Replace = v!)
+        {
+            Details = "Print each match replaced by REPLACEMENT, where $1, $name, ${1}, ${name} refer to capture groups and $$ is a dollar. Only the output changes: files are never modified.",
+        },
         new("column", null, null, FlagCategory.Output, "Show column numbers.", (a, _) => a.Column = true)
         {
             Negation = "no-column",

@@ -62,6 +62,12 @@ public sealed class CompiledPattern
     /// <summary>The capture group whose span is "the match" (1 for <c>-w</c>, else 0).</summary>
     internal int MatchGroup { get; }
 
+    /// <summary>Named groups and their numbers in the .NET regex.</summary>
+    internal IReadOnlyDictionary<string, int> GroupNames { get; private init; } = new Dictionary<string, int>();
+
+    /// <summary>The .NET regex group for the pattern's group <paramref name="number"/> (0 is the whole match).</summary>
+    internal int RegexGroup(int number) => number == 0 ? MatchGroup : number + MatchGroup;
+
     /// <summary>Lines end with CRLF: the regex sees each line without its <c>\r</c>.</summary>
     internal bool Crlf { get; }
 
@@ -118,12 +124,14 @@ public sealed class CompiledPattern
 
         if (!options.WordRegexp)
         {
-            return new CompiledPattern(tree, null, 0, caseInsensitive, options.Crlf);
+            RegexParser.Parse(joined, flags, out _, out var names);
+            return new CompiledPattern(tree, null, 0, caseInsensitive, options.Crlf) { GroupNames = names };
         }
 
-        // ripgrep 13's -w: a non-word character or a line edge on each side; the word is group 1.
-        var word = RegexParser.Parse("(?:(?m:^)|\\W)(" + joined + ")(?:\\W|(?m:$))", flags);
-        return new CompiledPattern(word, tree, 1, caseInsensitive, options.Crlf);
+        // ripgrep 13's -w: a non-word character or a line edge on each side; the word is group 1 and
+        // the pattern's own groups follow it (so $1 in a replacement still means the pattern's group 1).
+        var word = RegexParser.Parse("(?:(?m:^)|\\W)(" + joined + ")(?:\\W|(?m:$))", flags, out _, out var wordNames);
+        return new CompiledPattern(word, tree, 1, caseInsensitive, options.Crlf) { GroupNames = wordNames };
     }
 
     /// <summary>Escapes every character Rust's regex treats as special.</summary>

@@ -33,6 +33,23 @@ internal abstract class LineMatcher : IDisposable
     /// <summary>True if <paramref name="line"/> (no terminator) contains a match.</summary>
     public abstract bool IsMatch(ReadOnlySpan<byte> line);
 
+    /// <summary>
+    /// Like <see cref="FindAll"/>, with each match's capture groups: element 0 is the match, element
+    /// <c>i</c> group <c>i</c> of the pattern (an empty range at -1 when it did not take part), and
+    /// <paramref name="resolveName"/> maps a group name to its number. For replacements (<c>-r</c>).
+    /// </summary>
+    public virtual void FindAllGroups(ReadOnlySpan<byte> line, List<ByteRange[]> matches, out Func<string, int> resolveName)
+    {
+        var found = new List<ByteRange>();
+        FindAll(line, found);
+        foreach (var m in found)
+        {
+            matches.Add([m]);
+        }
+
+        resolveName = _ => -1;
+    }
+
     public virtual void Dispose()
     {
     }

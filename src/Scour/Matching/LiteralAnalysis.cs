@@ -40,8 +40,8 @@ internal static class LiteralAnalysis
             case LiteralNode lit when !(lit.CaseInsensitive && CaseFolding.HasVariants(lit.CodePoint)):
                 sb.Append(char.ConvertFromUtf32(lit.CodePoint));
                 return true;
-            case GroupNode g:
-                return AppendPureLiteral(g.Child, sb);
+            case GroupNode { IsCapturing: false } g:
+                return AppendPureLiteral(g.Child, sb); // a capturing group must stay visible to replacements
             case ConcatNode c:
                 foreach (var child in c.Children)
                 {

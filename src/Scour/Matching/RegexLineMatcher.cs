@@ -209,6 +209,54 @@ internal sealed class RegexLineMatcher : LineMatcher
         }
     }
 
+    public override void FindAllGroups(ReadOnlySpan<byte> line, List<ByteRange[]> matches, out Func<string, int> resolveName)
+    {
+        line = WithoutCarriageReturn(line);
+        var n = Utf8Text.Decode(line, ref _lineChars);
+        var chars = _lineChars.AsSpan(0, n);
+        var text = new string(chars);
+        var regex = _pattern.CaptureRegex(Utf8Text.HasSurrogates(chars));
+        var names = _pattern.GroupNames;
+        var offset = _pattern.MatchGroup;
+        resolveName = name => names.TryGetValue(name, out var g) ? g - offset : -1;
+        var groupCount = regex.GetGroupNumbers().Length - offset;
+        var pos = 0;
+        var lastEnd = -1;
+        while (pos <= n)
+        {
+            var m = regex.Match(text, pos);
+            if (!m.Success)
+            {
+                break;
+            }
+
+            var whole = m.Groups[_pattern.RegexGroup(0)];
+            if (whole.Length == 0 && whole.Index == lastEnd)
+            {
+                if (whole.Index >= n)
+                {
+                    break;
+                }
+
+                pos = whole.Index + (char.IsHighSurrogate(text[whole.Index]) && whole.Index + 1 < n && char.IsLowSurrogate(text[whole.Index + 1]) ? 2 : 1);
+                continue;
+            }
+
+            var groups = new ByteRange[Math.Max(1, groupCount)];
+            for (var g = 0; g < groups.Length; g++)
+            {
+                var group = m.Groups[_pattern.RegexGroup(g)];
+                groups[g] = group.Success
+                    ? new ByteRange(Utf8Text.ByteCount(chars[..group.Index]), Utf8Text.ByteCount(chars[..(group.Index + group.Length)]))
+                    : new ByteRange(-1, -1);
+            }
+
+            matches.Add(groups);
+            lastEnd = whole.Index + whole.Length;
+            pos = lastEnd;
+        }
+    }
+
     private static bool FirstMatch(Regex regex, ReadOnlySpan<char> chars, int startAt, out int index, out int length)
     {
         foreach (var m in regex.EnumerateMatches(chars, startAt))

@@ -60,6 +60,9 @@ internal sealed record OutputOptions
     /// <summary>Replaces <c>/</c> in printed paths (<c>--path-separator</c>).</summary>
     public byte? PathSeparator { get; init; }
 
+    /// <summary>Replace each match with this template in the output (<c>-r</c>); files are never changed.</summary>
+    public Replacement? Replacement { get; init; }
+
     /// <summary>The line terminator is CRLF (<c>--crlf</c>): <c>-o</c> ends its lines with <c>\r\n</c>.</summary>
     public bool Crlf { get; init; }
 }

@@ -12,6 +12,8 @@ namespace Scour.Output;
 internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher, ResultWriter? writer = null) : FilePrinter(options, matcher, writer)
 {
     private readonly List<ByteRange> _matches = [];
+    private readonly List<ByteRange[]> _groups = [];
+    private readonly List<byte> _replaced = [];
     private bool _headingWritten;
 
     public override bool Separated => true;
@@ -27,6 +29,12 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         }
 
         MatchedLines++;
+        if (Options.Replacement is { } replacement)
+        {
+            WriteReplaced(line, replacement);
+            return true;
+        }
+
         var needsMatches = Options.OnlyMatching || Options.Vimgrep || Options.Column || Options.Colors is not null;
         _matches.Clear();
         if (needsMatches)
@@ -50,6 +58,50 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         }
 
         return true;
+    }
+
+    // -r: each match is printed as the expansion of the template (with -o, alone on its line).
+    private void WriteReplaced(in SinkLine line, Replacement replacement)
+    {
+        var content = line.Content;
+        _groups.Clear();
+        Matcher.FindAllGroups(content, _groups, out var resolve);
+        if (Options.OnlyMatching && !Options.Vimgrep)
+        {
+            foreach (var groups in _groups)
+            {
+                _replaced.Clear();
+                replacement.Expand(content, groups, resolve, _replaced);
+                WritePrefix(line, Options.FieldMatchSeparator, groups[0].Start + 1, line.AbsoluteOffset + groups[0].Start);
+                WriteMatchText(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_replaced));
+                Buffer.Write(Options.Crlf ? "\r\n"u8 : "\n"u8);
+            }
+
+            return;
+        }
+
+        // The whole line with every match replaced; the replacements are what gets colored.
+        _replaced.Clear();
+        var ranges = new List<ByteRange>();
+        var at = 0;
+        foreach (var groups in _groups)
+        {
+            _replaced.AddRange(content[at..groups[0].Start]);
+            var start = _replaced.Count;
+            replacement.Expand(content, groups, resolve, _replaced);
+            ranges.Add(new ByteRange(start, _replaced.Count));
+            at = groups[0].End;
+        }
+
+        _replaced.AddRange(content[at..]);
+        var text = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_replaced);
+        var terminator = line.Bytes.Length - content.Length;
+        var rows = Options.Vimgrep ? _groups.Select(g => g[0].Start + 1).ToList() : [_groups.Count > 0 ? _groups[0][0].Start + 1 : 0];
+        foreach (var column in rows)
+        {
+            WritePrefix(line, Options.FieldMatchSeparator, column, line.AbsoluteOffset);
+            WriteLineText(text, ranges, isMatch: true, text.Length + terminator, terminator > 0);
+        }
     }
 
     private void WriteOnlyMatching(in SinkLine line)
@@ -183,7 +235,10 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
 
     // Writes a line's text and its terminator (added if the line had none), coloring matches;
     // applies --trim and --max-columns.
-    private void WriteLineText(ReadOnlySpan<byte> content, List<ByteRange>? matches, bool isMatch, int lineLength)
+    private void WriteLineText(ReadOnlySpan<byte> content, List<ByteRange>? matches, bool isMatch, int lineLength) =>
+        WriteLineText(content, matches, isMatch, lineLength, lineLength > content.Length);
+
+    private void WriteLineText(ReadOnlySpan<byte> content, List<ByteRange>? matches, bool isMatch, int lineLength, bool hasTerminator)
     {
         // ripgrep measures --max-columns on the line with its terminator, before trimming.
         if (Options.MaxColumns is { } max && lineLength > max)
@@ -206,7 +261,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         WriteLineTextPlain(content, matches);
 
         // The line's own terminator; a last line without one gets the configured terminator.
-        Buffer.Write(lineLength > content.Length || !Options.Crlf ? "\n"u8 : "\r\n"u8);
+        Buffer.Write(hasTerminator || !Options.Crlf ? "\n"u8 : "\r\n"u8);
     }
 
     // ripgrep's notices for lines longer than --max-columns.
@@ -257,16 +312,24 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         var at = 0;
         if (matches is not null && Options.Colors is not null)
         {
-            foreach (var m in matches)
+            // Adjacent matches are colored as one span, as ripgrep does ("foo" with o: f[oo]).
+            for (var i = 0; i < matches.Count; i++)
             {
-                if (m.Length == 0)
+                var start = matches[i].Start;
+                var end = matches[i].End;
+                while (i + 1 < matches.Count && matches[i + 1].Start == end)
+                {
+                    end = matches[++i].End;
+                }
+
+                if (end == start)
                 {
                     continue;
                 }
 
-                Buffer.Write(content[at..m.Start]);
-                WriteMatchText(content[m.Start..m.End]);
-                at = m.End;
+                Buffer.Write(content[at..start]);
+                WriteMatchText(content[start..end]);
+                at = end;
             }
         }
 

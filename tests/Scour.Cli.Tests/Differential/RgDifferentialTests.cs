@@ -77,6 +77,8 @@ public class RgDifferentialTests
         "--color always hello",
         "--color always -n --heading hello --sort path",
         "--color always -o -n hello",
+        "--color always o README.md",
+        "--color always -n 'l' --sort path",
         "--color always --vimgrep hello",
         "--color always -c hello",
         "--color always -l hello",
@@ -241,6 +243,21 @@ public class RgDifferentialTests
         "--null --line-buffered --color=never --max-columns=1000 --path-separator / --smart-case --no-heading --with-filename --line-number hello --sort path",
         "--color=never --no-heading --with-filename --line-number --column --smart-case -- hello",
         "--hidden --no-require-git --crlf --no-config --json -- world .",
+
+        // -r/--replace (output only)
+        "-r X hello --sort path",
+        "-o -r '[$1]' '(h)(e)llo' --sort path",
+        "-r '$1a|${1}a|$$|$2|$0|$9' '(h)ello' README.md",
+        "-r '<$w>' '(?P<w>w\\w+)' README.md",
+        "--color always -r Z o README.md",
+        "-r Q -w hello --sort path",
+        "-r '$1' -w 'h(ello)' README.md",
+        "-c -r X hello",
+        "-r X -v hello README.md",
+        "--vimgrep -r X o README.md",
+        "-r '' -n hello README.md",
+        "-i -r 'HI' 'привет' unicode.txt",
+        "-r '$1' 'x*' README.md",
 
         // From a subdirectory: the parents' ignore files apply unless --no-ignore-parent ("@dir:" sets the working directory)
         "@sub: --files",

@@ -11,6 +11,7 @@ public class LiteralAnalysisTests
     [Theory]
     [InlineData("PM_RESUME", "PM_RESUME")]
     [InlineData("(?:abc)", "abc")]
+    [InlineData("(abc)", null)]
     [InlineData("a\\.b", "a.b")]
     [InlineData("\\bfoo\\b", null)]
     [InlineData("fo+", null)]

@@ -39,11 +39,16 @@ internal sealed class RegexParser
 
     public static RegexNode Parse(string pattern, RegexFlags flags) => Parse(pattern, flags, out _);
 
-    public static RegexNode Parse(string pattern, RegexFlags flags, out int captureCount)
+    public static RegexNode Parse(string pattern, RegexFlags flags, out int captureCount) =>
+        Parse(pattern, flags, out captureCount, out _);
+
+    /// <summary>Parses, also returning the named groups and their numbers.</summary>
+    public static RegexNode Parse(string pattern, RegexFlags flags, out int captureCount, out IReadOnlyDictionary<string, int> names)
     {
         var parser = new RegexParser(pattern, flags);
         var node = parser.ParseAlternation(depth: 0, openAt: -1);
         captureCount = parser._captureCount;
+        names = parser._names;
         return node;
     }
 
