@@ -34,7 +34,7 @@ internal static class Program
 
     private static int Run(string[] args)
     {
-        var raw = FlagParser.Parse(args);
+        var raw = FlagParser.Parse(WithConfigFile(args));
         if (raw.ShortHelp || raw.LongHelp)
         {
             WriteStdout(HelpText.Render(detailed: raw.LongHelp));
@@ -80,6 +80,34 @@ internal static class Program
         return code;
     }
 
+    /// <summary>
+    /// ripgrep's configuration file, named by SCOUR_CONFIG_PATH: one argument per line, blank lines and
+    /// lines starting with '#' skipped, prepended to the command line (which therefore wins), unless the
+    /// command line says --no-config. An unreadable file is reported and ignored.
+    /// </summary>
+    private static string[] WithConfigFile(string[] args)
+    {
+        var end = Array.IndexOf(args, "--");
+        var flags = end < 0 ? args : args[..end];
+        if (flags.Contains("--no-config") || Environment.GetEnvironmentVariable("SCOUR_CONFIG_PATH") is not { Length: > 0 } path)
+        {
+            return args;
+        }
+
+        try
+        {
+            var lines = File.ReadAllLines(path)
+                .Select(l => l.TrimEnd('\r'))
+                .Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#'));
+            return [.. lines, .. args];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.Write($"scour: {path}: {IoErrorText.Describe(e)}\n");
+            return args;
+        }
+    }
+
     private static bool OutputIsOpen(Stream stdout)
     {
         try
@@ -108,7 +136,7 @@ internal static class Program
                 OutputMode.Json => new JsonPrinter(plan.Output, matcher, writer, jsonTotals),
                 _ => new SummaryPrinter(plan.Output, matcher, writer),
             },
-            stopAtFirstMatch: plan.Output.Mode == OutputMode.Quiet,
+            stopAtFirstMatch: plan.Output.Mode == OutputMode.Quiet && plan.Output.Stats is null,
             (path, message) => onError(path is null ? message : $"{path}: {message}"),
             onWarning);
 
@@ -126,6 +154,11 @@ internal static class Program
         if (summary.OutputClosed)
         {
             return 0;
+        }
+
+        if (plan.Output.Stats is { } stats)
+        {
+            writer.WriteBlock(stats.Render(), separated: false);
         }
 
         if (plan.Output.Mode == OutputMode.Json)

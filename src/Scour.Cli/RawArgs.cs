@@ -121,6 +121,8 @@ internal sealed class RawArgs
 
     public bool Json { get; set; }
 
+    public bool Stats { get; set; }
+
     public string? Replace { get; set; }
 
     public int? MaxColumns { get; set; }

@@ -155,6 +155,7 @@ internal sealed record SearchPlan
                 PathSeparator = PathSeparatorByte(raw.PathSeparator),
                 Crlf = raw.Crlf,
                 Replacement = raw.Replace is null || mode != OutputMode.Lines ? null : new Replacement(raw.Replace),
+                Stats = raw.Stats && mode != OutputMode.Json ? new StatsTotals() : null,
             },
             Walk = new WalkOptions
             {

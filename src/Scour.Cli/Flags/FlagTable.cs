@@ -241,6 +241,12 @@ internal static class FlagTable
             ApplyNegation = a => a.NoMessages = false,
         },
 
+        new("stats", null, null, Logging, "Print statistics about the search.", (a, _) => a.Stats = true)
+        {
+            Negation = "no-stats",
+            ApplyNegation = a => a.Stats = false,
+        },
+
         // Other behaviors
         new("files", null, null, OtherBehaviors, "Print each file that would be searched.", (a, _) => a.Files = true),
         new("type-list", null, null, OtherBehaviors, "Show all supported file types and their globs.", (a, _) => a.TypeList = true),

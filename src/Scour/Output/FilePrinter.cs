@@ -40,9 +40,30 @@ internal abstract class FilePrinter : IFileSink
     /// <summary>True if the block takes the between-files separator.</summary>
     public abstract bool Separated { get; }
 
+    private readonly System.Diagnostics.Stopwatch _clock = new();
+    private readonly List<ByteRange> _statsMatches = [];
+
+    /// <summary>Matches in this file, counted only for <c>--stats</c>.</summary>
+    protected long StatsMatches { get; private set; }
+
+    /// <summary>Counts a matching line's matches for <c>--stats</c>.</summary>
+    protected void CountForStats(ReadOnlySpan<byte> content)
+    {
+        if (Options.Stats is null)
+        {
+            return;
+        }
+
+        _statsMatches.Clear();
+        Matcher.FindAll(content, _statsMatches);
+        StatsMatches += _statsMatches.Count;
+    }
+
     /// <summary>Starts a file; <paramref name="path"/> is null for unnamed input.</summary>
     public void Begin(string? path, BinaryMode binary)
     {
+        StatsMatches = 0;
+        _clock.Restart();
         Buffer.Clear();
         HasPath = path is not null && Options.WithFilename;
         _path = path is null ? [] : Encoding.UTF8.GetBytes(path);
@@ -63,9 +84,14 @@ internal abstract class FilePrinter : IFileSink
     /// <summary>Ends the file and returns its output.</summary>
     public ReadOnlySpan<byte> FinishBlock(SearchResult result)
     {
+        var matchedLines = MatchedLines; // --stats counts lines even in a binary file whose count is then withheld, as rg
         OnFinish(result);
+        Options.Stats?.Add(StatsMatches, matchedLines, PrintsLines ? Buffer.Length : 0, result.BytesSearched, _clock.Elapsed);
         return Buffer.Written;
     }
+
+    /// <summary>True if this printer's output counts as "bytes printed" in <c>--stats</c> (ripgrep counts lines, not counts).</summary>
+    protected virtual bool PrintsLines => true;
 
     /// <summary>Ends the file and writes its block; false if the output is closed.</summary>
     public bool Finish(SearchResult result)

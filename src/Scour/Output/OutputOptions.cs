@@ -60,6 +60,9 @@ internal sealed record OutputOptions
     /// <summary>Replaces <c>/</c> in printed paths (<c>--path-separator</c>).</summary>
     public byte? PathSeparator { get; init; }
 
+    /// <summary>Where <c>--stats</c> totals are collected, or null.</summary>
+    public StatsTotals? Stats { get; init; }
+
     /// <summary>Replace each match with this template in the output (<c>-r</c>); files are never changed.</summary>
     public Replacement? Replacement { get; init; }
 

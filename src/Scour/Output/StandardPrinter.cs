@@ -29,6 +29,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         }
 
         MatchedLines++;
+        CountForStats(line.Content);
         if (Options.Replacement is { } replacement)
         {
             WriteReplaced(line, replacement);

@@ -15,11 +15,14 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
 
     public override bool Separated => false;
 
+    protected override bool PrintsLines => false;
+
     protected override void OnBegin() => _count = 0;
 
     public override bool Matched(in SinkLine line)
     {
         MatchedLines++;
+        CountForStats(line.Content);
         switch (Options.Mode)
         {
             case OutputMode.CountMatches:
@@ -30,6 +33,8 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
             case OutputMode.Count:
                 _count++;
                 return true;
+            case OutputMode.Quiet when Options.Stats is not null:
+                return true; // as rg: -q stops at the first match unless --stats wants the totals
             default:
                 return false; // -l, --files-without-match and -q know enough after one match
         }

@@ -259,6 +259,13 @@ public class RgDifferentialTests
         "-i -r 'HI' 'привет' unicode.txt",
         "-r '$1' 'x*' README.md",
 
+        // --stats (durations are blanked before comparing)
+        "--stats hello --sort path",
+        "--stats -c hello --sort path",
+        "--stats -q hello --sort path",
+        "--stats -l nothing-matches-this --sort path",
+        "--stats -o -n 'l+' README.md",
+
         // From a subdirectory: the parents' ignore files apply unless --no-ignore-parent ("@dir:" sets the working directory)
         "@sub: --files",
         "@sub: --files --no-ignore-parent",
@@ -303,8 +310,11 @@ public class RgDifferentialTests
     ]);
 
     // Durations in --json output differ from run to run.
-    private static string Normalize(string output) =>
-        System.Text.RegularExpressions.Regex.Replace(output, "\"(elapsed|elapsed_total)\":\\{[^}]*\\}", "\"$1\":{}");
+    private static string Normalize(string output)
+    {
+        output = System.Text.RegularExpressions.Regex.Replace(output, "\"(elapsed|elapsed_total)\":\\{[^}]*\\}", "\"$1\":{}");
+        return System.Text.RegularExpressions.Regex.Replace(output, "(?m)^[0-9]+\\.[0-9]+ seconds", "T seconds");
+    }
 
     [OracleTheory("rg")]
     [MemberData(nameof(Cases))]
