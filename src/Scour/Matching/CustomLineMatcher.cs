@@ -12,25 +12,8 @@ internal sealed class CustomLineMatcher(ILineMatcher inner) : LineMatcher
         _end = end;
     }
 
-    public override bool NextMatchingLine(int from, out int lineStart, out int lineEnd)
-    {
-        var pos = from;
-        while (pos < _end)
-        {
-            var nl = _buffer.AsSpan(pos, _end - pos).IndexOf((byte)'\n');
-            var next = nl < 0 ? _end : pos + nl + 1;
-            if (inner.IsMatch(WithoutTerminator(_buffer.AsSpan(pos, next - pos))))
-            {
-                (lineStart, lineEnd) = (pos, next);
-                return true;
-            }
-
-            pos = next;
-        }
-
-        lineStart = lineEnd = _end;
-        return false;
-    }
+    public override bool NextMatchingLine(int from, out int lineStart, out int lineEnd) =>
+        NextLineByLine(_buffer, from, _end, out lineStart, out lineEnd);
 
     public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches) => inner.FindMatches(line, matches);
 

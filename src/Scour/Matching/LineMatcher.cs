@@ -54,6 +54,27 @@ internal abstract class LineMatcher : IDisposable
     {
     }
 
+    /// <summary>The first line in <c>buffer[from..end]</c> for which <see cref="IsMatch"/> holds, one line at a time.</summary>
+    protected bool NextLineByLine(byte[] buffer, int from, int end, out int lineStart, out int lineEnd)
+    {
+        var pos = from;
+        while (pos < end)
+        {
+            var nl = buffer.AsSpan(pos, end - pos).IndexOf((byte)'\n');
+            var next = nl < 0 ? end : pos + nl + 1;
+            if (IsMatch(WithoutTerminator(buffer.AsSpan(pos, next - pos))))
+            {
+                (lineStart, lineEnd) = (pos, next);
+                return true;
+            }
+
+            pos = next;
+        }
+
+        lineStart = lineEnd = end;
+        return false;
+    }
+
     /// <summary>The bounds of the line containing <paramref name="position"/> within <c>buffer[start..end]</c>.</summary>
     protected static (int Start, int End) LineAround(byte[] buffer, int start, int end, int position)
     {

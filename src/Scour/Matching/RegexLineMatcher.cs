@@ -47,7 +47,7 @@ internal sealed class RegexLineMatcher : LineMatcher
 
         if (_lineByLine)
         {
-            return NextLineByLine(from, out lineStart, out lineEnd);
+            return NextLineByLine(_buffer, from, _end, out lineStart, out lineEnd);
         }
 
         return NextByScan(from, out lineStart, out lineEnd);
@@ -77,26 +77,6 @@ internal sealed class RegexLineMatcher : LineMatcher
             }
 
             pos = lineEnd;
-        }
-
-        lineStart = lineEnd = _end;
-        return false;
-    }
-
-    private bool NextLineByLine(int from, out int lineStart, out int lineEnd)
-    {
-        var pos = from;
-        while (pos < _end)
-        {
-            var nl = _buffer.AsSpan(pos, _end - pos).IndexOf((byte)'\n');
-            var next = nl < 0 ? _end : pos + nl + 1;
-            if (IsMatch(WithoutTerminator(_buffer.AsSpan(pos, next - pos))))
-            {
-                (lineStart, lineEnd) = (pos, next);
-                return true;
-            }
-
-            pos = next;
         }
 
         lineStart = lineEnd = _end;
