@@ -298,6 +298,16 @@ public class RgDifferentialTests
         "-o '\\p{Lu}\\p{Ll}+' unicode.txt",
         "-o '\\w+' unicode.txt",
         "-o '.' -c unicode.txt",
+        "-o '\\p{Greek}+' unicode.txt",
+        "-n '\\p{Cyrillic}' unicode.txt",
+        "-o '\\p{sc=Grek}+' unicode.txt",
+        "-o '\\p{scx=Hira}+' unicode.txt",
+        "-o '\\p{Han}+' unicode.txt",
+        "-o '\\p{Script=Cyrillic}+' unicode.txt",
+        "-o '\\P{Latin}+' README.md",
+        "-c '[^\\p{Greek}]' unicode.txt",
+        "-i -o '\\p{Greek}+' unicode.txt",
+        "'\\p{NoSuchScript}'",
         "'😀' -n unicode.txt",
 
         // Errors and exit codes

@@ -51,6 +51,8 @@ public class MatcherSemanticsTests
         { "[[:digit:]]+", "", "abc 42\n", "1:4-6" },
         { "(?i)abc(?-i)DEF", "", "ABCDEF\nabcdef\n", "1:0-6" },
         { "\\x{1F600}", "", "😀\n", "1:0-4" },
+        { "\\p{Greek}+", "", "abc αβγ 𐅀\n", "1:4-10,11-15" },
+        { "\\p{sc=Cyrl}", "", "x\nя\n", "2:0-2" },
         { "[a-c&&b]", "", "b\n", "" },
     };
 

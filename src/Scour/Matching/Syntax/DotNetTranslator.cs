@@ -349,6 +349,13 @@ internal sealed class DotNetTranslator
                 case PerlItem p:
                     body.Append(PerlBody(p));
                     break;
+                case UnicodeItem { Property.Ranges: { } ranges } u:
+                    foreach (var (first, last) in u.Negated ? Complement(Pairs(ranges)) : Pairs(ranges))
+                    {
+                        AppendRange(new RangeItem(first, last), body, astral, caseInsensitive);
+                    }
+
+                    break;
                 case UnicodeItem u:
                     body.Append(u.Negated ? u.Property.Negated ?? throw Unsupported(u) : u.Property.Positive);
                     break;
@@ -486,8 +493,21 @@ internal sealed class DotNetTranslator
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
+    private static (int, int)[] Pairs(int[] flat)
+    {
+        var pairs = new (int, int)[flat.Length / 2];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            pairs[i] = (flat[2 * i], flat[(2 * i) + 1]);
+        }
+
+        return pairs;
+    }
+
+    // The complement within the BMP (ASCII classes) or, when any range is astral, within all of Unicode.
     private static (int, int)[] Complement((int Lo, int Hi)[] ranges)
     {
+        var max = ranges.Any(r => r.Hi > 0xFFFF) ? 0x10FFFF : 0xFFFF;
         var result = new List<(int, int)>();
         var next = 0;
         foreach (var (lo, hi) in ranges.OrderBy(r => r.Lo))
@@ -500,9 +520,9 @@ internal sealed class DotNetTranslator
             next = hi + 1;
         }
 
-        if (next <= 0xFFFF)
+        if (next <= max)
         {
-            result.Add((next, 0xFFFF));
+            result.Add((next, max));
         }
 
         return result.ToArray();

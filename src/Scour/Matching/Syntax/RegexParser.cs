@@ -629,16 +629,18 @@ internal sealed class RegexParser
             {
                 var key = name[..eq].Trim();
                 var value = name[(eq + 1)..].Trim();
-                var negatedKey = key.EndsWith('!');
-                if (negatedKey)
+                if (key.EndsWith('!'))
                 {
                     negated = !negated;
                     key = key[..^1];
                 }
 
-                name = key.Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant() is "gc" or "generalcategory"
-                    ? value
-                    : name;
+                if (!UnicodeProperty.TryResolve(key, value, out var keyed))
+                {
+                    throw Error("Unicode property not found", start, _pos);
+                }
+
+                return new UnicodeItem(keyed, negated);
             }
         }
         else

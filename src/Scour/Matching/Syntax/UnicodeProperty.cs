@@ -10,14 +10,19 @@ namespace Scour.Matching.Syntax;
 internal sealed class UnicodeProperty
 {
     private static readonly FrozenDictionary<string, UnicodeProperty> ByLooseName = Build();
+    private static readonly Lazy<(FrozenDictionary<string, UnicodeProperty> Script, FrozenDictionary<string, UnicodeProperty> Extensions)> Scripts = new(BuildScripts);
 
-    private UnicodeProperty(string canonical, string positive, string? negated, bool mayMatchAstral)
+    private UnicodeProperty(string canonical, string positive, string? negated, bool mayMatchAstral, int[]? ranges = null)
     {
         Canonical = canonical;
         Positive = positive;
         Negated = negated;
         MayMatchAstral = mayMatchAstral;
+        Ranges = ranges;
     }
+
+    /// <summary>For a script, its ranges as flat inclusive pairs (the class is built from them); else null.</summary>
+    public int[]? Ranges { get; }
 
     /// <summary>The property's canonical short name, e.g. <c>Lu</c>.</summary>
     public string Canonical { get; }
@@ -31,8 +36,43 @@ internal sealed class UnicodeProperty
     /// <summary>True if the property contains characters outside the BMP that we can express.</summary>
     public bool MayMatchAstral { get; }
 
+    /// <summary>Resolves a bare name as Rust does: a general category, else a script.</summary>
     public static bool TryResolve(string name, out UnicodeProperty property) =>
-        ByLooseName.TryGetValue(Loose(name), out property!);
+        ByLooseName.TryGetValue(Loose(name), out property!) || Scripts.Value.Script.TryGetValue(Loose(name), out property!);
+
+    /// <summary>Resolves <c>key=value</c>: <c>gc</c>/<c>General_Category</c>, <c>sc</c>/<c>Script</c>, <c>scx</c>/<c>Script_Extensions</c>.</summary>
+    public static bool TryResolve(string key, string value, out UnicodeProperty property)
+    {
+        property = null!;
+        return Loose(key) switch
+        {
+            "gc" or "generalcategory" => ByLooseName.TryGetValue(Loose(value), out property!),
+            "sc" or "script" => Scripts.Value.Script.TryGetValue(Loose(value), out property!),
+            "scx" or "scriptextensions" => Scripts.Value.Extensions.TryGetValue(Loose(value), out property!),
+            _ => false,
+        };
+    }
+
+    private static (FrozenDictionary<string, UnicodeProperty>, FrozenDictionary<string, UnicodeProperty>) BuildScripts()
+    {
+        var script = new Dictionary<string, UnicodeProperty>(StringComparer.Ordinal);
+        var extensions = new Dictionary<string, UnicodeProperty>(StringComparer.Ordinal);
+        foreach (var (names, ranges, extended) in UnicodeScripts.All)
+        {
+            var canonical = names[^1];
+            var sc = new UnicodeProperty(canonical, string.Empty, null, HasAstral(ranges), ranges);
+            var scx = new UnicodeProperty(canonical, string.Empty, null, HasAstral(extended), extended);
+            foreach (var name in names)
+            {
+                script[Loose(name)] = sc;
+                extensions[Loose(name)] = scx;
+            }
+        }
+
+        return (script.ToFrozenDictionary(StringComparer.Ordinal), extensions.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    private static bool HasAstral(int[] ranges) => ranges.Length > 0 && ranges[^1] > 0xFFFF;
 
     private static string Loose(string name)
     {
