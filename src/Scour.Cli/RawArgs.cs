@@ -103,6 +103,8 @@ internal sealed class RawArgs
 
     public string Sort { get; set; } = "none";
 
+    public bool SortReverse { get; set; }
+
     public string? ContextSeparator { get; set; } = "--";
 
     public bool ByteOffset { get; set; }

@@ -111,8 +111,15 @@ internal sealed record SearchPlan
 
         var before = raw.BeforeContext ?? raw.Context ?? 0;
         var after = raw.AfterContext ?? raw.Context ?? 0;
-        var sortByPath = raw.Sort == "path";
-        var threads = sortByPath ? 1 : raw.Threads;
+        var order = raw.Sort switch
+        {
+            "path" => WalkOrder.Path,
+            "modified" => WalkOrder.Modified,
+            "accessed" => WalkOrder.Accessed,
+            "created" => WalkOrder.Created,
+            _ => WalkOrder.None,
+        };
+        var threads = order != WalkOrder.None ? 1 : raw.Threads;
 
         var noIgnore = raw.NoIgnore || raw.Unrestricted >= 1;
         var hidden = raw.Hidden || raw.Unrestricted >= 2;
@@ -174,7 +181,8 @@ internal sealed record SearchPlan
                 IgnoreFileCaseInsensitive = raw.IgnoreFileCaseInsensitive,
                 FollowLinks = raw.Follow,
                 OneFileSystem = raw.OneFileSystem,
-                SortByPath = sortByPath,
+                SortBy = order,
+                SortDescending = raw.SortReverse,
                 Threads = threads,
             },
             Roots = roots,

@@ -216,9 +216,13 @@ internal static class FlagTable
             ApplyNegation = a => a.LineBuffered = null,
         },
         new("null", '0', null, FlagCategory.Output, "Print a NUL byte after file paths.", (a, _) => a.Null = true),
-        new("sort", null, "SORTBY", FlagCategory.Output, "Sort results in ascending order (forces one thread).", (a, v) => a.Sort = v!)
+        new("sort", null, "SORTBY", FlagCategory.Output, "Sort results in ascending order (forces one thread).", (a, v) => (a.Sort, a.SortReverse) = (v!, false))
         {
-            Choices = ["path", "none"],
+            Choices = ["path", "modified", "accessed", "created", "none"],
+        },
+        new("sortr", null, "SORTBY", FlagCategory.Output, "Sort results in descending order (forces one thread).", (a, v) => (a.Sort, a.SortReverse) = (v!, true))
+        {
+            Choices = ["path", "modified", "accessed", "created", "none"],
         },
 
         // Output modes

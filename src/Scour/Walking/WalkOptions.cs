@@ -28,7 +28,17 @@ public sealed record WalkOptions
     public int? MaxDepth { get; init; }
 
     /// <summary>Visit directory entries in name order, one thread (<c>--sort path</c>).</summary>
-    public bool SortByPath { get; init; }
+    public bool SortByPath
+    {
+        get => SortBy == WalkOrder.Path;
+        init => SortBy = value ? WalkOrder.Path : WalkOrder.None;
+    }
+
+    /// <summary>The order of each directory's entries; any order but <see cref="WalkOrder.None"/> walks on one thread.</summary>
+    public WalkOrder SortBy { get; init; }
+
+    /// <summary>Reverse <see cref="SortBy"/> (<c>--sortr</c>).</summary>
+    public bool SortDescending { get; init; }
 
     /// <summary>Globs that include or (with a leading <c>!</c>) exclude paths, over every ignore rule (<c>-g</c>, <c>--iglob</c>).</summary>
     public IReadOnlyList<(string Glob, bool CaseInsensitive)> Globs { get; init; } = [];

@@ -131,7 +131,7 @@ public sealed class Walker
         }
     }
 
-    private bool Sequential => _options.SortByPath || ThreadCount == 1;
+    private bool Sequential => _options.SortBy != WalkOrder.None || ThreadCount == 1;
 
     private int ThreadCount => _options.Threads > 0 ? _options.Threads : Math.Min(Environment.ProcessorCount, 12);
 
@@ -288,9 +288,9 @@ public sealed class Walker
                 return children;
             }
 
-            if (options.SortByPath)
+            if (options.SortBy != WalkOrder.None)
             {
-                entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+                entries = Sorted(entries, work.Absolute, options);
             }
 
             var pathBuffer = new char[work.Absolute.Length + 256];
@@ -346,7 +346,7 @@ public sealed class Walker
                     }
 
                     var child = new DirectoryWork(display, childAbsolute, node, work.Depth + 1, real, options.FollowLinks ? work : null);
-                    if (options.SortByPath || walker.Sequential)
+                    if (walker.Sequential)
                     {
                         // Depth-first in entry order, as ripgrep's single-threaded walk.
                         WalkRecursive(child);
@@ -366,6 +366,22 @@ public sealed class Walker
         }
 
         private static string ChildPath(ReadOnlySpan<char> absolute) => absolute.ToString();
+
+        // A stable sort, as ripgrep's (ties keep the directory's own order).
+        private static List<DirectoryEntry> Sorted(List<DirectoryEntry> entries, string directory, WalkOptions options)
+        {
+            Func<DirectoryEntry, DateTime> time = options.SortBy switch
+            {
+                WalkOrder.Modified => e => File.GetLastWriteTimeUtc(Path.Join(directory, e.Name)),
+                WalkOrder.Accessed => e => File.GetLastAccessTimeUtc(Path.Join(directory, e.Name)),
+                WalkOrder.Created => e => File.GetCreationTimeUtc(Path.Join(directory, e.Name)),
+                _ => _ => default,
+            };
+            IEnumerable<DirectoryEntry> ordered = options.SortBy == WalkOrder.Path
+                ? (options.SortDescending ? entries.OrderByDescending(e => e.Name, StringComparer.Ordinal) : entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+                : (options.SortDescending ? entries.OrderByDescending(time) : entries.OrderBy(time));
+            return [.. ordered];
+        }
 
         private static DirectoryWork? LoopAncestor(DirectoryWork? work, string real)
         {
