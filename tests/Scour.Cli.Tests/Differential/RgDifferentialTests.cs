@@ -308,6 +308,11 @@ public class RgDifferentialTests
         "-c '[^\\p{Greek}]' unicode.txt",
         "-i -o '\\p{Greek}+' unicode.txt",
         "'\\p{NoSuchScript}'",
+        "-o '\\p{Alphabetic}+' unicode.txt",
+        "-o '\\p{Uppercase}+' unicode.txt",
+        "-c '\\p{White_Space}' README.md",
+        "-o '\\p{Emoji_Presentation}' unicode.txt",
+        "-o '\\P{Alpha}+' README.md",
         "'😀' -n unicode.txt",
 
         // Errors and exit codes

@@ -11,6 +11,7 @@ internal sealed class UnicodeProperty
 {
     private static readonly FrozenDictionary<string, UnicodeProperty> ByLooseName = Build();
     private static readonly Lazy<(FrozenDictionary<string, UnicodeProperty> Script, FrozenDictionary<string, UnicodeProperty> Extensions)> Scripts = new(BuildScripts);
+    private static readonly Lazy<FrozenDictionary<string, UnicodeProperty>> Binary = new(BuildBinary);
 
     private UnicodeProperty(string canonical, string positive, string? negated, bool mayMatchAstral, int[]? ranges = null)
     {
@@ -36,9 +37,32 @@ internal sealed class UnicodeProperty
     /// <summary>True if the property contains characters outside the BMP that we can express.</summary>
     public bool MayMatchAstral { get; }
 
-    /// <summary>Resolves a bare name as Rust does: a general category, else a script.</summary>
-    public static bool TryResolve(string name, out UnicodeProperty property) =>
-        ByLooseName.TryGetValue(Loose(name), out property!) || Scripts.Value.Script.TryGetValue(Loose(name), out property!);
+    /// <summary>
+    /// Resolves a bare name as Rust does: a binary property (but <c>cf</c>, which means the Format
+    /// category), else a general category, else a script.
+    /// </summary>
+    public static bool TryResolve(string name, out UnicodeProperty property)
+    {
+        var loose = Loose(name);
+        return (loose != "cf" && Binary.Value.TryGetValue(loose, out property!)) ||
+            ByLooseName.TryGetValue(loose, out property!) ||
+            Scripts.Value.Script.TryGetValue(loose, out property!);
+    }
+
+    private static FrozenDictionary<string, UnicodeProperty> BuildBinary()
+    {
+        var map = new Dictionary<string, UnicodeProperty>(StringComparer.Ordinal);
+        foreach (var (names, ranges) in UnicodeBinaryProperties.All)
+        {
+            var property = new UnicodeProperty(names[^1], string.Empty, null, HasAstral(ranges), ranges);
+            foreach (var name in names)
+            {
+                map[Loose(name)] = property;
+            }
+        }
+
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     /// <summary>Resolves <c>key=value</c>: <c>gc</c>/<c>General_Category</c>, <c>sc</c>/<c>Script</c>, <c>scx</c>/<c>Script_Extensions</c>.</summary>
     public static bool TryResolve(string key, string value, out UnicodeProperty property)
