@@ -15,17 +15,12 @@ internal static class Program
         {
             return Run(args);
         }
-        catch (UsageException e)
-        {
-            Console.Error.Write($"scour: {e.Message}\n");
-            return 2;
-        }
         catch (PatternSyntaxException e)
         {
-            Console.Error.Write($"{e.Message}\n");
+            Console.Error.Write($"{e.Message}\n"); // rg prints "regex parse error:" without a prefix
             return 2;
         }
-        catch (Exception e) when (e is GlobSyntaxException or FileTypeException)
+        catch (Exception e) when (e is UsageException or GlobSyntaxException or FileTypeException)
         {
             Console.Error.Write($"scour: {e.Message}\n");
             return 2;
@@ -137,7 +132,7 @@ internal static class Program
                 _ => new SummaryPrinter(plan.Output, matcher, writer),
             },
             stopAtFirstMatch: plan.Output.Mode == OutputMode.Quiet && plan.Output.Stats is null,
-            (path, message) => onError(path is null ? message : $"{path}: {message}"),
+            (path, message) => onError(WithPath(path, message)),
             onWarning);
 
         SearchSummary summary;
@@ -185,6 +180,8 @@ internal static class Program
         return ExitCode(matched, plan.Output.Mode == OutputMode.Quiet, Volatile.Read(ref errors) > 0);
     }
 
+    private static string WithPath(string? path, string message) => path is null ? message : $"{path}: {message}";
+
     // ripgrep's rule: 0 for a match (with -q even after errors), 2 for any error, else 1.
     private static int ExitCode(bool matched, bool quiet, bool errored) =>
         matched && (quiet || !errored) ? 0 : errored ? 2 : 1;
@@ -192,8 +189,7 @@ internal static class Program
     // "-" among the paths means standard input, searched where it appears.
     private static SearchSummary RunRoots(SearchPlan plan, SearchRunner runner)
     {
-        var stdinAt = plan.Roots.ToList().IndexOf("-");
-        if (stdinAt < 0)
+        if (!plan.Roots.Contains("-"))
         {
             return runner.Run(plan.Roots, CancellationToken.None);
         }
@@ -216,11 +212,7 @@ internal static class Program
             plan.Roots,
             entry =>
             {
-                var bytes = Encoding.UTF8.GetBytes(entry.Path);
-                if (plan.Output.PathSeparator is { } separator)
-                {
-                    bytes.AsSpan().Replace((byte)'/', separator);
-                }
+                var bytes = plan.Output.PathBytes(entry.Path);
                 lock (gate)
                 {
                     try
@@ -238,7 +230,7 @@ internal static class Program
 
                 return true;
             },
-            (path, message) => onError(path is null ? message : $"{path}: {message}"),
+            (path, message) => onError(WithPath(path, message)),
             onWarning);
         if (closed)
         {

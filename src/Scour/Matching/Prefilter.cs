@@ -40,12 +40,45 @@ internal abstract class Prefilter
             return widened;
         }
 
-        if (WidenedLiteralPrefilter.CaseVariantPrefixes(literals.Strings, limit: 8) is { } variants)
+        if (CaseVariantPrefixes(literals.Strings, limit: 8) is { } variants)
         {
             return variants.Count == 1 ? new ByteLiteralPrefilter(variants[0]) : new ByteLiteralSetPrefilter([.. variants]);
         }
 
         return new CharLiteralSetPrefilter(literals.Strings, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The byte strings of the case variants of a literal's leading characters (at least 4 bytes
+    /// where possible), for a byte-level search; null if there would be more than <paramref name="limit"/>.
+    /// </summary>
+    private static List<byte[]>? CaseVariantPrefixes(IReadOnlyList<string> literals, int limit)
+    {
+        var all = new List<byte[]>();
+        foreach (var s in literals)
+        {
+            var prefixes = new List<string> { string.Empty };
+            var bytes = 0;
+            foreach (var rune in s.EnumerateRunes())
+            {
+                var orbit = CaseFolding.Equivalents(rune.Value);
+                if (bytes >= 4 || prefixes.Count * orbit.Count > limit)
+                {
+                    break;
+                }
+
+                prefixes = [.. prefixes.SelectMany(p => orbit.Select(v => p + char.ConvertFromUtf32(v)))];
+                bytes += rune.Utf8SequenceLength;
+            }
+
+            all.AddRange(prefixes.Select(Encoding.UTF8.GetBytes));
+            if (all.Count > limit)
+            {
+                return null;
+            }
+        }
+
+        return all;
     }
 }
 

@@ -128,10 +128,19 @@ internal sealed class RegexLineMatcher : LineMatcher
 
     public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches)
     {
+        if (_pattern.MatchGroup != 0)
+        {
+            // -w: the match is a capture group, so the capturing path finds it.
+            var groups = new List<ByteRange[]>();
+            FindAllGroups(line, groups, out _);
+            matches.AddRange(groups.Select(g => g[0]));
+            return;
+        }
+
         line = WithoutCarriageReturn(line);
         var n = Utf8Text.Decode(line, ref _lineChars);
         var chars = _lineChars.AsSpan(0, n);
-        var surrogates = Utf8Text.HasSurrogates(chars);
+        var regex = _pattern.SearchRegex(Utf8Text.HasSurrogates(chars));
         var byteCursor = 0;
         var charCursor = 0;
 
@@ -142,42 +151,13 @@ internal sealed class RegexLineMatcher : LineMatcher
             return byteCursor;
         }
 
-        string? text = null;
         var pos = 0;
         var lastEnd = -1;
-        while (pos <= n)
+        while (pos <= n && FirstMatch(regex, chars, pos, out var index, out var length))
         {
-            int index;
-            int length;
-            if (_pattern.MatchGroup == 0)
-            {
-                if (!FirstMatch(_pattern.SearchRegex(surrogates), chars, pos, out index, out length))
-                {
-                    break;
-                }
-            }
-            else
-            {
-                text ??= new string(chars);
-                var m = _pattern.CaptureRegex(surrogates).Match(text, pos);
-                if (!m.Success)
-                {
-                    break;
-                }
-
-                var g = m.Groups[_pattern.MatchGroup];
-                (index, length) = (g.Index, g.Length);
-            }
-
-            // Rust's iteration rule: an empty match right where the previous match ended is skipped.
             if (length == 0 && index == lastEnd)
             {
-                if (index >= n)
-                {
-                    break;
-                }
-
-                pos = index + (char.IsHighSurrogate(chars[index]) && index + 1 < n && char.IsLowSurrogate(chars[index + 1]) ? 2 : 1);
+                pos = AfterSkippedEmptyMatch(chars, index);
                 continue;
             }
 
@@ -188,6 +168,12 @@ internal sealed class RegexLineMatcher : LineMatcher
             pos = lastEnd;
         }
     }
+
+    // Rust's iteration rule: an empty match right where the previous match ended is skipped, and the
+    // search resumes one character later (past the line's end when there is none).
+    private static int AfterSkippedEmptyMatch(ReadOnlySpan<char> chars, int index) =>
+        index >= chars.Length ? chars.Length + 1
+        : index + (char.IsHighSurrogate(chars[index]) && index + 1 < chars.Length && char.IsLowSurrogate(chars[index + 1]) ? 2 : 1);
 
     public override void FindAllGroups(ReadOnlySpan<byte> line, List<ByteRange[]> matches, out Func<string, int> resolveName)
     {
@@ -213,12 +199,7 @@ internal sealed class RegexLineMatcher : LineMatcher
             var whole = m.Groups[_pattern.RegexGroup(0)];
             if (whole.Length == 0 && whole.Index == lastEnd)
             {
-                if (whole.Index >= n)
-                {
-                    break;
-                }
-
-                pos = whole.Index + (char.IsHighSurrogate(text[whole.Index]) && whole.Index + 1 < n && char.IsLowSurrogate(text[whole.Index + 1]) ? 2 : 1);
+                pos = AfterSkippedEmptyMatch(chars, whole.Index);
                 continue;
             }
 

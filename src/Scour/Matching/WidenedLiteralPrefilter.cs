@@ -48,39 +48,6 @@ internal sealed class WidenedLiteralPrefilter : Prefilter
         return new WidenedLiteralPrefilter(literals.Strings, StringComparison.OrdinalIgnoreCase, hazards);
     }
 
-    /// <summary>
-    /// The byte strings of the case variants of a literal's leading characters (at least 4 bytes
-    /// where possible), for a byte-level search; null if there would be more than <paramref name="limit"/>.
-    /// </summary>
-    public static List<byte[]>? CaseVariantPrefixes(IReadOnlyList<string> literals, int limit)
-    {
-        var all = new List<byte[]>();
-        foreach (var s in literals)
-        {
-            var prefixes = new List<string> { string.Empty };
-            var bytes = 0;
-            foreach (var rune in s.EnumerateRunes())
-            {
-                var orbit = CaseFolding.Equivalents(rune.Value);
-                if (bytes >= 4 || prefixes.Count * orbit.Count > limit)
-                {
-                    break;
-                }
-
-                prefixes = [.. prefixes.SelectMany(p => orbit.Select(v => p + char.ConvertFromUtf32(v)))];
-                bytes += rune.Utf8SequenceLength;
-            }
-
-            all.AddRange(prefixes.Select(Encoding.UTF8.GetBytes));
-            if (all.Count > limit)
-            {
-                return null;
-            }
-        }
-
-        return all;
-    }
-
     public override bool Reset(ReadOnlySpan<byte> region)
     {
         foreach (var hazard in _hazards)

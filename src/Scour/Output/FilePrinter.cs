@@ -1,4 +1,3 @@
-using System.Text;
 using Scour.Matching;
 using Scour.Searching;
 
@@ -41,23 +40,18 @@ internal abstract class FilePrinter : IFileSink
     public abstract bool Separated { get; }
 
     private readonly System.Diagnostics.Stopwatch _clock = new();
-    private readonly List<ByteRange> _statsMatches = [];
+
+    /// <summary>Time since the file began.</summary>
+    protected TimeSpan Elapsed => _clock.Elapsed;
 
     /// <summary>Matches in this file, counted only for <c>--stats</c>.</summary>
     protected long StatsMatches { get; private set; }
 
-    /// <summary>Counts a matching line's matches for <c>--stats</c>.</summary>
-    protected void CountForStats(ReadOnlySpan<byte> content)
-    {
-        if (Options.Stats is null)
-        {
-            return;
-        }
+    /// <summary>True if a printer must find the matches of each line for <c>--stats</c>.</summary>
+    protected bool CountsMatches => Options.Stats is not null;
 
-        _statsMatches.Clear();
-        Matcher.FindAll(content, _statsMatches);
-        StatsMatches += _statsMatches.Count;
-    }
+    /// <summary>Adds a matching line's matches (found by the printer) to the <c>--stats</c> count.</summary>
+    protected void CountForStats(int matches) => StatsMatches += matches;
 
     /// <summary>Starts a file; <paramref name="path"/> is null for unnamed input.</summary>
     public void Begin(string? path, BinaryMode binary)
@@ -66,11 +60,7 @@ internal abstract class FilePrinter : IFileSink
         _clock.Restart();
         Buffer.Clear();
         HasPath = path is not null && Options.WithFilename;
-        _path = path is null ? [] : Encoding.UTF8.GetBytes(path);
-        if (Options.PathSeparator is { } separator && path is not null)
-        {
-            _path.AsSpan().Replace((byte)'/', separator);
-        }
+        _path = path is null ? [] : Options.PathBytes(path);
         Binary = binary;
         BinaryOffset = null;
         MatchedLines = 0;
@@ -86,7 +76,7 @@ internal abstract class FilePrinter : IFileSink
     {
         var matchedLines = MatchedLines; // --stats counts lines even in a binary file whose count is then withheld, as rg
         OnFinish(result);
-        Options.Stats?.Add(StatsMatches, matchedLines, PrintsLines ? Buffer.Length : 0, result.BytesSearched, _clock.Elapsed);
+        Options.Stats?.Add(StatsMatches, matchedLines, PrintsLines ? Buffer.Length : 0, result.BytesSearched, Elapsed);
         return Buffer.Written;
     }
 

@@ -59,7 +59,6 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
     : FilePrinter(options, matcher, writer)
 {
     private readonly List<ByteRange> _matches = [];
-    private readonly Stopwatch _clock = new();
     private bool _begun;
     private long _matchCount;
 
@@ -69,7 +68,6 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
     {
         _begun = false;
         _matchCount = 0;
-        _clock.Restart();
     }
 
     public override bool Matched(in SinkLine line)
@@ -148,7 +146,7 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
 
         var printed = Buffer.Length;
         var withMatch = MatchedLines > 0 ? 1 : 0;
-        var elapsed = _clock.Elapsed;
+        var elapsed = Elapsed;
         totals.Add(withMatch, result.BytesSearched, printed, MatchedLines, _matchCount, elapsed);
 
         Buffer.Write("{\"type\":\"end\",\"data\":{\"path\":"u8);

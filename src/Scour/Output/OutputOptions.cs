@@ -66,6 +66,21 @@ internal sealed record OutputOptions
     /// <summary>Replace each match with this template in the output (<c>-r</c>); files are never changed.</summary>
     public Replacement? Replacement { get; init; }
 
+    /// <summary>A path as printed: UTF-8, with <see cref="PathSeparator"/> in place of <c>/</c>.</summary>
+    public byte[] PathBytes(string path)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(path);
+        if (PathSeparator is { } separator)
+        {
+            bytes.AsSpan().Replace((byte)'/', separator);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The configured line terminator, which ripgrep writes after each <c>-o</c> match and after a last line that had none.</summary>
+    public ReadOnlySpan<byte> LineTerminator => Crlf ? "\r\n"u8 : "\n"u8;
+
     /// <summary>The line terminator is CRLF (<c>--crlf</c>): <c>-o</c> ends its lines with <c>\r\n</c>.</summary>
     public bool Crlf { get; init; }
 }

@@ -29,18 +29,18 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         }
 
         MatchedLines++;
-        CountForStats(line.Content);
         if (Options.Replacement is { } replacement)
         {
             WriteReplaced(line, replacement);
             return true;
         }
 
-        var needsMatches = Options.OnlyMatching || Options.Vimgrep || Options.Column || Options.Colors is not null;
+        var needsMatches = Options.OnlyMatching || Options.Vimgrep || Options.Column || Options.Colors is not null || CountsMatches;
         _matches.Clear();
         if (needsMatches)
         {
             Matcher.FindAll(line.Content, _matches);
+            CountForStats(_matches.Count);
         }
 
         if (Options.OnlyMatching && !Options.Vimgrep)
@@ -67,6 +67,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         var content = line.Content;
         _groups.Clear();
         Matcher.FindAllGroups(content, _groups, out var resolve);
+        CountForStats(_groups.Count);
         if (Options.OnlyMatching && !Options.Vimgrep)
         {
             foreach (var groups in _groups)
@@ -75,7 +76,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
                 replacement.Expand(content, groups, resolve, _replaced);
                 WritePrefix(line, Options.FieldMatchSeparator, groups[0].Start + 1, line.AbsoluteOffset + groups[0].Start);
                 WriteMatchText(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_replaced));
-                Buffer.Write(Options.Crlf ? "\r\n"u8 : "\n"u8);
+                Buffer.Write(Options.LineTerminator);
             }
 
             return;
@@ -120,7 +121,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         {
             WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
             WriteMatchText(content[m.Start..m.End]);
-            Buffer.Write(Options.Crlf ? "\r\n"u8 : "\n"u8);
+            Buffer.Write(Options.LineTerminator);
         }
     }
 
@@ -140,7 +141,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             if (Options.OnlyMatching)
             {
                 WriteMatchText(line.Content[m.Start..m.End]);
-                Buffer.Write(Options.Crlf ? "\r\n"u8 : "\n"u8);
+                Buffer.Write(Options.LineTerminator);
                 continue;
             }
 
@@ -262,7 +263,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         WriteLineTextPlain(content, matches);
 
         // The line's own terminator; a last line without one gets the configured terminator.
-        Buffer.Write(hasTerminator || !Options.Crlf ? "\n"u8 : "\r\n"u8);
+        Buffer.Write(hasTerminator ? "\n"u8 : Options.LineTerminator);
     }
 
     // ripgrep's notices for lines longer than --max-columns.

@@ -22,12 +22,16 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
     public override bool Matched(in SinkLine line)
     {
         MatchedLines++;
-        CountForStats(line.Content);
+        if (Options.Mode == OutputMode.CountMatches || CountsMatches)
+        {
+            _matches.Clear();
+            Matcher.FindAll(line.Content, _matches);
+            CountForStats(_matches.Count);
+        }
+
         switch (Options.Mode)
         {
             case OutputMode.CountMatches:
-                _matches.Clear();
-                Matcher.FindAll(line.Content, _matches);
                 _count += Math.Max(1, _matches.Count);
                 return true;
             case OutputMode.Count:

@@ -227,7 +227,6 @@ internal sealed class StreamSearcher : IDisposable
         _buf.AsSpan(keep, _dataEnd - keep).CopyTo(_buf);
         _dataEnd -= keep;
         _pos -= keep;
-        _regionEnd = Math.Max(0, _regionEnd - keep);
         _countPos -= keep;
         _absBase += keep;
     }
@@ -254,12 +253,7 @@ internal sealed class StreamSearcher : IDisposable
         {
             if (_maxReached)
             {
-                EmitAfterContext(end);
-                if (_afterRemaining == 0)
-                {
-                    _stopped = true;
-                }
-
+                EmitAfterContext(end); // stops the search once the last after-context line is out
                 continue;
             }
 

@@ -6,22 +6,5 @@ namespace Scour.Walking;
 /// <param name="DirectoryOnly">A trailing <c>/</c>: the rule matches directories only.</param>
 /// <param name="BasenameOnly">No <c>/</c> in the pattern: it matches the last path component at any depth.</param>
 /// <param name="Line">The 1-based line it came from.</param>
-public sealed record IgnoreRule(Glob Glob, bool Negated, bool DirectoryOnly, bool BasenameOnly, int Line)
-{
-    /// <summary>True if the rule matches <paramref name="relativePath"/> (relative to the ignore file's directory).</summary>
-    public bool IsMatch(ReadOnlySpan<char> relativePath, bool isDirectory)
-    {
-        if (DirectoryOnly && !isDirectory)
-        {
-            return false;
-        }
-
-        if (BasenameOnly)
-        {
-            var slash = relativePath.LastIndexOf('/');
-            return Glob.IsMatch(slash < 0 ? relativePath : relativePath[(slash + 1)..]);
-        }
-
-        return Glob.IsMatch(relativePath);
-    }
-}
+/// <remarks>Rules are matched together by the ignore file's <see cref="GlobSet"/>, never one by one.</remarks>
+public sealed record IgnoreRule(Glob Glob, bool Negated, bool DirectoryOnly, bool BasenameOnly, int Line);

@@ -22,8 +22,6 @@ public sealed class Walker
         _options = options;
     }
 
-    private readonly record struct Entry(string Name, bool IsDirectory, bool IsSymlink, long Length);
-
     /// <summary>A directory to read. <c>Real</c> (its canonical path) and <c>Up</c> are kept only with <c>--follow</c>, for loop detection.</summary>
     private sealed record DirectoryWork(string Display, string Absolute, IgnoreDirectory? Parent, int Depth, string? Real = null, DirectoryWork? Up = null);
 
@@ -302,33 +300,50 @@ public sealed class Walker
                 }
 
                 var absolute = AbsoluteChild(work.Absolute, raw.Name, ref pathBuffer);
-                if (raw.Kind is EntryKind.Other || (raw.Kind is EntryKind.Symlink && !options.FollowLinks))
+                var isLink = raw.Kind is EntryKind.Symlink;
+                if (raw.Kind is EntryKind.Other || (isLink && !options.FollowLinks))
                 {
                     continue;
                 }
 
-                // Ignore rules are checked before any stat a link or --max-filesize needs.
-                var isDirectory = raw.Kind == EntryKind.Directory || (raw.Kind == EntryKind.Symlink && Directory.Exists(ChildPath(absolute)));
+                // A link (under --follow) is resolved once; anything else needs no syscall before the
+                // ignore rules, and no path string unless they let it through.
+                string? path = null;
+                string? target = null;
+                var isDirectory = raw.Kind is EntryKind.Directory;
+                if (isLink)
+                {
+                    path = absolute.ToString();
+                    target = RealPath.Of(path);
+                    isDirectory = target is not null && Directory.Exists(path);
+                }
+
                 if (rules.IsIgnored(node, absolute, raw.Name, isDirectory))
                 {
                     continue;
                 }
 
-                if (Classify(work, raw, ChildPath(absolute)) is not { } entry)
+                path ??= absolute.ToString();
+                if (isLink && target is null)
+                {
+                    onError(ForMessages(work, raw.Name), "No such file or directory (os error 2)"); // a broken link
+                    continue;
+                }
+
+                if (isLink && !isDirectory && !FileKind.IsRegularFile(path))
                 {
                     continue;
                 }
 
-                var display = Join(work.Display, entry.Name);
-                if (options.Filter is { } filter && !filter(display, entry.IsDirectory))
+                var display = Join(work.Display, raw.Name);
+                if (options.Filter is { } filter && !filter(display, isDirectory))
                 {
                     continue;
                 }
 
-                if (entry.IsDirectory)
+                if (isDirectory)
                 {
-                    var childAbsolute = absolute.ToString();
-                    if (mounts is not null && mounts.Contains(childAbsolute))
+                    if (mounts is not null && mounts.Contains(path))
                     {
                         continue; // --one-file-system: another file system is mounted here
                     }
@@ -337,15 +352,15 @@ public sealed class Walker
                     if (options.FollowLinks)
                     {
                         // As ripgrep, only a directory reached through a link can close a loop.
-                        real = entry.IsSymlink ? RealPath.Of(childAbsolute) ?? childAbsolute : Path.Join(work.Real, entry.Name);
-                        if (entry.IsSymlink && LoopAncestor(work, real) is { } ancestor)
+                        real = isLink ? target! : Path.Join(work.Real, raw.Name);
+                        if (isLink && LoopAncestor(work, real) is { } ancestor)
                         {
-                            onError(null, $"File system loop found: {ForMessages(work, entry.Name)} points to an ancestor {ForMessages(ancestor.Display)}");
+                            onError(null, $"File system loop found: {ForMessages(work, raw.Name)} points to an ancestor {ForMessages(ancestor.Display)}");
                             continue;
                         }
                     }
 
-                    var child = new DirectoryWork(display, childAbsolute, node, work.Depth + 1, real, options.FollowLinks ? work : null);
+                    var child = new DirectoryWork(display, path, node, work.Depth + 1, real, options.FollowLinks ? work : null);
                     if (walker.Sequential)
                     {
                         // Depth-first in entry order, as ripgrep's single-threaded walk.
@@ -356,16 +371,14 @@ public sealed class Walker
                         children.Add(child);
                     }
                 }
-                else if (options.MaxFileSize is not { } maxSize || entry.Length <= maxSize)
+                else if (options.MaxFileSize is not { } maxSize || new FileInfo(path).Length <= maxSize)
                 {
-                    Emit(new WalkEntry(display, IsExplicit: false, ChildPath(absolute)));
+                    Emit(new WalkEntry(display, IsExplicit: false, path));
                 }
             }
 
             return children;
         }
-
-        private static string ChildPath(ReadOnlySpan<char> absolute) => absolute.ToString();
 
         // A stable sort, as ripgrep's (ties keep the directory's own order).
         private static List<DirectoryEntry> Sorted(List<DirectoryEntry> entries, string directory, WalkOptions options)
@@ -409,37 +422,6 @@ public sealed class Walker
             buffer[prefix] = '/';
             name.AsSpan().CopyTo(buffer.AsSpan(prefix + 1));
             return buffer.AsSpan(0, length);
-        }
-
-        // Turns a directory entry into what the walk needs; null for entries that are never searched
-        // (special files, and links unless --follow; a broken link is reported then).
-        private Entry? Classify(DirectoryWork work, DirectoryEntry e, string absolute)
-        {
-            var options = walker._options;
-            switch (e.Kind)
-            {
-                case EntryKind.Directory:
-                    return new Entry(e.Name, true, false, 0);
-                case EntryKind.File:
-                    return new Entry(e.Name, false, false, options.MaxFileSize is null ? 0 : new FileInfo(absolute).Length);
-                case EntryKind.Symlink when options.FollowLinks:
-                    if (RealPath.Of(absolute) is null)
-                    {
-                        onError(ForMessages(work, e.Name), "No such file or directory (os error 2)");
-                        return null;
-                    }
-
-                    if (Directory.Exists(absolute))
-                    {
-                        return new Entry(e.Name, true, true, 0);
-                    }
-
-                    return FileKind.IsRegularFile(absolute)
-                        ? new Entry(e.Name, false, true, options.MaxFileSize is null ? 0 : new FileInfo(absolute).Length)
-                        : null;
-                default:
-                    return null;
-            }
         }
     }
 }
