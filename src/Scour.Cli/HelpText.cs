@@ -16,6 +16,7 @@ internal static class HelpText
         (FlagCategory.Output, "OUTPUT OPTIONS"),
         (FlagCategory.OutputModes, "OUTPUT MODES"),
         (FlagCategory.Logging, "LOGGING OPTIONS"),
+        (FlagCategory.Rewrite, "REWRITE OPTIONS"),
         (FlagCategory.OtherBehaviors, "OTHER BEHAVIORS"),
     ];
 
@@ -24,7 +25,7 @@ internal static class HelpText
         var sb = new StringBuilder();
         sb.Append(Version).Append('\n');
         sb.Append("Recursively search the current directory for lines matching a pattern; ripgrep-compatible.\n\n");
-        sb.Append("USAGE:\n    scour [OPTIONS] PATTERN [PATH ...]\n    scour [OPTIONS] -e PATTERN ... [PATH ...]\n    scour [OPTIONS] --files [PATH ...]\n\n");
+        sb.Append("USAGE:\n    scour [OPTIONS] PATTERN [PATH ...]\n    scour [OPTIONS] -e PATTERN ... [PATH ...]\n    scour [OPTIONS] --files [PATH ...]\n    scour [OPTIONS] PATTERN -r REPLACEMENT --diff|--write [PATH ...]\n    scour --undo\n\n");
         foreach (var (category, title) in Sections)
         {
             sb.Append(title).Append(":\n");

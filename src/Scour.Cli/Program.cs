@@ -42,6 +42,12 @@ internal static class Program
             return 0;
         }
 
+        if (raw.Undo)
+        {
+            using var undoOut = Terminal.OpenStdout();
+            return RewriteCommand.Undo(undoOut, message => Console.Error.Write($"scour: {message}\n"));
+        }
+
         var plan = SearchPlan.Build(raw, Terminal.StdoutIsTerminal, Terminal.StdinIsReadable, Terminal.OpenStdin);
         using var stdout = new BufferedStream(Terminal.OpenStdout(), 64 * 1024);
         var errors = 0;
@@ -62,7 +68,8 @@ internal static class Program
         int code;
         try
         {
-            code = plan.ListTypes ? ListTypes(plan, stdout)
+            code = plan.Rewrite != RewriteMode.None ? RewriteCommand.Run(plan, stdout, OnError, OnWarning)
+                : plan.ListTypes ? ListTypes(plan, stdout)
                 : plan.ListFiles ? ExitCode(ListFiles(plan, stdout, OnError, OnWarning), quiet: false, Volatile.Read(ref errors) > 0)
                 : Search(plan, stdout, OnError, OnWarning, ref errors);
             stdout.Flush();

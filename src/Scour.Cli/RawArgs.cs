@@ -156,4 +156,18 @@ internal sealed class RawArgs
     public bool LongHelp { get; set; }
 
     public bool Version { get; set; }
+
+    public bool Multiline { get; set; }
+
+    public bool MultilineDotAll { get; set; }
+
+    public bool Diff { get; set; }
+
+    public bool Write { get; set; }
+
+    public bool Interactive { get; set; }
+
+    public bool PreserveCase { get; set; }
+
+    public bool Undo { get; set; }
 }

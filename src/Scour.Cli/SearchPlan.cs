@@ -38,6 +38,15 @@ internal sealed record SearchPlan
     /// <summary>Flush after every file's output (a terminal, or --line-buffered).</summary>
     public required bool FlushEachFile { get; init; }
 
+    /// <summary>Whether files are rewritten (or their rewrite previewed) instead of searched.</summary>
+    public RewriteMode Rewrite { get; init; }
+
+    /// <summary>Unchanged lines shown around each change by <c>--diff</c> and <c>--interactive</c>.</summary>
+    public int DiffContext { get; init; } = 3;
+
+    /// <summary><c>--preserve-case</c>.</summary>
+    public bool PreserveCase { get; init; }
+
     public static SearchPlan Build(RawArgs raw, bool stdoutIsTerminal, Func<bool> stdinIsReadable, Func<Stream> openStdin)
     {
         var positional = new List<string>(raw.Positional);
@@ -69,10 +78,13 @@ internal sealed record SearchPlan
                 WordRegexp = raw.WordRegexp,
                 LineRegexp = raw.LineRegexp,
                 Crlf = raw.Crlf,
+                Multiline = raw.Multiline,
+                MultilineDotAll = raw.MultilineDotAll,
             };
         }
 
-        var searchStdin = positional.Count == 0 && !raw.Files && stdinIsReadable();
+        var rewrite = RewriteModeOf(raw, positional);
+        var searchStdin = rewrite == RewriteMode.None && positional.Count == 0 && !raw.Files && stdinIsReadable();
         var roots = positional.Count == 0 ? (IReadOnlyList<string>)[string.Empty] : positional;
         var onlyStdin = searchStdin || (positional.Count == 1 && positional[0] == "-");
 
@@ -192,7 +204,55 @@ internal sealed record SearchPlan
             Messages = !raw.NoMessages,
             StdoutIsTerminal = stdoutIsTerminal,
             FlushEachFile = raw.LineBuffered ?? stdoutIsTerminal,
+            Rewrite = rewrite,
+            DiffContext = raw.Context ?? Math.Max(raw.BeforeContext ?? 3, raw.AfterContext ?? 3),
+            PreserveCase = raw.PreserveCase,
         };
+    }
+
+    // --diff, --write and --interactive need -r and an output of their own; everything that selects
+    // matches (filters, -i, -w, -F, -U, -m) applies, flags that change what is printed do not.
+    private static RewriteMode RewriteModeOf(RawArgs raw, List<string> positional)
+    {
+        var (mode, flag) = raw.Interactive ? (RewriteMode.Interactive, "--interactive")
+            : raw.Write ? (RewriteMode.Write, "--write")
+            : raw.Diff ? (RewriteMode.Diff, "--diff")
+            : (RewriteMode.None, null);
+        if (mode == RewriteMode.None)
+        {
+            if (raw.Multiline)
+            {
+                throw new UsageException("-U/--multiline is supported with --diff, --write and --interactive; printing multiline search results is not implemented yet");
+            }
+
+            if (raw.PreserveCase)
+            {
+                throw new UsageException("--preserve-case needs --diff, --write or --interactive (and -r REPLACEMENT)");
+            }
+
+            return mode;
+        }
+
+        if (raw.Replace is null)
+        {
+            throw new UsageException($"{flag} needs -r/--replace REPLACEMENT: the text each match becomes");
+        }
+
+        var conflict = raw.InvertMatch ? "--invert-match" : raw.Passthru ? "--passthru" : raw.Json ? "--json"
+            : raw.Count ? "--count" : raw.CountMatches ? "--count-matches" : raw.FilesWithMatches ? "--files-with-matches"
+            : raw.FilesWithoutMatch ? "--files-without-match" : raw.Files ? "--files" : raw.OnlyMatching ? "--only-matching"
+            : raw.Vimgrep ? "--vimgrep" : raw.Quiet ? "--quiet" : raw.Diff && raw.Write ? "--diff" : null;
+        if (conflict is not null)
+        {
+            throw new UsageException($"{conflict} cannot be used with {flag}");
+        }
+
+        if (positional.Contains("-"))
+        {
+            throw new UsageException($"{flag} rewrites files; standard input ('-') cannot be rewritten");
+        }
+
+        return mode;
     }
 
     private static byte? PathSeparatorByte(string? separator)

@@ -9,6 +9,7 @@ internal enum FlagCategory
     Output,
     OutputModes,
     Logging,
+    Rewrite,
     OtherBehaviors,
 }
 

@@ -45,6 +45,17 @@ internal static class FlagTable
             Negation = "no-crlf",
             ApplyNegation = a => a.Crlf = false,
         },
+        new("multiline", 'U', null, Search, "Enable matching across multiple lines (with --diff/--write).", (a, _) => a.Multiline = true)
+        {
+            Negation = "no-multiline",
+            ApplyNegation = a => a.Multiline = false,
+            Details = "Let a match span lines: patterns may contain \\n and classes such as \\s or [^a] match it. The whole file is matched at once. Supported when rewriting (--diff, --write); a multiline search's output is not implemented yet.",
+        },
+        new("multiline-dotall", null, null, Search, "Make '.' match line terminators too (with -U).", (a, _) => a.MultilineDotAll = true)
+        {
+            Negation = "no-multiline-dotall",
+            ApplyNegation = a => a.MultilineDotAll = false,
+        },
         new("text", 'a', null, Search, "Search binary files as if they were text.", (a, _) => a.Text = true)
         {
             Negation = "no-text",
@@ -249,6 +260,28 @@ internal static class FlagTable
         {
             Negation = "no-stats",
             ApplyNegation = a => a.Stats = false,
+        },
+
+        // Rewrite
+        new("diff", null, null, Rewrite, "Show the changes -r would make to files as a unified diff; write nothing.", (a, _) => a.Diff = true)
+        {
+            Details = "Print a unified diff (colored on a terminal) of what replacing every match with the -r REPLACEMENT would change, with 3 lines of context (or -C NUM). Files are not touched. The diff applies with 'git apply' or 'patch -p1'.",
+        },
+        new("write", null, null, Rewrite, "Apply -r REPLACEMENT to the files, safely and undoably.", (a, _) => a.Write = true)
+        {
+            Details = "Rewrite every matching file with each match replaced by the -r REPLACEMENT, then print 'N replacements in M files'. Each file is written to a temporary file beside it, flushed and renamed over it: it is always either wholly old or wholly new. Permissions, owner, line endings, BOM and encoding are kept; a file that changed since it was read is skipped and reported; binary files and files that are not valid text are never written. 'scour --undo' takes it back.",
+        },
+        new("interactive", null, null, Rewrite, "Like --write, asking per file (y/n/a/q) after showing its diff.", (a, _) => a.Interactive = true)
+        {
+            Details = "Show each file's diff and ask whether to apply it: y (yes), n (no), a (this and all remaining), q (stop). Needs a terminal on standard input.",
+        },
+        new("preserve-case", null, null, Rewrite, "Give each replacement the letter case of the text it replaces.", (a, _) => a.PreserveCase = true)
+        {
+            Details = "With -i, 'scour -i foo -r bar --write' writes bar, Bar and BAR for foo, Foo and FOO. Words inside a match (camelCase humps, _ and - separated parts) keep their own case when the replacement has as many words: fooBar -> bazQux also turns FOO_BAR into BAZ_QUX.",
+        },
+        new("undo", null, null, Rewrite, "Restore the files changed by the most recent --write under this directory.", (a, _) => a.Undo = true)
+        {
+            Details = "Restore the files rewritten by the most recent --write run started in the current directory (or below it), from the journal kept in $SCOUR_STATE_DIR, $XDG_STATE_HOME/scour or ~/.local/state/scour. A file that changed after the write is left alone and reported. Repeat to undo older runs.",
         },
 
         // Other behaviors

@@ -21,9 +21,10 @@ public sealed class CompiledPattern
     private readonly byte[]? _exactLiteral;
     private readonly RequiredLiterals? _required;
 
-    private CompiledPattern(RegexNode? tree, RegexNode? inner, int matchGroup, bool caseInsensitive, bool crlf)
+    private CompiledPattern(RegexNode? tree, RegexNode? inner, int matchGroup, bool caseInsensitive, bool crlf, bool multiline = false)
     {
         MatchGroup = matchGroup;
+        IsMultiline = multiline;
         IsCaseInsensitive = caseInsensitive;
         Crlf = crlf;
         if (tree is null)
@@ -32,8 +33,8 @@ public sealed class CompiledPattern
             return;
         }
 
-        _bmpPattern = DotNetTranslator.Translate(tree, surrogateAware: false, out var backtrack1);
-        _fullPattern = DotNetTranslator.Translate(tree, surrogateAware: true, out var backtrack2);
+        _bmpPattern = DotNetTranslator.Translate(tree, surrogateAware: false, multiline, out var backtrack1);
+        _fullPattern = DotNetTranslator.Translate(tree, surrogateAware: true, multiline, out var backtrack2);
         _needsBacktracking = backtrack1 || backtrack2;
         NeedsLineByLine = UsesTextAnchors(tree) || crlf;
 
@@ -55,6 +56,12 @@ public sealed class CompiledPattern
 
     /// <summary>True when there are no patterns at all (e.g. <c>-f</c> of an empty file).</summary>
     public bool NeverMatches { get; }
+
+    /// <summary>
+    /// Whether matches may span lines (<see cref="PatternOptions.Multiline"/>). Such a pattern is matched
+    /// against a whole text, never line by line.
+    /// </summary>
+    public bool IsMultiline { get; }
 
     /// <summary>Whether matching ignores case (after applying smart case).</summary>
     public bool IsCaseInsensitive { get; }
@@ -107,31 +114,35 @@ public sealed class CompiledPattern
         });
         var joined = string.Join("|", parts);
 
-        var tree = RegexParser.Parse(joined, RegexFlags.Default);
+        var baseFlags = RegexFlags.Default with { DotAll = options.Multiline && options.MultilineDotAll };
+        var tree = RegexParser.Parse(joined, baseFlags);
         var caseInsensitive = options.Case switch
         {
             CaseMode.Insensitive => true,
             CaseMode.Smart => SmartCase.ShouldIgnoreCase(tree),
             _ => false,
         };
-        var flags = RegexFlags.Default with { CaseInsensitive = caseInsensitive };
+        var flags = baseFlags with { CaseInsensitive = caseInsensitive };
         if (caseInsensitive)
         {
             tree = RegexParser.Parse(joined, flags);
         }
 
-        LineTerminatorCheck.ThrowIfMatchesNewline(tree);
+        if (!options.Multiline)
+        {
+            LineTerminatorCheck.ThrowIfMatchesNewline(tree);
+        }
 
         if (!options.WordRegexp)
         {
             RegexParser.Parse(joined, flags, out _, out var names);
-            return new CompiledPattern(tree, null, 0, caseInsensitive, options.Crlf) { GroupNames = names };
+            return new CompiledPattern(tree, null, 0, caseInsensitive, options.Crlf, options.Multiline) { GroupNames = names };
         }
 
         // ripgrep 13's -w: a non-word character or a line edge on each side; the word is group 1 and
         // the pattern's own groups follow it (so $1 in a replacement still means the pattern's group 1).
         var word = RegexParser.Parse("(?:(?m:^)|\\W)(" + joined + ")(?:\\W|(?m:$))", flags, out _, out var wordNames);
-        return new CompiledPattern(word, tree, 1, caseInsensitive, options.Crlf) { GroupNames = wordNames };
+        return new CompiledPattern(word, tree, 1, caseInsensitive, options.Crlf, options.Multiline) { GroupNames = wordNames };
     }
 
     /// <summary>Escapes every character Rust's regex treats as special.</summary>

@@ -33,4 +33,13 @@ public sealed record PatternOptions
 
     /// <summary>Lines end with <c>\r\n</c>: <c>$</c> matches before it and no match includes the <c>\r</c> (<c>--crlf</c>).</summary>
     public bool Crlf { get; init; }
+
+    /// <summary>
+    /// Matches may span lines (<c>-U</c>): <c>\n</c> may appear in a pattern and classes may match it.
+    /// Multiline patterns are matched against whole texts (rewriting), not by the line searcher.
+    /// </summary>
+    public bool Multiline { get; init; }
+
+    /// <summary>With <see cref="Multiline"/>, <c>.</c> matches <c>\n</c> too (<c>--multiline-dotall</c>).</summary>
+    public bool MultilineDotAll { get; init; }
 }

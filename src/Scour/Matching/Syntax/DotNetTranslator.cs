@@ -11,7 +11,8 @@ namespace Scour.Matching.Syntax;
 /// surrogate (see <see cref="Utf8Text"/>). So that invalid bytes match nothing but themselves and an
 /// astral character counts as one, classes exclude surrogates and gain a surrogate-pair alternative.
 /// When a buffer holds no surrogate at all, the cheaper <c>surrogateAware: false</c> translation is
-/// exact. Like ripgrep in line mode, no class or <c>.</c> ever matches <c>\n</c>.
+/// exact. Like ripgrep in line mode, no class or <c>.</c> ever matches <c>\n</c>; in multiline mode
+/// (<c>-U</c>) classes may, and <c>.</c> does with the <c>s</c> flag.
 /// </remarks>
 internal sealed class DotNetTranslator
 {
@@ -22,16 +23,28 @@ internal sealed class DotNetTranslator
     private const string UnicodeWordBody = "\\w\\p{Mc}\\p{Me}\\p{Nl}\\u200C\\u200D\\u24B6-\\u24E9";
 
     private readonly bool _surrogateAware;
+    private readonly bool _multiline;
     private readonly StringBuilder _sb = new();
 
-    private DotNetTranslator(bool surrogateAware) => _surrogateAware = surrogateAware;
+    private DotNetTranslator(bool surrogateAware, bool multiline)
+    {
+        _surrogateAware = surrogateAware;
+        _multiline = multiline;
+    }
+
+    // What no class may match: the line terminator (in line mode) and, with surrogate-aware text, the
+    // surrogates that only the astral alternatives may consume.
+    private string Excluded => (_multiline ? "" : "\\n") + (_surrogateAware ? "\\uD800-\\uDFFF" : "");
 
     /// <summary>True when the output uses constructs NonBacktracking refuses (lookaround).</summary>
     public bool NeedsBacktracking { get; private set; }
 
-    public static string Translate(RegexNode node, bool surrogateAware, out bool needsBacktracking)
+    public static string Translate(RegexNode node, bool surrogateAware, out bool needsBacktracking) =>
+        Translate(node, surrogateAware, multiline: false, out needsBacktracking);
+
+    public static string Translate(RegexNode node, bool surrogateAware, bool multiline, out bool needsBacktracking)
     {
-        var t = new DotNetTranslator(surrogateAware);
+        var t = new DotNetTranslator(surrogateAware, multiline);
         t.Emit(node);
         needsBacktracking = t.NeedsBacktracking;
         return t._sb.ToString();
@@ -46,8 +59,11 @@ internal sealed class DotNetTranslator
             case LiteralNode lit:
                 EmitLiteral(lit);
                 break;
-            case DotNode:
-                _sb.Append(_surrogateAware ? "(?:[^\\n\\uD800-\\uDFFF]|" + AnyAstral + ")" : "[^\\n]");
+            case DotNode dot:
+                var excluded = (_multiline && dot.DotAll ? "" : "\\n") + (_surrogateAware ? "\\uD800-\\uDFFF" : "");
+                _sb.Append(excluded.Length == 0 ? "[\\s\\S]"
+                    : _surrogateAware ? "(?:[^" + excluded + "]|" + AnyAstral + ")"
+                    : "[^" + excluded + "]");
                 break;
             case ClassNode cls:
                 EmitClass(cls.Class, cls.CaseInsensitive);
@@ -277,13 +293,8 @@ internal sealed class DotNetTranslator
         var alternatives = new List<string>();
         if (cls.Negated)
         {
-            body.Append("\\n");
-            if (_surrogateAware)
-            {
-                body.Append("\\uD800-\\uDFFF");
-            }
-
-            alternatives.Add("[^" + body + "]");
+            body.Append(Excluded);
+            alternatives.Add(body.Length == 0 ? "[\\s\\S]" : "[^" + body + "]");
             if (_surrogateAware)
             {
                 alternatives.Add(AnyAstral);
@@ -293,8 +304,7 @@ internal sealed class DotNetTranslator
         {
             if (body.Length > 0)
             {
-                var exclude = _surrogateAware ? "\\n\\uD800-\\uDFFF" : "\\n";
-                alternatives.Add("[" + body + "-[" + exclude + "]]");
+                alternatives.Add(Excluded.Length == 0 ? "[" + body + "]" : "[" + body + "-[" + Excluded + "]]");
             }
 
             if (_surrogateAware)
