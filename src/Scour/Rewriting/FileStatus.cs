@@ -7,7 +7,7 @@ namespace Scour.Rewriting;
 /// Linux architecture): identity (device, inode), size and modification time to notice a concurrent
 /// change, and mode and owner to give the rewritten file.
 /// </summary>
-internal readonly partial record struct FileStatus(ulong Device, ulong Inode, long Size, long ModifiedSeconds, uint ModifiedNanoseconds, uint Mode, uint Owner, uint Group)
+internal readonly partial record struct FileStatus(ulong Device, ulong Inode, long Size, long ModifiedSeconds, uint ModifiedNanoseconds, uint Mode, uint Owner, uint Group, uint Links)
 {
     private const int AT_FDCWD = -100;
     private const int STATX_BASIC_STATS = 0x7FF;
@@ -36,7 +36,7 @@ internal readonly partial record struct FileStatus(ulong Device, ulong Inode, lo
             }
 
             var ticks = info.LastWriteTimeUtc.Ticks;
-            return new FileStatus(0, 0, info.Length, ticks / TimeSpan.TicksPerSecond, (uint)(ticks % TimeSpan.TicksPerSecond * 100), OperatingSystem.IsWindows() ? 0x1B6u : (uint)File.GetUnixFileMode(path), 0, 0);
+            return new FileStatus(0, 0, info.Length, ticks / TimeSpan.TicksPerSecond, (uint)(ticks % TimeSpan.TicksPerSecond * 100), OperatingSystem.IsWindows() ? 0x1B6u : (uint)File.GetUnixFileMode(path), 0, 0, 1);
         }
 
         var buffer = stackalloc byte[256];
@@ -54,7 +54,8 @@ internal readonly partial record struct FileStatus(ulong Device, ulong Inode, lo
             ModifiedNanoseconds: *(uint*)(buffer + 120),
             Mode: *(ushort*)(buffer + 28),
             Owner: *(uint*)(buffer + 20),
-            Group: *(uint*)(buffer + 24));
+            Group: *(uint*)(buffer + 24),
+            Links: *(uint*)(buffer + 16));
     }
 
     /// <summary>True when <paramref name="other"/> is the same file, unchanged as far as its status tells.</summary>

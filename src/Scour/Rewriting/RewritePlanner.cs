@@ -71,7 +71,17 @@ internal sealed class RewritePlanner(CompiledPattern pattern, Replacement replac
         }
 
         var edits = finder.Find(text.Utf8, cancellationToken);
-        return edits.Count == 0 ? null
-            : new FileRewrite(entry.Path, target, status, original, text, TextEdit.Apply(text.Utf8, edits), edits);
+        if (edits.Count == 0)
+        {
+            return null;
+        }
+
+        if (status.Links > 1)
+        {
+            // The new content is a new file renamed into place: the other names keep the old one.
+            onWarning($"{entry.Path}: has {status.Links} hard links; only this name gets the new content");
+        }
+
+        return new FileRewrite(entry.Path, target, status, original, text, TextEdit.Apply(text.Utf8, edits), edits);
     }
 }

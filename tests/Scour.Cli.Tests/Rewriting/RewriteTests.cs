@@ -162,6 +162,18 @@ public sealed class RewriteTests : IDisposable
     }
 
     [Fact]
+    public void Hard_links_are_reported_and_keep_the_old_content()
+    {
+        var a = _t.Write("a.txt", "foo\n");
+        Assert.Equal(0, CommandRunner.Run("ln", [a, _t.PathOf("hard.txt")], _t.Tree).ExitCode);
+        var r = _t.Scour("foo", "-r", "bar", "--write", "a.txt");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("a.txt: has 2 hard links; only this name gets the new content", r.Stderr, StringComparison.Ordinal);
+        Assert.Equal("bar\n", _t.Read("a.txt"));
+        Assert.Equal("foo\n", _t.Read("hard.txt"));
+    }
+
+    [Fact]
     public void Undo_restores_byte_for_byte_and_stacks()
     {
         _t.WriteBytes("a.txt", "foo\r\nx\r\n"u8.ToArray());
