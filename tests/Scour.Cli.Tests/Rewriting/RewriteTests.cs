@@ -138,6 +138,21 @@ public sealed class RewriteTests : IDisposable
     }
 
     [Fact]
+    public void Owner_and_group_are_kept()
+    {
+        var path = _t.Write("a.txt", "foo\n");
+        if (Environment.UserName == "root")
+        {
+            Assert.Equal(0, CommandRunner.Run("chown", ["65534:65534", path], _t.Tree).ExitCode);
+        }
+
+        var before = CommandRunner.Run("stat", ["-c", "%u:%g %a", path], _t.Tree).StdoutText;
+        Assert.Equal(0, _t.Scour("foo", "-r", "bar", "--write").ExitCode);
+        Assert.Equal(before, CommandRunner.Run("stat", ["-c", "%u:%g %a", path], _t.Tree).StdoutText);
+        Assert.Equal("bar\n", _t.Read("a.txt"));
+    }
+
+    [Fact]
     public void An_unwritable_directory_is_an_error_that_loses_nothing()
     {
         var path = _t.Write("ro/a.txt", "foo\n");
