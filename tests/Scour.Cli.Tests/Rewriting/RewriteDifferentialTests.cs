@@ -34,8 +34,17 @@ public sealed class RewriteDifferentialTests : IDisposable
         "--crlf|foo$|END",
     };
 
+    // "FLAG|...|PATTERN|REPLACEMENT"
+    private static (string[] Flags, string Pattern, string Replacement) Parse(string spec)
+    {
+        var parts = spec.Split('|');
+        return (parts[..^2], parts[^2], parts[^1]);
+    }
+
+    // A fresh tree of 12 files of random lines from a small vocabulary, some CRLF, some without a final newline.
     private void MakeTree(int seed)
     {
+        Directory.Delete(_t.Tree, recursive: true);
         var random = new Random(seed);
         for (var f = 0; f < 12; f++)
         {
@@ -65,13 +74,10 @@ public sealed class RewriteDifferentialTests : IDisposable
     [MemberData(nameof(Cases))]
     public void Write_equals_rg_passthru_replace(string spec)
     {
-        var parts = spec.Split('|');
-        var flags = parts[..^2];
-        var (pattern, replacement) = (parts[^2], parts[^1]);
+        var (flags, pattern, replacement) = Parse(spec);
         var rg = Oracle.Require("rg");
         for (var seed = 0; seed < 4; seed++)
         {
-            Directory.Delete(_t.Tree, recursive: true);
             MakeTree(seed);
             var expected = new Dictionary<string, byte[]>();
             foreach (var file in Directory.GetFiles(_t.Tree, "*", SearchOption.AllDirectories))
@@ -105,13 +111,10 @@ public sealed class RewriteDifferentialTests : IDisposable
     [MemberData(nameof(Cases))]
     public void Diff_applied_by_git_equals_write(string spec)
     {
-        var parts = spec.Split('|');
-        var flags = parts[..^2];
-        var (pattern, replacement) = (parts[^2], parts[^1]);
+        var (flags, pattern, replacement) = Parse(spec);
         var git = Oracle.Require("git");
         for (var seed = 10; seed < 14; seed++)
         {
-            Directory.Delete(_t.Tree, recursive: true);
             MakeTree(seed);
             var copy = Path.Combine(_t.Root, "copy");
             if (Directory.Exists(copy))
