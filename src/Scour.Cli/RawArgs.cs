@@ -157,6 +157,8 @@ internal sealed class RawArgs
 
     public bool Version { get; set; }
 
+    public string? Encoding { get; set; }
+
     public bool Multiline { get; set; }
 
     public bool MultilineDotAll { get; set; }

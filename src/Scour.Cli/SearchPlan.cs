@@ -150,6 +150,8 @@ internal sealed record SearchPlan
                 Passthru = raw.Passthru && !summaryMode,
                 Binary = binary,
                 LimitedBinaryDetection = positional.Count is > 0 and <= 10 && positional.All(p => p != "-" && File.Exists(p)),
+                BomSniffing = raw.Encoding?.Trim().ToLowerInvariant() != "none",
+                Encoding = EncodingOf(raw.Encoding),
             },
             Output = new OutputOptions
             {
@@ -253,6 +255,23 @@ internal sealed record SearchPlan
         }
 
         return mode;
+    }
+
+    private static System.Text.Encoding? EncodingOf(string? label)
+    {
+        if (label is null || label.Trim().ToLowerInvariant() is "auto" or "none")
+        {
+            return null;
+        }
+
+        try
+        {
+            return EncodingLabels.Resolve(label);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message[..e.Message.IndexOf(" (Parameter", StringComparison.Ordinal)]);
+        }
     }
 
     private static byte? PathSeparatorByte(string? separator)

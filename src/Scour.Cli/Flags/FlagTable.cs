@@ -56,6 +56,12 @@ internal static class FlagTable
             Negation = "no-multiline-dotall",
             ApplyNegation = a => a.MultilineDotAll = false,
         },
+        new("encoding", 'E', "ENCODING", Search, "Specify the text encoding of files to search.", (a, v) => a.Encoding = v!)
+        {
+            Negation = "no-encoding",
+            ApplyNegation = a => a.Encoding = null,
+            Details = "'auto' (the default) drops a UTF-8 byte order mark and transcodes files that start with a UTF-16 one; 'none' searches every file as raw bytes, BOM included; any label of the WHATWG Encoding Standard (latin1, utf-16le, sjis, koi8-r, gbk, ...) transcodes files without a BOM from that encoding.",
+        },
         new("text", 'a', null, Search, "Search binary files as if they were text.", (a, _) => a.Text = true)
         {
             Negation = "no-text",

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Scour.Searching;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace Scour.Searching;
 /// </summary>
 internal static class BomSniffer
 {
-    public static IByteSource Wrap(IByteSource source)
+    /// <summary>Wraps <paramref name="source"/>; without a byte order mark, <paramref name="fallback"/> (if any) decodes it.</summary>
+    public static IByteSource Wrap(IByteSource source, Encoding? fallback = null)
     {
         Span<byte> head = stackalloc byte[3];
         var n = ReadUpTo(source, head);
@@ -18,15 +21,16 @@ internal static class BomSniffer
 
         if (peeked.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            return new Utf16ToUtf8Source(new PrefixedSource(peeked[2..].ToArray(), source), bigEndian: false);
+            return new TranscodingSource(new PrefixedSource(peeked[2..].ToArray(), source), new UnicodeEncoding(false, false, false));
         }
 
         if (peeked.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return new Utf16ToUtf8Source(new PrefixedSource(peeked[2..].ToArray(), source), bigEndian: true);
+            return new TranscodingSource(new PrefixedSource(peeked[2..].ToArray(), source), new UnicodeEncoding(true, false, false));
         }
 
-        return n == 0 ? source : new PrefixedSource(peeked.ToArray(), source);
+        var rest = n == 0 ? source : new PrefixedSource(peeked.ToArray(), source);
+        return fallback is null ? rest : new TranscodingSource(rest, fallback);
     }
 
     private static int ReadUpTo(IByteSource source, Span<byte> destination)

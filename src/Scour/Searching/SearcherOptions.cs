@@ -33,4 +33,11 @@ public sealed record SearcherOptions
 
     /// <summary>Drop a UTF-8 byte order mark and transcode UTF-16 with a byte order mark.</summary>
     public bool BomSniffing { get; init; } = true;
+
+    /// <summary>
+    /// The encoding of input without a byte order mark (<c>-E</c>), transcoded to UTF-8 before
+    /// matching; null searches such input as raw bytes. A byte order mark still wins while
+    /// <see cref="BomSniffing"/> is on. <see cref="EncodingLabels.Resolve"/> turns a label into one.
+    /// </summary>
+    public System.Text.Encoding? Encoding { get; init; }
 }

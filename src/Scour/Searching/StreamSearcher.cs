@@ -66,7 +66,7 @@ internal sealed class StreamSearcher : IDisposable
     public SearchResult Search(IByteSource source, LineMatcher matcher, ISink sink, BinaryMode binary, CancellationToken cancellationToken)
     {
         _binary = binary;
-        _source = _options.BomSniffing ? BomSniffer.Wrap(source) : source;
+        _source = _options.BomSniffing ? BomSniffer.Wrap(source, _options.Encoding) : _options.Encoding is { } encoding ? new TranscodingSource(source, encoding) : source;
         _matcher = matcher;
         _sink = sink;
         _dataEnd = _pos = _regionEnd = 0;

@@ -80,6 +80,11 @@ public static class FixtureTree
         Bytes(root, "invalid.txt", Concat("caf"u8, [0xE9], " hello "u8, [0xFF, 0xFE], " tail\nclean hello line\n"u8, [0xC3], "\n"u8));
         Bytes(root, "bom.txt", Concat([0xEF, 0xBB, 0xBF], "hello with bom\nsecond hello\n"u8));
         Bytes(root, "utf16.txt", Concat([0xFF, 0xFE], Encoding.Unicode.GetBytes("hello utf16\nanother line\nhello again\n")));
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Bytes(root, "enc/latin1.txt", Encoding.Latin1.GetBytes("café crème\nnaïve façade\nplain\n"));
+        Bytes(root, "enc/sjis.txt", Encoding.GetEncoding(932).GetBytes("日本語のテキスト\nカタカナ テスト\n"));
+        Bytes(root, "enc/koi8.txt", Encoding.GetEncoding(20866).GetBytes("привет мир\nПОКА\n"));
+        Bytes(root, "enc/utf16be.txt", Concat([0xFE, 0xFF], Encoding.BigEndianUnicode.GetBytes("big endian привет\n")));
         Text(root, "long.txt", "short hello\n" + new string('x', 150_000) + " needle " + new string('y', 100_000) + "\nafter hello\n");
         Text(root, "unicode.txt", "Ελληνικά γράμματα: αβγ\nРусский текст: Привет мир\nпривет снова\n日本語のテキスト hello\nemoji 😀 smile hello\nÉcole élève ÉLÈVE\n");
         Text(root, "noeol.txt", "first hello\nlast hello without newline");

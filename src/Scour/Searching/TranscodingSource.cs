@@ -2,10 +2,10 @@ using System.Text;
 
 namespace Scour.Searching;
 
-/// <summary>Transcodes UTF-16 input to UTF-8 as it is read; unpaired surrogates become U+FFFD.</summary>
-internal sealed class Utf16ToUtf8Source(IByteSource inner, bool bigEndian) : IByteSource
+/// <summary>Transcodes input in <paramref name="encoding"/> to UTF-8 as it is read; what cannot be decoded becomes U+FFFD.</summary>
+internal sealed class TranscodingSource(IByteSource inner, Encoding encoding) : IByteSource
 {
-    private readonly Decoder _decoder = (bigEndian ? new UnicodeEncoding(true, false, false) : new UnicodeEncoding(false, false, false)).GetDecoder();
+    private readonly Decoder _decoder = encoding.GetDecoder();
     private readonly Encoder _encoder = new UTF8Encoding(false, false).GetEncoder();
     private readonly byte[] _raw = new byte[16384];
     private readonly char[] _chars = new char[16384];
