@@ -159,6 +159,12 @@ internal sealed class RawArgs
 
     public string? Encoding { get; set; }
 
+    public bool SearchZip { get; set; }
+
+    public string? Pre { get; set; }
+
+    public List<string> PreGlobs { get; } = [];
+
     public bool Multiline { get; set; }
 
     public bool MultilineDotAll { get; set; }

@@ -152,6 +152,9 @@ internal sealed record SearchPlan
                 LimitedBinaryDetection = positional.Count is > 0 and <= 10 && positional.All(p => p != "-" && File.Exists(p)),
                 BomSniffing = raw.Encoding?.Trim().ToLowerInvariant() != "none",
                 Encoding = EncodingOf(raw.Encoding),
+                SearchCompressed = raw.SearchZip,
+                Preprocessor = raw.Pre,
+                PreprocessorGlobs = raw.PreGlobs,
             },
             Output = new OutputOptions
             {
@@ -177,6 +180,7 @@ internal sealed record SearchPlan
                 Crlf = raw.Crlf,
                 Replacement = raw.Replace is null || mode != OutputMode.Lines ? null : new Replacement(raw.Replace),
                 Stats = raw.Stats && mode != OutputMode.Json ? new StatsTotals() : null,
+                KeepOutputOfFailedFiles = threads == 1 || (positional.Count == 1 && File.Exists(positional[0])),
             },
             Walk = new WalkOptions
             {

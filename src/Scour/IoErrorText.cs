@@ -15,10 +15,13 @@ internal static class IoErrorText
             FileNotFoundException or DirectoryNotFoundException => "No such file or directory (os error 2)",
             UnauthorizedAccessException => "Permission denied (os error 13)",
             PathTooLongException => "File name too long (os error 36)",
-            IOException io when Errno(io) is { } errno => $"{Strerror(errno, io.Message)} (os error {errno})",
+            IOException io when Errno(io) is { } errno => FromErrno(errno, io.Message),
             _ => error.Message,
         };
     }
+
+    /// <summary>An OS error number described as ripgrep does, e.g. <c>No such file or directory (os error 2)</c>.</summary>
+    public static string FromErrno(int errno, string fallback) => $"{Strerror(errno, fallback)} (os error {errno})";
 
     private static int? Errno(IOException e)
     {

@@ -19,6 +19,7 @@ internal sealed class SearchRunner
     private readonly bool _stopAtFirstMatch;
     private readonly Action<string?, string> _onError;
     private readonly Action<string> _onWarning;
+    private readonly GlobOverrides _preprocessorGlobs;
 
     public SearchRunner(
         Func<LineMatcher> matchers,
@@ -36,6 +37,7 @@ internal sealed class SearchRunner
         _stopAtFirstMatch = stopAtFirstMatch;
         _onError = onError;
         _onWarning = onWarning ?? (message => onError(null, message));
+        _preprocessorGlobs = new GlobOverrides(searcherOptions.PreprocessorGlobs.Select(g => (g, false)));
     }
 
     private sealed class Worker : IDisposable
@@ -104,10 +106,23 @@ internal sealed class SearchRunner
 
     private bool SearchFile(Worker worker, WalkEntry entry, SearchSummary summary, CancellationToken cancellationToken)
     {
+        var path = entry.FullPath ?? entry.Path;
+        var binary = _searcherOptions.Binary == BinaryMode.None ? BinaryMode.None : entry.IsExplicit ? BinaryMode.Convert : _searcherOptions.Binary;
+        if (_searcherOptions.Preprocessor is { } preprocessor && _preprocessorGlobs.Match(entry.Path, isDirectory: false) != IgnoreMatch.Ignore)
+        {
+            return SearchCommandOutput(worker, [preprocessor, path], entry.Path, binary, summary, isPreprocessor: true, cancellationToken);
+        }
+
+        var (decoder, command) = _searcherOptions.SearchCompressed ? Decompression.For(path) : (null, null);
+        if (command is not null)
+        {
+            return SearchCommandOutput(worker, [.. command, path], entry.Path, binary, summary, isPreprocessor: false, cancellationToken);
+        }
+
         SafeFileHandle handle;
         try
         {
-            handle = NativeFile.OpenRead(entry.FullPath ?? entry.Path);
+            handle = NativeFile.OpenRead(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -116,8 +131,36 @@ internal sealed class SearchRunner
 
         using (handle)
         {
-            var binary = _searcherOptions.Binary == BinaryMode.None ? BinaryMode.None : entry.IsExplicit ? BinaryMode.Convert : _searcherOptions.Binary;
+            if (decoder is not null)
+            {
+                var decoded = decoder(new FileStream(handle, FileAccess.Read, 1));
+                using (decoded as IDisposable)
+                {
+                    return SearchOne(worker, decoded, entry.Path, binary, summary, cancellationToken);
+                }
+            }
+
             return SearchOne(worker, new FileByteSource(handle), entry.Path, binary, summary, cancellationToken);
+        }
+    }
+
+    // --pre and external decompressors: the command's output is searched; a command that fails is an
+    // error carrying its standard error, as ripgrep reports it (see ProcessSource).
+    private bool SearchCommandOutput(Worker worker, string[] command, string displayPath, BinaryMode binary, SearchSummary summary, bool isPreprocessor, CancellationToken cancellationToken)
+    {
+        ProcessSource source;
+        try
+        {
+            source = ProcessSource.Start(command, isPreprocessor ? $"preprocessor command failed: '{ProcessSource.Describe(command)}': " : "");
+        }
+        catch (IOException e)
+        {
+            return Fail(summary, displayPath, e.Message);
+        }
+
+        using (source)
+        {
+            return SearchOne(worker, source, displayPath, binary, summary, cancellationToken, source.FailedBeforeTheEnd);
         }
     }
 
@@ -129,17 +172,27 @@ internal sealed class SearchRunner
     }
 
     // Returns false when the whole run should stop (the first match with -q, or a closed output).
-    private bool SearchOne(Worker worker, IByteSource source, string path, BinaryMode binary, SearchSummary summary, CancellationToken cancellationToken)
+    // afterSearch may still find the input failed (a command that stopped with an error).
+    private bool SearchOne(Worker worker, IByteSource source, string path, BinaryMode binary, SearchSummary summary, CancellationToken cancellationToken, Func<string?>? afterSearch = null)
     {
         worker.Sink.Begin(path, binary);
         SearchResult result;
+        string? failure;
         try
         {
             result = worker.Searcher.Search(source, worker.Matcher, worker.Sink, binary, cancellationToken);
+            failure = afterSearch?.Invoke();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Fail(summary, path, IoErrorText.Describe(e));
+            (result, failure) = (default, IoErrorText.Describe(e));
+        }
+
+        if (failure is not null)
+        {
+            summary.OutputClosed |= !worker.Sink.Abandon();
+            Fail(summary, path, failure);
+            return !summary.OutputClosed;
         }
 
         if (!worker.Sink.Finish(result))

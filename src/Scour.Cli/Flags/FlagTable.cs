@@ -62,6 +62,22 @@ internal static class FlagTable
             ApplyNegation = a => a.Encoding = null,
             Details = "'auto' (the default) drops a UTF-8 byte order mark and transcodes files that start with a UTF-16 one; 'none' searches every file as raw bytes, BOM included; any label of the WHATWG Encoding Standard (latin1, utf-16le, sjis, koi8-r, gbk, ...) transcodes files without a BOM from that encoding.",
         },
+        new("search-zip", 'z', null, Search, "Search in compressed files.", (a, _) => a.SearchZip = true)
+        {
+            Negation = "no-search-zip",
+            ApplyNegation = a => a.SearchZip = false,
+            Details = "Search the decompressed content of gzip (.gz, .tgz) and brotli (.br) files, decoded in process, and of bzip2, xz, lzma, lz4, zstd and compress files through their command-line tools (a format whose tool is not installed is searched as it is).",
+        },
+        new("pre", null, "COMMAND", Search, "Search the output of COMMAND FILE instead of each file.", (a, v) => a.Pre = v!.Length == 0 ? null : v)
+        {
+            Negation = "no-pre",
+            ApplyNegation = a => a.Pre = null,
+            Details = "For each file, run COMMAND with the file's path as its only argument and search what it prints. A command that exits with an error is reported with its standard error. Slow: a process per file; limit it with --pre-glob.",
+        },
+        new("pre-glob", null, "GLOB", Search, "Only files matching GLOB go through --pre (repeatable).", (a, v) => a.PreGlobs.Add(v!))
+        {
+            Details = "Use --pre only for files matching GLOB (the syntax of -g; a glob starting with ! excludes). Repeatable.",
+        },
         new("text", 'a', null, Search, "Search binary files as if they were text.", (a, _) => a.Text = true)
         {
             Negation = "no-text",

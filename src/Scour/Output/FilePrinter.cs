@@ -98,6 +98,23 @@ internal abstract class FilePrinter : IFileSink
         }
     }
 
+    public bool Abandon()
+    {
+        try
+        {
+            if (Options.KeepOutputOfFailedFiles)
+            {
+                _writer?.WriteBlock(Buffer.Written, Separated);
+            }
+
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     protected abstract void OnFinish(SearchResult result);
 
     public abstract bool Matched(in SinkLine line);

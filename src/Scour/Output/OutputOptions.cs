@@ -66,6 +66,13 @@ internal sealed record OutputOptions
     /// <summary>Replace each match with this template in the output (<c>-r</c>); files are never changed.</summary>
     public Replacement? Replacement { get; init; }
 
+    /// <summary>
+    /// Lines printed before a file's input failed stay printed. ripgrep writes as it goes when it
+    /// searches with one thread (one file, <c>--sort</c>, <c>-j1</c>) but buffers each file in a
+    /// parallel search and drops the buffer of a file that fails.
+    /// </summary>
+    public bool KeepOutputOfFailedFiles { get; init; }
+
     /// <summary>A path as printed: UTF-8, with <see cref="PathSeparator"/> in place of <c>/</c>.</summary>
     public byte[] PathBytes(string path)
     {

@@ -14,4 +14,11 @@ internal interface IFileSink : ISink, IDisposable
 
     /// <summary>Ends the file; returns false when the whole run must stop (e.g. the output was closed).</summary>
     bool Finish(SearchResult result);
+
+    /// <summary>
+    /// Ends a file whose input failed part-way (a read error, a failed <c>--pre</c> command): what was
+    /// reported stays, as ripgrep prints lines as it finds them, but nothing that sums up the file
+    /// (a count, a path for <c>-l</c>) is produced. Returns false when the whole run must stop.
+    /// </summary>
+    bool Abandon() => Finish(default);
 }

@@ -40,4 +40,20 @@ public sealed record SearcherOptions
     /// <see cref="BomSniffing"/> is on. <see cref="EncodingLabels.Resolve"/> turns a label into one.
     /// </summary>
     public System.Text.Encoding? Encoding { get; init; }
+
+    /// <summary>
+    /// A command run on each file (with the file's path as its one argument) whose output is searched
+    /// instead of the file (<c>--pre</c>); a command that fails is reported with its standard error.
+    /// </summary>
+    public string? Preprocessor { get; init; }
+
+    /// <summary>Globs (as <c>-g</c>, <c>!</c> excludes) limiting <see cref="Preprocessor"/> to the files they select (<c>--pre-glob</c>).</summary>
+    public IReadOnlyList<string> PreprocessorGlobs { get; init; } = [];
+
+    /// <summary>
+    /// Search compressed files decompressed (<c>-z</c>): gzip and brotli in process; bzip2, xz, lzma, lz4,
+    /// zstd and compress through their command-line tools, as ripgrep does (a file whose tool is not
+    /// installed is searched as it is).
+    /// </summary>
+    public bool SearchCompressed { get; init; }
 }

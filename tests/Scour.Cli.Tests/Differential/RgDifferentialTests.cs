@@ -343,7 +343,7 @@ public class RgDifferentialTests
     ]);
 
     // Durations in --json output differ from run to run.
-    private static string Normalize(string output)
+    internal static string Normalize(string output)
     {
         output = System.Text.RegularExpressions.Regex.Replace(output, "\"(elapsed|elapsed_total)\":\\{[^}]*\\}", "\"$1\":{}");
         return System.Text.RegularExpressions.Regex.Replace(output, "(?m)^[0-9]+\\.[0-9]+ seconds", "T seconds");
