@@ -36,6 +36,12 @@ internal static class Program
             return 0;
         }
 
+        if (raw.Pcre2Version)
+        {
+            WriteStdout("PCRE2 is not linked: -P uses .NET's backtracking regex engine with PCRE2 syntax\n");
+            return 0;
+        }
+
         if (raw.Version)
         {
             WriteStdout(HelpText.Version + "\n");

@@ -159,6 +159,10 @@ internal sealed class RawArgs
 
     public string? Encoding { get; set; }
 
+    public PatternEngine Engine { get; set; }
+
+    public bool Pcre2Version { get; set; }
+
     public bool SearchZip { get; set; }
 
     public string? Pre { get; set; }

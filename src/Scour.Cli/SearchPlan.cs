@@ -80,6 +80,7 @@ internal sealed record SearchPlan
                 Crlf = raw.Crlf,
                 Multiline = raw.Multiline,
                 MultilineDotAll = raw.MultilineDotAll,
+                Engine = raw.Engine,
             };
         }
 

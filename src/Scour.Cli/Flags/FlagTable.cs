@@ -56,6 +56,22 @@ internal static class FlagTable
             Negation = "no-multiline-dotall",
             ApplyNegation = a => a.MultilineDotAll = false,
         },
+        new("pcre2", 'P', null, Search, "Use PCRE2 syntax (lookaround, backreferences): a backtracking engine.", (a, _) => a.Engine = PatternEngine.Backtracking)
+        {
+            Negation = "no-pcre2",
+            ApplyNegation = a => a.Engine = PatternEngine.Default,
+            Details = "Read patterns in PCRE2's syntax, with lookaround and backreferences, and match them with .NET's backtracking engine, one line at a time. Recursion, \\K and possessive quantifiers are not supported (an atomic group (?>...) is). Matching can take exponential time on some patterns; the default engine never does.",
+        },
+        new("engine", null, "ENGINE", Search, "Which regex engine to use.", (a, v) => a.Engine = v switch { "pcre2" => PatternEngine.Backtracking, "auto" => PatternEngine.Auto, _ => PatternEngine.Default })
+        {
+            Choices = ["default", "pcre2", "auto"],
+            Details = "'default' is ripgrep's dialect on the linear-time engine; 'pcre2' is the same as -P; 'auto' uses the default engine unless it cannot read the pattern (e.g. it has a lookaround), then the backtracking one.",
+        },
+        new("auto-hybrid-regex", null, null, Search, "Same as --engine=auto (deprecated in rg).", (a, _) => a.Engine = PatternEngine.Auto)
+        {
+            Negation = "no-auto-hybrid-regex",
+            ApplyNegation = a => a.Engine = PatternEngine.Default,
+        },
         new("encoding", 'E', "ENCODING", Search, "Specify the text encoding of files to search.", (a, v) => a.Encoding = v!)
         {
             Negation = "no-encoding",
@@ -308,6 +324,7 @@ internal static class FlagTable
 
         // Other behaviors
         new("files", null, null, OtherBehaviors, "Print each file that would be searched.", (a, _) => a.Files = true),
+        new("pcre2-version", null, null, OtherBehaviors, "Print which PCRE2-compatible engine -P uses.", (a, _) => a.Pcre2Version = true),
         new("type-list", null, null, OtherBehaviors, "Show all supported file types and their globs.", (a, _) => a.TypeList = true),
         new("no-config", null, null, OtherBehaviors, "Never read configuration files.", (_, _) => { }),
         new("help", 'h', null, OtherBehaviors, "Show help output.", (_, _) => { }),

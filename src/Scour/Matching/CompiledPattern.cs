@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Scour.Matching.Syntax;
@@ -20,6 +21,7 @@ public sealed class CompiledPattern
     private readonly Lazy<Regex>? _captureFull;
     private readonly byte[]? _exactLiteral;
     private readonly RequiredLiterals? _required;
+    private readonly bool _backtrackingDialect;
 
     private CompiledPattern(RegexNode? tree, RegexNode? inner, int matchGroup, bool caseInsensitive, bool crlf, bool multiline = false)
     {
@@ -52,6 +54,22 @@ public sealed class CompiledPattern
 
         // Fail now, not on the first file, if .NET cannot build the regex.
         _ = _searchBmp.Value;
+    }
+
+    // A PCRE2-dialect pattern (-P), already built as a .NET backtracking regex: no tree, no literal
+    // analysis, one regex for every use, and lines matched one at a time.
+    private CompiledPattern(Regex backtracking, bool caseInsensitive, bool crlf, bool multiline)
+    {
+        _backtrackingDialect = true;
+        IsCaseInsensitive = caseInsensitive;
+        Crlf = crlf;
+        IsMultiline = multiline;
+        NeedsLineByLine = true;
+        _bmpPattern = _fullPattern = backtracking.ToString();
+        _searchBmp = _searchFull = _captureBmp = _captureFull = new Lazy<Regex>(backtracking);
+        GroupNames = backtracking.GetGroupNames()
+            .Where(n => !int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .ToDictionary(n => n, backtracking.GroupNumberFromName, StringComparer.Ordinal);
     }
 
     /// <summary>True when there are no patterns at all (e.g. <c>-f</c> of an empty file).</summary>
@@ -101,6 +119,83 @@ public sealed class CompiledPattern
             return new CompiledPattern(null, null, 0, false, false);
         }
 
+        if (options.Engine == PatternEngine.Backtracking)
+        {
+            return CompileBacktracking(options);
+        }
+
+        try
+        {
+            return CompileDefault(options);
+        }
+        catch (PatternSyntaxException) when (options.Engine == PatternEngine.Auto && TryCompileBacktracking(options) is not null)
+        {
+            return CompileBacktracking(options);
+        }
+    }
+
+    private static CompiledPattern? TryCompileBacktracking(PatternOptions options)
+    {
+        try
+        {
+            return CompileBacktracking(options);
+        }
+        catch (PatternSyntaxException)
+        {
+            return null;
+        }
+    }
+
+    // -P: PCRE2 syntax on .NET's backtracking engine, composed as ripgrep composes PCRE2 patterns.
+    private static CompiledPattern CompileBacktracking(PatternOptions options)
+    {
+        var joined = string.Join("|", options.Patterns.Select(p => "(?:" + (options.FixedStrings ? Regex.Escape(p) : PcreTranslator.Translate(p)) + ")"));
+        if (options.LineRegexp)
+        {
+            joined = "^(?:" + joined + ")$";
+        }
+
+        if (options.WordRegexp)
+        {
+            joined = "(?<!\\w)(?:" + joined + ")(?!\\w)";
+        }
+
+        var caseInsensitive = options.Case == CaseMode.Insensitive || (options.Case == CaseMode.Smart && !options.Patterns.Any(HasUppercaseLiteral));
+        var regexOptions = RegexOptions.CultureInvariant | RegexOptions.Multiline
+            | (caseInsensitive ? RegexOptions.IgnoreCase : 0)
+            | (options.Multiline && options.MultilineDotAll ? RegexOptions.Singleline : 0);
+        try
+        {
+            return new CompiledPattern(new Regex(joined, regexOptions), caseInsensitive, options.Crlf, options.Multiline);
+        }
+        catch (ArgumentException e)
+        {
+            throw new PatternSyntaxException($"PCRE2: error compiling pattern: {e.Message}", e);
+        }
+    }
+
+    // Smart case for -P: an upper-case letter that is not part of an escape (\W, \p{Lu}) asks for case.
+    private static bool HasUppercaseLiteral(string pattern)
+    {
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] == '\\')
+            {
+                i += i + 2 < pattern.Length && pattern[i + 1] is 'p' or 'P' && pattern[i + 2] == '{' ? Math.Max(1, pattern.IndexOf('}', i) - i) : 1;
+                continue;
+            }
+
+            if (char.IsUpper(pattern[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static CompiledPattern CompileDefault(PatternOptions options)
+    {
         // ripgrep joins the patterns as strings, after escaping (-F) and anchoring (-x) each one.
         var parts = options.Patterns.Select(p =>
         {
@@ -178,6 +273,11 @@ public sealed class CompiledPattern
         if (NeverMatches)
         {
             return new NeverLineMatcher();
+        }
+
+        if (_backtrackingDialect)
+        {
+            return new RegexLineMatcher(this, prefilter: null, lineByLine: true);
         }
 
         if (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && _exactLiteral is not null && !Crlf)

@@ -13,6 +13,22 @@ public enum CaseMode
     Smart,
 }
 
+/// <summary>Which regex dialect and engine reads the patterns.</summary>
+public enum PatternEngine
+{
+    /// <summary>ripgrep's default dialect (Rust's regex syntax), matched in linear time where .NET allows.</summary>
+    Default,
+
+    /// <summary>
+    /// PCRE2's syntax (<c>-P</c>): lookaround and backreferences, through .NET's backtracking engine.
+    /// Matching may take exponential time on some patterns; lines are matched one at a time.
+    /// </summary>
+    Backtracking,
+
+    /// <summary>The default engine, or the backtracking one when the default cannot read the pattern (<c>--engine auto</c>).</summary>
+    Auto,
+}
+
 /// <summary>What to search for: one or more patterns and how to read them.</summary>
 public sealed record PatternOptions
 {
@@ -42,4 +58,7 @@ public sealed record PatternOptions
 
     /// <summary>With <see cref="Multiline"/>, <c>.</c> matches <c>\n</c> too (<c>--multiline-dotall</c>).</summary>
     public bool MultilineDotAll { get; init; }
+
+    /// <summary>The dialect and engine (<c>-P</c>, <c>--engine</c>).</summary>
+    public PatternEngine Engine { get; init; }
 }
