@@ -8,7 +8,7 @@ internal static class HelpText
 {
     public const string Version = "scour 0.1.0";
 
-    private static readonly (FlagCategory Category, string Title)[] Sections =
+    internal static readonly (FlagCategory Category, string Title)[] Sections =
     [
         (FlagCategory.Input, "INPUT OPTIONS"),
         (FlagCategory.Search, "SEARCH OPTIONS"),

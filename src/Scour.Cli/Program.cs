@@ -36,6 +36,19 @@ internal static class Program
             return 0;
         }
 
+        if (raw.Generate is { } kind)
+        {
+            WriteStdout(kind switch
+            {
+                "man" => ManPage.Render(),
+                "complete-bash" => CompletionScripts.Bash(),
+                "complete-zsh" => CompletionScripts.Zsh(),
+                "complete-fish" => CompletionScripts.Fish(),
+                _ => CompletionScripts.PowerShell(),
+            });
+            return 0;
+        }
+
         if (raw.Pcre2Version)
         {
             WriteStdout("PCRE2 is not linked: -P uses .NET's backtracking regex engine with PCRE2 syntax\n");

@@ -163,6 +163,8 @@ internal sealed class RawArgs
 
     public bool Pcre2Version { get; set; }
 
+    public string? Generate { get; set; }
+
     public bool SearchZip { get; set; }
 
     public string? Pre { get; set; }

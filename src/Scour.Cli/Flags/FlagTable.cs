@@ -324,6 +324,11 @@ internal static class FlagTable
 
         // Other behaviors
         new("files", null, null, OtherBehaviors, "Print each file that would be searched.", (a, _) => a.Files = true),
+        new("generate", null, "KIND", OtherBehaviors, "Print a man page or a shell completion script.", (a, v) => a.Generate = v!)
+        {
+            Choices = ["man", "complete-bash", "complete-zsh", "complete-fish", "complete-powershell"],
+            Details = "Print the manual page in roff (scour --generate man | man -l -) or a completion script: bash (source it, or put it in ~/.local/share/bash-completion/completions/scour), zsh (as _scour in a directory of $fpath), fish (~/.config/fish/completions/scour.fish), PowerShell (dot-source it from $PROFILE).",
+        },
         new("pcre2-version", null, null, OtherBehaviors, "Print which PCRE2-compatible engine -P uses.", (a, _) => a.Pcre2Version = true),
         new("type-list", null, null, OtherBehaviors, "Show all supported file types and their globs.", (a, _) => a.TypeList = true),
         new("no-config", null, null, OtherBehaviors, "Never read configuration files.", (_, _) => { }),
