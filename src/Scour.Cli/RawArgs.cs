@@ -165,6 +165,8 @@ internal sealed class RawArgs
 
     public string? Generate { get; set; }
 
+    public List<string> Colors { get; } = [];
+
     public bool SearchZip { get; set; }
 
     public string? Pre { get; set; }

@@ -122,6 +122,7 @@ internal sealed record SearchPlan
             _ => stdoutIsTerminal && Environment.GetEnvironmentVariable("TERM") != "dumb" && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
         };
 
+        var colors = ColorSpecsOf(raw.Colors); // checked even when not used, as rg does
         var before = raw.BeforeContext ?? raw.Context ?? 0;
         var after = raw.AfterContext ?? raw.Context ?? 0;
         var order = raw.Sort switch
@@ -168,7 +169,7 @@ internal sealed record SearchPlan
                 OnlyMatching = raw.OnlyMatching,
                 Vimgrep = raw.Vimgrep,
                 NullAfterPath = raw.Null,
-                Colors = useColor ? ColorSpecs.Default : null,
+                Colors = useColor ? colors : null,
                 ContextSeparator = raw.ContextSeparator is null ? null : Encoding.UTF8.GetBytes(Unescape(raw.ContextSeparator)),
                 Context = !summaryMode && !raw.Passthru && (before > 0 || after > 0),
                 MaxColumns = raw.MaxColumns is > 0 ? raw.MaxColumns : null,
@@ -260,6 +261,18 @@ internal sealed record SearchPlan
         }
 
         return mode;
+    }
+
+    private static ColorSpecs ColorSpecsOf(List<string> specs)
+    {
+        try
+        {
+            return specs.Aggregate(ColorSpecs.Default, (colors, spec) => colors.With(spec));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 
     private static System.Text.Encoding? EncodingOf(string? label)

@@ -214,6 +214,10 @@ internal static class FlagTable
             Choices = ["never", "auto", "always", "ansi"],
             Aliases = ["colour"],
         },
+        new("colors", null, "COLOR_SPEC", FlagCategory.Output, "Configure color settings and styles (repeatable).", (a, v) => a.Colors.Add(v!))
+        {
+            Details = "TYPE:ATTRIBUTE:VALUE, as ripgrep: TYPE is path, line, column or match; ATTRIBUTE fg or bg with a color (black, blue, green, red, cyan, magenta, yellow, white, a 256-color number, or r,g,b; numbers may be 0x hex), or style with bold, nobold, intense, nointense, underline, nounderline. TYPE:none clears a type's colors. Later specs win.",
+        },
         new("pretty", 'p', null, FlagCategory.Output, "Alias for --color=always --heading --line-number.", (a, _) => a.Pretty = true),
         new("only-matching", 'o', null, FlagCategory.Output, "Print only matched parts of a line.", (a, _) => a.OnlyMatching = true),
         new("replace", 'r', "REPLACEMENT", FlagCategory.Output, "Replace matches with the given text in the output.", (a, v) => a.Replace = v!)

@@ -26,6 +26,9 @@ internal sealed record ColorSpec
     /// <summary>Intense (bright) colors.</summary>
     public bool Intense { get; init; }
 
+    /// <summary>True when no attribute is set (ripgrep then leaves matched text uncolored).</summary>
+    public bool IsEmpty => Foreground is null && Background is null && !Bold && !Underline && !Italic && !Intense;
+
     /// <summary>The bytes that switch this color on (always starting with a reset).</summary>
     public byte[] Start => _start ??= Render();
 
@@ -52,14 +55,15 @@ internal sealed record ColorSpec
             sb.Append("\u001b[4m");
         }
 
+        // As termcolor (ripgrep's) writes them: an intense basic color is the 256-color 8 + n.
         if (Foreground is not null)
         {
-            sb.Append("\u001b[").Append(Intense && Foreground.Length == 2 ? "9" + Foreground[1] : Foreground).Append('m');
+            sb.Append("\u001b[").Append(Intense && Foreground.Length == 2 ? "38;5;" + (8 + Foreground[1] - '0') : Foreground).Append('m');
         }
 
         if (Background is not null)
         {
-            sb.Append("\u001b[").Append(Intense && Background.Length == 2 ? "10" + Background[1] : Background).Append('m');
+            sb.Append("\u001b[").Append(Intense && Background.Length == 2 ? "48;5;" + (8 + Background[1] - '0') : Background).Append('m');
         }
 
         return Encoding.ASCII.GetBytes(sb.ToString());

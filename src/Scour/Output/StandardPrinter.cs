@@ -223,7 +223,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
 
     private void WriteMatchText(ReadOnlySpan<byte> text)
     {
-        if (Options.Colors is { } colors && !text.IsEmpty)
+        if (Options.Colors is { } colors && !text.IsEmpty && !colors.Match.IsEmpty)
         {
             Buffer.Write(colors.Match.Start);
             Buffer.Write(text);
