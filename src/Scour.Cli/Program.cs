@@ -159,7 +159,7 @@ internal static class Program
             },
             stopAtFirstMatch: plan.Output.Mode == OutputMode.Quiet && plan.Output.Stats is null,
             (path, message) => onError(WithPath(path, message)),
-            onWarning);
+            plan.IgnoreMessages ? onWarning : _ => { });
 
         SearchSummary summary;
         if (plan.SearchStdin)
@@ -257,7 +257,7 @@ internal static class Program
                 return true;
             },
             (path, message) => onError(WithPath(path, message)),
-            onWarning);
+            plan.IgnoreMessages ? onWarning : _ => { });
         if (closed)
         {
             throw new IOException("output closed");

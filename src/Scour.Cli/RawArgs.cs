@@ -167,6 +167,10 @@ internal sealed class RawArgs
 
     public List<string> Colors { get; } = [];
 
+    public bool? Mmap { get; set; }
+
+    public bool NoIgnoreMessages { get; set; }
+
     public bool SearchZip { get; set; }
 
     public string? Pre { get; set; }

@@ -33,6 +33,9 @@ internal sealed record SearchPlan
 
     public required bool Messages { get; init; }
 
+    /// <summary>Report malformed ignore files (not <c>--no-ignore-messages</c>).</summary>
+    public bool IgnoreMessages { get; init; } = true;
+
     public required bool StdoutIsTerminal { get; init; }
 
     /// <summary>Flush after every file's output (a terminal, or --line-buffered).</summary>
@@ -151,7 +154,7 @@ internal sealed record SearchPlan
                 MaxCount = raw.MaxCount,
                 Passthru = raw.Passthru && !summaryMode,
                 Binary = binary,
-                LimitedBinaryDetection = positional.Count is > 0 and <= 10 && positional.All(p => p != "-" && File.Exists(p)),
+                LimitedBinaryDetection = raw.Mmap ?? (positional.Count is > 0 and <= 10 && positional.All(p => p != "-" && File.Exists(p))),
                 BomSniffing = raw.Encoding?.Trim().ToLowerInvariant() != "none",
                 Encoding = EncodingOf(raw.Encoding),
                 SearchCompressed = raw.SearchZip,
@@ -210,6 +213,7 @@ internal sealed record SearchPlan
             ListFiles = raw.Files,
             ListTypes = raw.TypeList,
             Messages = !raw.NoMessages,
+            IgnoreMessages = !raw.NoIgnoreMessages,
             StdoutIsTerminal = stdoutIsTerminal,
             FlushEachFile = raw.LineBuffered ?? stdoutIsTerminal,
             Rewrite = rewrite,

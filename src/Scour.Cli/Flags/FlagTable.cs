@@ -94,6 +94,20 @@ internal static class FlagTable
         {
             Details = "Use --pre only for files matching GLOB (the syntax of -g; a glob starting with ! excludes). Repeatable.",
         },
+        new("mmap", null, null, Search, "Search as if with memory maps (rg's binary detection for mapped files).", (a, _) => a.Mmap = true)
+        {
+            Negation = "no-mmap",
+            ApplyNegation = a => a.Mmap = false,
+            Details = "scour always reads files (maps were slower in .NET), but ripgrep 13 detects binary data differently in files it maps: only in the first 64 KiB and in printed lines, leaving NUL bytes in place. It maps up to 10 files named on the command line unless --no-mmap, and every file with --mmap; scour reproduces that.",
+        },
+        new("regex-size-limit", null, "NUM+SUFFIX?", Search, "Accepted for compatibility (see --help).", (_, v) => Size(v!))
+        {
+            Details = "Accepted with ripgrep's syntax (e.g. 10M) so that scripts keep working. .NET's regex engines bound their own size: a pattern too large for the linear-time automaton falls back to the backtracking engine.",
+        },
+        new("dfa-size-limit", null, "NUM+SUFFIX?", Search, "Accepted for compatibility (see --help).", (_, v) => Size(v!))
+        {
+            Details = "Accepted with ripgrep's syntax. .NET's NonBacktracking engine builds its automaton lazily with its own bound.",
+        },
         new("text", 'a', null, Search, "Search binary files as if they were text.", (a, _) => a.Text = true)
         {
             Negation = "no-text",
@@ -273,6 +287,11 @@ internal static class FlagTable
         {
             Choices = ["path", "modified", "accessed", "created", "none"],
         },
+        new("sort-files", null, null, FlagCategory.Output, "Same as --sort=path (deprecated in rg).", (a, _) => (a.Sort, a.SortReverse) = ("path", false))
+        {
+            Negation = "no-sort-files",
+            ApplyNegation = a => a.Sort = "none",
+        },
         new("sortr", null, "SORTBY", FlagCategory.Output, "Sort results in descending order (forces one thread).", (a, v) => (a.Sort, a.SortReverse) = (v!, true))
         {
             Choices = ["path", "modified", "accessed", "created", "none"],
@@ -292,6 +311,13 @@ internal static class FlagTable
         },
 
         // Logging
+        new("no-ignore-messages", null, null, Logging, "Suppress messages about malformed ignore files.", (a, _) => a.NoIgnoreMessages = true)
+        {
+            Negation = "ignore-messages",
+            ApplyNegation = a => a.NoIgnoreMessages = false,
+        },
+        new("debug", null, null, Logging, "Accepted for compatibility; scour has no debug log yet.", (_, _) => { }),
+        new("trace", null, null, Logging, "Accepted for compatibility; scour has no trace log yet.", (_, _) => { }),
         new("no-messages", null, null, Logging, "Suppress some error messages.", (a, _) => a.NoMessages = true)
         {
             Negation = "messages",

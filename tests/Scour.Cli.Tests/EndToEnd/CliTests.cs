@@ -122,6 +122,9 @@ public sealed class CliTests : IDisposable
         Assert.Equal("a.txt:hello\n", r.StdoutText);
         Assert.Contains(".gitignore: line 1: error parsing glob '[z-a]'", r.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, r.ExitCode);
+
+        var quiet = ScourBinary.Run(repo, "--no-ignore-messages", "hello");
+        Assert.Equal(("a.txt:hello\n", "", 0), (quiet.StdoutText, quiet.Stderr, quiet.ExitCode));
     }
 
     [Fact]
