@@ -232,11 +232,6 @@ internal sealed record SearchPlan
             : (RewriteMode.None, null);
         if (mode == RewriteMode.None)
         {
-            if (raw.Multiline)
-            {
-                throw new UsageException("-U/--multiline is supported with --diff, --write and --interactive; printing multiline search results is not implemented yet");
-            }
-
             if (raw.PreserveCase)
             {
                 throw new UsageException("--preserve-case needs --diff, --write or --interactive (and -r REPLACEMENT)");

@@ -48,6 +48,26 @@ public sealed class SearcherApiTests : IDisposable
     }
 
     [Fact]
+    public void Multiline_patterns_report_units_of_lines()
+    {
+        Write("m.txt", "call(\n  x)\nother\n");
+        var searcher = new SearchBuilder(@"call\(\s*x\)").Pattern(p => p with { Multiline = true }).Build();
+        var file = Assert.Single(searcher.Search(Path.Combine(_root, "m.txt")));
+        var unit = Assert.Single(file.Lines);
+        Assert.Equal(1, unit.LineNumber);
+        Assert.Equal("call(\n  x)", unit.Text);
+        Assert.Equal("call(\n  x)", Assert.Single(unit.Submatches).Text);
+    }
+
+    [Fact]
+    public void Pcre2_syntax_through_the_backtracking_engine()
+    {
+        var searcher = new SearchBuilder(@"(?<=TODO: )\w+").Pattern(p => p with { Engine = PatternEngine.Backtracking }).Build();
+        var file = Assert.Single(searcher.Search(Path.Combine(_root, "a.txt")));
+        Assert.Equal("first", Assert.Single(Assert.Single(file.Lines).Submatches).Text);
+    }
+
+    [Fact]
     public void Options_compose()
     {
         var searcher = new SearchBuilder("todo").IgnoreCase().Glob("*.cs").Context(1, 0).SortByPath().Build();

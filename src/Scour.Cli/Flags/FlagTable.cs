@@ -45,11 +45,11 @@ internal static class FlagTable
             Negation = "no-crlf",
             ApplyNegation = a => a.Crlf = false,
         },
-        new("multiline", 'U', null, Search, "Enable matching across multiple lines (with --diff/--write).", (a, _) => a.Multiline = true)
+        new("multiline", 'U', null, Search, "Enable matching across multiple lines.", (a, _) => a.Multiline = true)
         {
             Negation = "no-multiline",
             ApplyNegation = a => a.Multiline = false,
-            Details = "Let a match span lines: patterns may contain \\n and classes such as \\s or [^a] match it. The whole file is matched at once. Supported when rewriting (--diff, --write); a multiline search's output is not implemented yet.",
+            Details = "Let a match span lines: patterns may contain \\n and classes such as \\s or [^a] match it. Each file is read whole and matched at once; every line a match touches is printed as a matching line (one JSON message per group of lines), as ripgrep does. Works with --diff and --write too.",
         },
         new("multiline-dotall", null, null, Search, "Make '.' match line terminators too (with -U).", (a, _) => a.MultilineDotAll = true)
         {

@@ -275,9 +275,10 @@ public sealed class CompiledPattern
             return new NeverLineMatcher();
         }
 
-        if (_backtrackingDialect)
+        if (_backtrackingDialect || IsMultiline)
         {
-            return new RegexLineMatcher(this, prefilter: null, lineByLine: true);
+            // Multiline patterns run over whole texts (FindAll), never through the line machinery.
+            return new RegexLineMatcher(this, prefilter: null, lineByLine: !IsMultiline);
         }
 
         if (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && _exactLiteral is not null && !Crlf)

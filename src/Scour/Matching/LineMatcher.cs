@@ -50,6 +50,9 @@ internal abstract class LineMatcher : IDisposable
         resolveName = _ => -1;
     }
 
+    /// <summary>True for a multiline pattern (<c>-U</c>): it is matched against whole texts, not lines.</summary>
+    public virtual bool MatchesAcrossLines => false;
+
     public virtual void Dispose()
     {
     }

@@ -52,7 +52,7 @@ public sealed record PatternOptions
 
     /// <summary>
     /// Matches may span lines (<c>-U</c>): <c>\n</c> may appear in a pattern and classes may match it.
-    /// Multiline patterns are matched against whole texts (rewriting), not by the line searcher.
+    /// A multiline search reads each file whole and reports every match widened to the lines it touches.
     /// </summary>
     public bool Multiline { get; init; }
 

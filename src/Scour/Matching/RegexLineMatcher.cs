@@ -29,6 +29,8 @@ internal sealed class RegexLineMatcher : LineMatcher
         _lineByLine = lineByLine;
     }
 
+    public override bool MatchesAcrossLines => _pattern.IsMultiline;
+
     public override void SetRegion(byte[] buffer, int start, int end)
     {
         _buffer = buffer;

@@ -50,6 +50,16 @@ internal abstract class FilePrinter : IFileSink
     /// <summary>True if a printer must find the matches of each line for <c>--stats</c>.</summary>
     protected bool CountsMatches => Options.Stats is not null;
 
+    /// <summary>The lines in a reported unit: one, or several for a multiline match (<c>-U</c>), each counted as rg counts matched lines.</summary>
+    protected static int LinesIn(in SinkLine line) => 1 + line.Content.Count((byte)'\n');
+
+    /// <summary>
+    /// Adds the matches in a reported line (or multiline unit) to <paramref name="matches"/>, in the line's
+    /// coordinates. A multiline pattern sees the terminator too, since its matches may end with it.
+    /// </summary>
+    protected void FindMatches(in SinkLine line, List<ByteRange> matches) =>
+        Matcher.FindAll(Matcher.MatchesAcrossLines ? line.Bytes : line.Content, matches);
+
     /// <summary>Adds a matching line's matches (found by the printer) to the <c>--stats</c> count.</summary>
     protected void CountForStats(int matches) => StatsMatches += matches;
 

@@ -72,7 +72,7 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
 
     public override bool Matched(in SinkLine line)
     {
-        MatchedLines++;
+        MatchedLines += LinesIn(line);
         _matchCount += WriteLine("match"u8, line);
         return true;
     }
@@ -95,7 +95,7 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
         }
 
         _matches.Clear();
-        Matcher.FindAll(line.Content, _matches);
+        FindMatches(line, _matches);
 
         Buffer.Write("{\"type\":\""u8);
         Buffer.Write(type);

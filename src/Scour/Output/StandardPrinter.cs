@@ -28,7 +28,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             return false; // ripgrep prints the binary notice instead of the line
         }
 
-        MatchedLines++;
+        MatchedLines += LinesIn(line);
         if (Options.Replacement is { } replacement)
         {
             WriteReplaced(line, replacement);
@@ -39,11 +39,15 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         _matches.Clear();
         if (needsMatches)
         {
-            Matcher.FindAll(line.Content, _matches);
+            FindMatches(line, _matches);
             CountForStats(_matches.Count);
         }
 
-        if (Options.OnlyMatching && !Options.Vimgrep)
+        if (Matcher.MatchesAcrossLines)
+        {
+            WriteSpan(line);
+        }
+        else if (Options.OnlyMatching && !Options.Vimgrep)
         {
             WriteOnlyMatching(line);
         }
@@ -103,6 +107,57 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         {
             WritePrefix(line, Options.FieldMatchSeparator, column, line.AbsoluteOffset);
             WriteLineText(text, ranges, isMatch: true, text.Length + terminator, terminator > 0);
+        }
+    }
+
+    // A multiline unit (-U): each of its lines is printed as a matching line, with the parts of the
+    // matches that fall on it; as in rg, --column shows the unit's first match column on every line,
+    // and --vimgrep prints one row per match with the line where it starts.
+    private void WriteSpan(in SinkLine span)
+    {
+        var content = span.Bytes;
+        var column = _matches.Count > 0 ? _matches[0].Start + 1 : 0;
+        var pieces = new List<ByteRange>();
+        var at = 0;
+        for (var k = 0L; at < content.Length; k++)
+        {
+            var nl = content[at..].IndexOf((byte)'\n');
+            var end = nl < 0 ? content.Length : at + nl + 1;
+            var line = new SinkLine(content[at..end], span.LineNumber == 0 ? 0 : span.LineNumber + k, span.AbsoluteOffset + at);
+            pieces.Clear();
+            foreach (var m in _matches)
+            {
+                var (s, e) = (Math.Max(m.Start, at), Math.Min(m.End, end - (nl < 0 ? 0 : 1)));
+                if (s < e || (m.Start == m.End && m.Start >= at && m.Start < end))
+                {
+                    pieces.Add(new ByteRange(s - at, e - at));
+                }
+            }
+
+            if (Options.Vimgrep)
+            {
+                foreach (var m in _matches.Where(m => m.Start >= at && m.Start < end))
+                {
+                    WritePrefix(line, Options.FieldMatchSeparator, m.Start - at + 1, line.AbsoluteOffset);
+                    WriteLineText(line.Content, pieces, isMatch: true, line.Bytes.Length);
+                }
+            }
+            else if (Options.OnlyMatching)
+            {
+                foreach (var p in pieces.Where(p => p.Length > 0))
+                {
+                    WritePrefix(line, Options.FieldMatchSeparator, p.Start + 1, line.AbsoluteOffset + p.Start);
+                    WriteMatchText(line.Content[p.Start..p.End]);
+                    Buffer.Write(Options.LineTerminator);
+                }
+            }
+            else
+            {
+                WritePrefix(line, Options.FieldMatchSeparator, column, line.AbsoluteOffset);
+                WriteLineText(line.Content, pieces.Count > 0 ? pieces : null, isMatch: true, line.Bytes.Length);
+            }
+
+            at = end;
         }
     }
 

@@ -21,11 +21,12 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
 
     public override bool Matched(in SinkLine line)
     {
-        MatchedLines++;
-        if (Options.Mode == OutputMode.CountMatches || CountsMatches)
+        MatchedLines += LinesIn(line);
+        var multiline = Matcher.MatchesAcrossLines;
+        if (Options.Mode == OutputMode.CountMatches || CountsMatches || (multiline && Options.Mode == OutputMode.Count))
         {
             _matches.Clear();
-            Matcher.FindAll(line.Content, _matches);
+            FindMatches(line, _matches);
             CountForStats(_matches.Count);
         }
 
@@ -35,7 +36,7 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
                 _count += Math.Max(1, _matches.Count);
                 return true;
             case OutputMode.Count:
-                _count++;
+                _count += multiline ? LinesWhereMatchesStart(line.Bytes) : 1;
                 return true;
             case OutputMode.Quiet when Options.Stats is not null:
                 return true; // as rg: -q stops at the first match unless --stats wants the totals
@@ -77,5 +78,26 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
     {
         WritePath();
         Buffer.Write(Options.NullAfterPath ? (byte)0 : (byte)'\n');
+    }
+
+    // -c with a multiline pattern: rg counts the lines on which a match starts, not units or matches.
+    private int LinesWhereMatchesStart(ReadOnlySpan<byte> unit)
+    {
+        var lines = 0;
+        var lastLine = -1;
+        var line = 0;
+        var at = 0;
+        foreach (var m in _matches)
+        {
+            line += unit[at..m.Start].Count((byte)'\n');
+            at = m.Start;
+            if (line != lastLine)
+            {
+                lines++;
+                lastLine = line;
+            }
+        }
+
+        return lines;
     }
 }

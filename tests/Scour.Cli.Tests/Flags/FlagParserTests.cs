@@ -57,7 +57,7 @@ public class FlagParserTests
     public void Unknown_flags_suggest_the_nearest()
     {
         var e = Assert.Throws<UsageException>(() => FlagParser.Parse(["--colr", "x"]));
-        Assert.StartsWith("unrecognized flag --colr\n\nsimilar flags that are available: --color, --colour", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("unrecognized flag --colr\n\nsimilar flags that are available: --color, --colors, --colour", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

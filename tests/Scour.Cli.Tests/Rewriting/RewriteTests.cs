@@ -241,7 +241,7 @@ public sealed class RewriteTests : IDisposable
     [InlineData(new[] { "foo", "-r", "x", "--diff", "--json" }, "--json cannot be used with --diff")]
     [InlineData(new[] { "foo", "-r", "x", "--diff", "-c" }, "--count cannot be used with --diff")]
     [InlineData(new[] { "foo", "-r", "x", "--write", "-" }, "standard input ('-') cannot be rewritten")]
-    [InlineData(new[] { "-U", "foo" }, "-U/--multiline is supported with --diff, --write and --interactive")]
+    [InlineData(new[] { "--preserve-case", "foo" }, "--preserve-case needs --diff, --write or --interactive")]
     [InlineData(new[] { "foo", "-r", "x", "--interactive" }, "--interactive asks on the terminal, but standard input is not one")]
     public void Bad_combinations_are_errors(string[] args, string message)
     {

@@ -1,0 +1,244 @@
+using System.Buffers;
+using Scour.Matching;
+
+namespace Scour.Searching;
+
+/// <summary>
+/// The search for patterns that may match across lines (<c>-U</c>), as ripgrep does it: the whole input
+/// is read, the pattern runs over all of it, and each match is widened to the lines it touches; matches
+/// sharing a line form one reported unit (a <see cref="SinkLine"/> of several lines), around which
+/// context, <c>-m</c>, <c>-v</c> and <c>--passthru</c> work on lines as usual.
+/// </summary>
+internal static class MultilineSearcher
+{
+    public static SearchResult Search(IByteSource source, LineMatcher matcher, ISink sink, BinaryMode binary, SearcherOptions options, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            var length = ReadAll(source, ref buffer, cancellationToken);
+            var text = buffer.AsSpan(0, length);
+            long? binaryOffset = null;
+            var nul = binary == BinaryMode.None ? -1 : text.IndexOf((byte)0);
+            if (nul >= 0)
+            {
+                binaryOffset = nul;
+                if (!sink.BinaryData(nul) || binary == BinaryMode.Quit)
+                {
+                    return new SearchResult(length, binaryOffset, 0); // the whole file was read before the NUL was seen
+                }
+            }
+
+            var units = MatchedUnits(buffer, length, matcher, options.InvertMatch);
+            var reporter = new Reporter(buffer, length, sink, options);
+            var reported = 0L;
+            foreach (var (start, end) in units)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (options.MaxCount is { } max && reported >= max)
+                {
+                    break;
+                }
+
+                reported++;
+                if (!reporter.Report(start, end))
+                {
+                    return new SearchResult(length, binaryOffset, reported);
+                }
+            }
+
+            reporter.Finish();
+            return new SearchResult(length, binaryOffset, reported);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static int ReadAll(IByteSource source, ref byte[] buffer, CancellationToken cancellationToken)
+    {
+        var length = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (length == buffer.Length)
+            {
+                if (buffer.Length >= Array.MaxLength / 2)
+                {
+                    throw new IOException("input too large for a multiline search (2 GiB)");
+                }
+
+                var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                buffer.AsSpan(0, length).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = bigger;
+            }
+
+            var n = source.Read(buffer.AsSpan(length));
+            if (n == 0)
+            {
+                return length;
+            }
+
+            length += n;
+        }
+    }
+
+    // Each match widened to whole lines; matches on the same or adjacent lines are one unit, as in rg.
+    // With -v, the units are instead the lines no match touches, one line each.
+    private static List<(int Start, int End)> MatchedUnits(byte[] buffer, int length, LineMatcher matcher, bool invert)
+    {
+        var matches = new List<ByteRange>();
+        matcher.FindAll(buffer.AsSpan(0, length), matches);
+        var units = new List<(int Start, int End)>();
+        foreach (var m in matches)
+        {
+            var start = LineStart(buffer, m.Start);
+            var end = LineEnd(buffer, length, m.End > m.Start ? m.End - 1 : m.Start);
+            if (start == end)
+            {
+                continue; // an empty match after the final newline is on no line
+            }
+
+            if (units.Count > 0 && start <= units[^1].End) // as rg: a match on the next line joins the unit
+            {
+                units[^1] = (units[^1].Start, Math.Max(end, units[^1].End));
+            }
+            else
+            {
+                units.Add((start, end));
+            }
+        }
+
+        if (!invert)
+        {
+            return units;
+        }
+
+        var lines = new List<(int Start, int End)>();
+        var at = 0;
+        foreach (var (start, end) in units.Append((length, length)))
+        {
+            while (at < start)
+            {
+                var lineEnd = LineEnd(buffer, length, at);
+                lines.Add((at, lineEnd));
+                at = lineEnd;
+            }
+
+            at = Math.Max(at, end);
+        }
+
+        return lines;
+    }
+
+    private static int LineStart(byte[] buffer, int offset) =>
+        offset == 0 ? 0 : buffer.AsSpan(0, offset).LastIndexOf((byte)'\n') + 1;
+
+    // Just past the line holding byte offset (after its '\n', or the end of the text).
+    private static int LineEnd(byte[] buffer, int length, int offset)
+    {
+        if (offset >= length)
+        {
+            return length;
+        }
+
+        var nl = buffer.AsSpan(offset, length - offset).IndexOf((byte)'\n');
+        return nl < 0 ? length : offset + nl + 1;
+    }
+
+    /// <summary>Reports units and the context lines around them, in order, counting line numbers as it goes.</summary>
+    private sealed class Reporter(byte[] buffer, int length, ISink sink, SearcherOptions options)
+    {
+        private readonly bool _context = options.BeforeContext > 0 || options.AfterContext > 0;
+        private int _emittedEnd = -1; // end of the last line handed to the sink
+        private int _pendingAfterEnd;  // after-context may run up to here
+        private int _lineCursor;
+        private long _lineNumber = 1;
+
+        public bool Report(int start, int end)
+        {
+            if (!EmitAfterContext(start))
+            {
+                return false;
+            }
+
+            var from = options.Passthru ? Math.Max(_emittedEnd, 0) : Math.Max(BackLines(start, options.BeforeContext), Math.Max(_emittedEnd, 0));
+            if (_context && !options.Passthru && _emittedEnd >= 0 && from > _emittedEnd && !sink.ContextBreak())
+            {
+                return false;
+            }
+
+            if (!EmitLines(from, start, ContextKind.Before) || !sink.Matched(Line(start, end)))
+            {
+                return false;
+            }
+
+            _emittedEnd = end;
+            _pendingAfterEnd = options.Passthru ? length : ForwardLines(end, options.AfterContext);
+            return true;
+        }
+
+        public void Finish() => EmitAfterContext(length);
+
+        private bool EmitAfterContext(int limit)
+        {
+            if (_emittedEnd < 0)
+            {
+                return !options.Passthru || EmitLines(0, limit, ContextKind.After);
+            }
+
+            return EmitLines(_emittedEnd, Math.Min(_pendingAfterEnd, limit), ContextKind.After);
+        }
+
+        private bool EmitLines(int from, int to, ContextKind kind)
+        {
+            for (var at = from; at < to;)
+            {
+                var end = LineEnd(buffer, length, at);
+                if (!sink.Context(Line(at, end), kind))
+                {
+                    return false;
+                }
+
+                _emittedEnd = end;
+                at = end;
+            }
+
+            return true;
+        }
+
+        private SinkLine Line(int start, int end) =>
+            new(buffer.AsSpan(start, end - start), options.LineNumbers ? NumberOf(start) : 0, start);
+
+        private long NumberOf(int offset)
+        {
+            _lineNumber += buffer.AsSpan(_lineCursor, offset - _lineCursor).Count((byte)'\n');
+            _lineCursor = offset;
+            return _lineNumber;
+        }
+
+        private int BackLines(int start, int count)
+        {
+            var at = start;
+            for (var i = 0; i < count && at > 0; i++)
+            {
+                at = LineStart(buffer, at - 1);
+            }
+
+            return at;
+        }
+
+        private int ForwardLines(int end, int count)
+        {
+            var at = end;
+            for (var i = 0; i < count && at < length; i++)
+            {
+                at = LineEnd(buffer, length, at);
+            }
+
+            return at;
+        }
+    }
+}
