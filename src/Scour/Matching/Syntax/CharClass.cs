@@ -25,6 +25,16 @@ internal sealed record AsciiItem(string Name, bool Negated) : ClassItem;
 /// <summary>A bracketed class nested inside another, e.g. <c>[a[bc]]</c>.</summary>
 internal sealed record NestedItem(CharClass Class) : ClassItem;
 
+internal enum SetOperation
+{
+    Intersection,
+    Difference,
+    SymmetricDifference,
+}
+
+/// <summary><c>left &amp;&amp; right</c>, <c>left -- right</c> or <c>left ~~ right</c> inside a class.</summary>
+internal sealed record SetOperationItem(CharClass Left, SetOperation Operation, CharClass Right) : ClassItem;
+
 /// <summary>A character class: the union of its items, optionally negated.</summary>
 internal sealed record CharClass(IReadOnlyList<ClassItem> Items, bool Negated)
 {
@@ -48,6 +58,7 @@ internal sealed record CharClass(IReadOnlyList<ClassItem> Items, bool Negated)
                     case UnicodeItem u when u.Property.MayMatchAstral:
                     case AsciiItem { Negated: true }:
                     case NestedItem n when n.Class.MayMatchAstral:
+                    case SetOperationItem:
                         return true;
                 }
             }

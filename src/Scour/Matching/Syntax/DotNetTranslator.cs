@@ -261,6 +261,18 @@ internal sealed class DotNetTranslator
             case AssertionKind.EndText:
                 _sb.Append("\\z");
                 break;
+            case AssertionKind.WordStart or AssertionKind.WordEnd or AssertionKind.WordStartHalf or AssertionKind.WordEndHalf:
+                // Lookarounds on the word class of the mode in force (Unicode \w, or ASCII under (?-u)).
+                NeedsBacktracking = true;
+                var word = a.Unicode ? "[" + UnicodeWordBody + "]" : "[0-9A-Za-z_]";
+                _sb.Append(a.Kind switch
+                {
+                    AssertionKind.WordStart => $"(?<!{word})(?={word})",
+                    AssertionKind.WordEnd => $"(?<={word})(?!{word})",
+                    AssertionKind.WordStartHalf => $"(?<!{word})",
+                    _ => $"(?!{word})",
+                });
+                break;
             case AssertionKind.WordBoundary when a.Unicode:
                 _sb.Append("\\b");
                 break;
@@ -280,6 +292,12 @@ internal sealed class DotNetTranslator
 
     private void EmitClass(CharClass cls, bool caseInsensitive)
     {
+        if (ClassSet.NeedsEvaluation(cls))
+        {
+            EmitCodePoints(ClassSet.Evaluate(cls, caseInsensitive));
+            return;
+        }
+
         // A class that is only a negated item, e.g. \W or \P{L}, is the negation of the positive item.
         if (!cls.Negated && cls.Items.Count == 1 && TryNegatedSingle(cls.Items[0], out var positive))
         {
@@ -333,6 +351,46 @@ internal sealed class DotNetTranslator
         {
             _sb.Append("(?:").AppendJoin('|', alternatives).Append(')');
         }
+    }
+
+    // A class given as its exact code points: BMP ranges in one .NET class, astral ones as surrogate
+    // pairs (only where the text can hold them); \n stays out in line mode.
+    private void EmitCodePoints(List<(int Lo, int Hi)> set)
+    {
+        var body = new StringBuilder();
+        var alternatives = new List<string>();
+        foreach (var (lo, hi) in set)
+        {
+            var first = !_multiline && lo == '\n' ? lo + 1 : lo;
+            var bmpLast = Math.Min(hi, 0xFFFF);
+            if (!_multiline && first < '\n' && bmpLast >= '\n')
+            {
+                AppendBmpRange(body, first, '\n' - 1);
+                first = '\n' + 1;
+            }
+
+            if (first <= bmpLast)
+            {
+                AppendBmpRange(body, first, bmpLast);
+            }
+
+            if (hi > 0xFFFF && _surrogateAware)
+            {
+                alternatives.Add(AstralRange(Math.Max(lo, 0x10000), hi));
+            }
+        }
+
+        if (body.Length > 0)
+        {
+            alternatives.Insert(0, "[" + body + "]");
+        }
+
+        _sb.Append(alternatives.Count switch
+        {
+            0 => "[^\\s\\S]",
+            1 => alternatives[0],
+            _ => "(?:" + string.Join('|', alternatives) + ")",
+        });
     }
 
     private static bool TryNegatedSingle(ClassItem item, out ClassItem positive)

@@ -26,6 +26,10 @@ internal enum AssertionKind
     EndText,
     WordBoundary,
     NotWordBoundary,
+    WordStart,
+    WordEnd,
+    WordStartHalf,
+    WordEndHalf,
 }
 
 /// <summary>A zero-width assertion; <see cref="Unicode"/> matters for word boundaries.</summary>

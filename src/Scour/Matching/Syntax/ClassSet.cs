@@ -1,0 +1,293 @@
+using System.Globalization;
+
+namespace Scour.Matching.Syntax;
+
+/// <summary>
+/// A character class evaluated to its exact set of code points, for what .NET's class syntax cannot
+/// say: set operations (<c>&amp;&amp;</c>, <c>--</c>, <c>~~</c>), negated classes nested in a class, and
+/// negated properties inside a class. Sets are sorted, disjoint, inclusive ranges, never containing
+/// surrogate code points. General categories come from .NET's Unicode data (as in the rest of the
+/// translation); scripts and binary properties from the UCD tables.
+/// </summary>
+internal static class ClassSet
+{
+    private const int MaxCodePoint = 0x10FFFF;
+
+    private static readonly Lazy<List<(int Lo, int Hi)>[]> Categories = new(BuildCategories);
+
+    /// <summary>True when <paramref name="cls"/> needs <see cref="Evaluate"/> rather than .NET class syntax.</summary>
+    public static bool NeedsEvaluation(CharClass cls) => cls.Items.Any(item => item switch
+    {
+        SetOperationItem => true,
+        NestedItem { Class.Negated: true } => true,
+        NestedItem n => NeedsEvaluation(n.Class),
+        UnicodeItem { Negated: true, Property: { Ranges: null, Negated: null } } => true,
+        _ => false,
+    });
+
+    /// <summary>The code points <paramref name="cls"/> matches (each operand case-folded first under <c>(?i)</c>).</summary>
+    public static List<(int Lo, int Hi)> Evaluate(CharClass cls, bool caseInsensitive)
+    {
+        var set = new List<(int Lo, int Hi)>();
+        foreach (var item in cls.Items)
+        {
+            set = Union(set, Item(item, caseInsensitive));
+        }
+
+        return cls.Negated ? Complement(set) : set;
+    }
+
+    private static List<(int Lo, int Hi)> Item(ClassItem item, bool caseInsensitive)
+    {
+        var set = item switch
+        {
+            RangeItem r => [(r.First, r.Last)],
+            PerlItem p => Perl(p),
+            UnicodeItem u => Unicode(u),
+            AsciiItem a => Negate(Ascii(a.Name), a.Negated),
+            NestedItem n => Evaluate(n.Class, caseInsensitive),
+            SetOperationItem op => Operate(Evaluate(op.Left, caseInsensitive), op.Operation, Evaluate(op.Right, caseInsensitive)),
+            _ => throw new InvalidOperationException(item.GetType().Name),
+        };
+        return caseInsensitive && item is not (NestedItem or SetOperationItem) ? Fold(set) : Normalize(set);
+    }
+
+    private static List<(int Lo, int Hi)> Operate(List<(int Lo, int Hi)> left, SetOperation operation, List<(int Lo, int Hi)> right) => operation switch
+    {
+        SetOperation.Intersection => Intersect(left, right),
+        SetOperation.Difference => Intersect(left, Complement(right)),
+        _ => Union(Intersect(left, Complement(right)), Intersect(right, Complement(left))),
+    };
+
+    private static List<(int Lo, int Hi)> Perl(PerlItem p)
+    {
+        List<(int Lo, int Hi)> set = (p.Kind, p.Unicode) switch
+        {
+            (PerlClassKind.Digit, true) => Category("Nd"),
+            (PerlClassKind.Space, true) => Property("White_Space"),
+            (PerlClassKind.Word, true) => Union(Union(Property("Alphabetic"), Category("M")), Union(Union(Category("Nd"), Category("Pc")), [(0x200C, 0x200D)])),
+            (PerlClassKind.Digit, false) => Ascii("digit"),
+            (PerlClassKind.Space, false) => Ascii("space"),
+            _ => Ascii("word"),
+        };
+        return Negate(set, p.Negated);
+    }
+
+    private static List<(int Lo, int Hi)> Unicode(UnicodeItem u)
+    {
+        var set = u.Property switch
+        {
+            { Ranges: { } ranges } => Pairs(ranges),
+            { Canonical: "Any" } => [(0, MaxCodePoint)],
+            { Canonical: "ASCII" } => [(0, 0x7F)],
+            { Canonical: "Assigned" } => Complement(Category("Cn")),
+            { Canonical: "LC" } => Union(Union(Category("Lu"), Category("Ll")), Category("Lt")),
+            { Canonical: var code } => Category(code),
+        };
+        return Negate(Normalize(set), u.Negated);
+    }
+
+    private static List<(int Lo, int Hi)> Property(string name) =>
+        UnicodeProperty.TryResolve(name, out var property) && property.Ranges is { } ranges
+            ? Normalize(Pairs(ranges))
+            : throw new InvalidOperationException($"no table for {name}");
+
+    private static List<(int Lo, int Hi)> Ascii(string name) => name switch
+    {
+        "alnum" => [('0', '9'), ('A', 'Z'), ('a', 'z')],
+        "alpha" => [('A', 'Z'), ('a', 'z')],
+        "ascii" => [(0, 0x7F)],
+        "blank" => [('\t', '\t'), (' ', ' ')],
+        "cntrl" => [(0, 0x1F), (0x7F, 0x7F)],
+        "digit" => [('0', '9')],
+        "graph" => [('!', '~')],
+        "lower" => [('a', 'z')],
+        "print" => [(' ', '~')],
+        "punct" => [('!', '/'), (':', '@'), ('[', '`'), ('{', '~')],
+        "space" => [('\t', '\r'), (' ', ' ')],
+        "upper" => [('A', 'Z')],
+        "word" => [('0', '9'), ('A', 'Z'), ('_', '_'), ('a', 'z')],
+        _ => [('0', '9'), ('A', 'F'), ('a', 'f')],
+    };
+
+    // A general category by its one- or two-letter code: a major class (L) is the union of its members.
+    private static List<(int Lo, int Hi)> Category(string code)
+    {
+        var set = new List<(int Lo, int Hi)>();
+        var categories = Categories.Value;
+        for (var c = 0; c < categories.Length; c++)
+        {
+            var name = CodeOf((UnicodeCategory)c);
+            if (name == code || (code.Length == 1 && name[0] == code[0]))
+            {
+                set = Union(set, categories[c]);
+            }
+        }
+
+        return set;
+    }
+
+    private static List<(int Lo, int Hi)>[] BuildCategories()
+    {
+        var categories = new List<(int Lo, int Hi)>[30];
+        for (var i = 0; i < categories.Length; i++)
+        {
+            categories[i] = [];
+        }
+
+        for (var cp = 0; cp <= MaxCodePoint; cp++)
+        {
+            var list = categories[(int)CharUnicodeInfo.GetUnicodeCategory(cp)];
+            if (list.Count > 0 && list[^1].Hi == cp - 1)
+            {
+                list[^1] = (list[^1].Lo, cp);
+            }
+            else
+            {
+                list.Add((cp, cp));
+            }
+        }
+
+        return categories;
+    }
+
+    private static string CodeOf(UnicodeCategory category) => category switch
+    {
+        UnicodeCategory.UppercaseLetter => "Lu",
+        UnicodeCategory.LowercaseLetter => "Ll",
+        UnicodeCategory.TitlecaseLetter => "Lt",
+        UnicodeCategory.ModifierLetter => "Lm",
+        UnicodeCategory.OtherLetter => "Lo",
+        UnicodeCategory.NonSpacingMark => "Mn",
+        UnicodeCategory.SpacingCombiningMark => "Mc",
+        UnicodeCategory.EnclosingMark => "Me",
+        UnicodeCategory.DecimalDigitNumber => "Nd",
+        UnicodeCategory.LetterNumber => "Nl",
+        UnicodeCategory.OtherNumber => "No",
+        UnicodeCategory.SpaceSeparator => "Zs",
+        UnicodeCategory.LineSeparator => "Zl",
+        UnicodeCategory.ParagraphSeparator => "Zp",
+        UnicodeCategory.Control => "Cc",
+        UnicodeCategory.Format => "Cf",
+        UnicodeCategory.Surrogate => "Cs",
+        UnicodeCategory.PrivateUse => "Co",
+        UnicodeCategory.ConnectorPunctuation => "Pc",
+        UnicodeCategory.DashPunctuation => "Pd",
+        UnicodeCategory.OpenPunctuation => "Ps",
+        UnicodeCategory.ClosePunctuation => "Pe",
+        UnicodeCategory.InitialQuotePunctuation => "Pi",
+        UnicodeCategory.FinalQuotePunctuation => "Pf",
+        UnicodeCategory.OtherPunctuation => "Po",
+        UnicodeCategory.MathSymbol => "Sm",
+        UnicodeCategory.CurrencySymbol => "Sc",
+        UnicodeCategory.ModifierSymbol => "Sk",
+        UnicodeCategory.OtherSymbol => "So",
+        _ => "Cn",
+    };
+
+    // Adds every simple case variant of every member (Rust folds each operand before set operations).
+    private static List<(int Lo, int Hi)> Fold(List<(int Lo, int Hi)> set)
+    {
+        var extra = new List<(int Lo, int Hi)>(set);
+        foreach (var (lo, hi) in set)
+        {
+            for (var cp = lo; cp <= hi; cp++)
+            {
+                foreach (var v in CaseFolding.Equivalents(cp))
+                {
+                    extra.Add((v, v));
+                }
+            }
+        }
+
+        return Normalize(extra);
+    }
+
+    private static List<(int Lo, int Hi)> Negate(List<(int Lo, int Hi)> set, bool negated) => negated ? Complement(set) : set;
+
+    private static List<(int Lo, int Hi)> Pairs(int[] flat)
+    {
+        var pairs = new List<(int Lo, int Hi)>(flat.Length / 2);
+        for (var i = 0; i + 1 < flat.Length; i += 2)
+        {
+            pairs.Add((flat[i], flat[i + 1]));
+        }
+
+        return pairs;
+    }
+
+    // Sorted, merged, and without surrogates (no text position can hold one as a character).
+    private static List<(int Lo, int Hi)> Normalize(List<(int Lo, int Hi)> set)
+    {
+        var sorted = set.OrderBy(r => r.Lo).ToList();
+        var result = new List<(int Lo, int Hi)>();
+        foreach (var (lo, hi) in sorted)
+        {
+            if (result.Count > 0 && lo <= result[^1].Hi + 1)
+            {
+                result[^1] = (result[^1].Lo, Math.Max(result[^1].Hi, hi));
+            }
+            else
+            {
+                result.Add((lo, hi));
+            }
+        }
+
+        return Intersect(result, [(0, 0xD7FF), (0xE000, MaxCodePoint)], normalized: true);
+    }
+
+    private static List<(int Lo, int Hi)> Union(List<(int Lo, int Hi)> a, List<(int Lo, int Hi)> b) => Normalize([.. a, .. b]);
+
+    private static List<(int Lo, int Hi)> Complement(List<(int Lo, int Hi)> set)
+    {
+        var result = new List<(int Lo, int Hi)>();
+        var next = 0;
+        foreach (var (lo, hi) in Normalize(set))
+        {
+            if (lo > next)
+            {
+                result.Add((next, lo - 1));
+            }
+
+            next = hi + 1;
+        }
+
+        if (next <= MaxCodePoint)
+        {
+            result.Add((next, MaxCodePoint));
+        }
+
+        return Normalize(result);
+    }
+
+    private static List<(int Lo, int Hi)> Intersect(List<(int Lo, int Hi)> a, List<(int Lo, int Hi)> b, bool normalized = false)
+    {
+        if (!normalized)
+        {
+            (a, b) = (Normalize(a), Normalize(b));
+        }
+
+        var result = new List<(int Lo, int Hi)>();
+        int i = 0, j = 0;
+        while (i < a.Count && j < b.Count)
+        {
+            var lo = Math.Max(a[i].Lo, b[j].Lo);
+            var hi = Math.Min(a[i].Hi, b[j].Hi);
+            if (lo <= hi)
+            {
+                result.Add((lo, hi));
+            }
+
+            if (a[i].Hi < b[j].Hi)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return result;
+    }
+}
