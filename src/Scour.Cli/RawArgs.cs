@@ -169,6 +169,12 @@ internal sealed class RawArgs
 
     public bool? Mmap { get; set; }
 
+    public bool StopOnNonmatch { get; set; }
+
+    public string? HyperlinkFormat { get; set; }
+
+    public string? HostnameBin { get; set; }
+
     public bool NoIgnoreMessages { get; set; }
 
     public bool SearchZip { get; set; }

@@ -152,6 +152,7 @@ internal sealed record SearchPlan
                 BeforeContext = summaryMode ? 0 : before,
                 AfterContext = summaryMode ? 0 : after,
                 MaxCount = raw.MaxCount,
+                StopOnNonmatch = raw.StopOnNonmatch,
                 Passthru = raw.Passthru && !summaryMode,
                 Binary = binary,
                 LimitedBinaryDetection = raw.Mmap ?? (positional.Count is > 0 and <= 10 && positional.All(p => p != "-" && File.Exists(p))),
@@ -185,6 +186,7 @@ internal sealed record SearchPlan
                 Crlf = raw.Crlf,
                 Replacement = raw.Replace is null || mode != OutputMode.Lines ? null : new Replacement(raw.Replace),
                 Stats = raw.Stats && mode != OutputMode.Json ? new StatsTotals() : null,
+                Hyperlinks = raw.HyperlinkFormat is { } format ? HyperlinksOf(format, raw.HostnameBin) : null,
                 KeepOutputOfFailedFiles = threads == 1 || (positional.Count == 1 && File.Exists(positional[0])),
             },
             Walk = new WalkOptions
@@ -260,6 +262,34 @@ internal sealed record SearchPlan
         }
 
         return mode;
+    }
+
+    private static HyperlinkFormat? HyperlinksOf(string format, string? hostnameBin)
+    {
+        try
+        {
+            return HyperlinkFormat.Parse(format, () => hostnameBin is null ? Environment.MachineName : RunForHostname(hostnameBin));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    // --hostname-bin: the program's first line of output, or the machine's name if it fails.
+    private static string RunForHostname(string program)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardOutput = true, UseShellExecute = false })!;
+            var output = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            return process.ExitCode == 0 && output.Length > 0 ? output : Environment.MachineName;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new UsageException($"--hostname-bin: could not run '{program}'");
+        }
     }
 
     private static ColorSpecs ColorSpecsOf(List<string> specs)

@@ -94,6 +94,10 @@ internal static class FlagTable
         {
             Details = "Use --pre only for files matching GLOB (the syntax of -g; a glob starting with ! excludes). Repeatable.",
         },
+        new("stop-on-nonmatch", null, null, Search, "Stop reading a file at the first non-matching line after a match.", (a, _) => a.StopOnNonmatch = true)
+        {
+            Details = "Once a file has had a matching line, the first line that does not match ends the search of that file (no context is printed past it). For files whose matches are known to be on consecutive lines, e.g. sorted ones (rg 14's flag).",
+        },
         new("mmap", null, null, Search, "Search as if with memory maps (rg's binary detection for mapped files).", (a, _) => a.Mmap = true)
         {
             Negation = "no-mmap",
@@ -232,6 +236,11 @@ internal static class FlagTable
         {
             Details = "TYPE:ATTRIBUTE:VALUE, as ripgrep: TYPE is path, line, column or match; ATTRIBUTE fg or bg with a color (black, blue, green, red, cyan, magenta, yellow, white, a 256-color number, or r,g,b; numbers may be 0x hex), or style with bold, nobold, intense, nointense, underline, nounderline. TYPE:none clears a type's colors. Later specs win.",
         },
+        new("hyperlink-format", null, "FORMAT", FlagCategory.Output, "Make colored paths terminal hyperlinks in FORMAT.", (a, v) => a.HyperlinkFormat = v!)
+        {
+            Details = "When colors are on, each printed path becomes an OSC 8 hyperlink. FORMAT is a URL template with {path} (absolute, percent-encoded; required), {line}, {column} (needs {line}), {host} and {wslprefix}, or a name: default, file, none, grep+, kitty, macvim, textmate, vscode, vscode-insiders, vscodium, cursor. Where no line or column is known (headings, -l), 1 is used.",
+        },
+        new("hostname-bin", null, "COMMAND", FlagCategory.Output, "Run COMMAND to get the {host} of hyperlinks.", (a, v) => a.HostnameBin = v!),
         new("pretty", 'p', null, FlagCategory.Output, "Alias for --color=always --heading --line-number.", (a, _) => a.Pretty = true),
         new("only-matching", 'o', null, FlagCategory.Output, "Print only matched parts of a line.", (a, _) => a.OnlyMatching = true),
         new("replace", 'r', "REPLACEMENT", FlagCategory.Output, "Replace matches with the given text in the output.", (a, v) => a.Replace = v!)

@@ -10,6 +10,7 @@ namespace Scour.Output;
 internal abstract class FilePrinter : IFileSink
 {
     private byte[] _path = [];
+    private string? _displayPath;
     private readonly ResultWriter? _writer;
 
     protected FilePrinter(OutputOptions options, LineMatcher matcher, ResultWriter? writer = null)
@@ -71,6 +72,7 @@ internal abstract class FilePrinter : IFileSink
         Buffer.Clear();
         HasPath = path is not null && Options.WithFilename;
         _path = path is null ? [] : Options.PathBytes(path);
+        _displayPath = path;
         Binary = binary;
         BinaryOffset = null;
         MatchedLines = 0;
@@ -139,13 +141,24 @@ internal abstract class FilePrinter : IFileSink
         return true;
     }
 
-    protected void WritePath()
+    /// <summary>Writes the path (colored, and a hyperlink to <paramref name="line"/>:<paramref name="column"/> when asked for).</summary>
+    protected void WritePath(long line = 0, long column = 0)
     {
         if (Options.Colors is { } colors)
         {
+            var link = Options.Hyperlinks is { } format && _displayPath is not null;
+            if (link)
+            {
+                Buffer.Write(Options.Hyperlinks!.Open(_displayPath!, line, column));
+            }
+
             Buffer.Write(colors.Path.Start);
             Buffer.Write(_path);
             Buffer.Write(ColorSpec.Reset);
+            if (link)
+            {
+                Buffer.Write(HyperlinkFormat.Close);
+            }
         }
         else
         {

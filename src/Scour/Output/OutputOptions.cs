@@ -73,6 +73,9 @@ internal sealed record OutputOptions
     /// </summary>
     public bool KeepOutputOfFailedFiles { get; init; }
 
+    /// <summary>Colored paths become terminal hyperlinks in this format (<c>--hyperlink-format</c>); null for none.</summary>
+    public HyperlinkFormat? Hyperlinks { get; init; }
+
     /// <summary>A path as printed: UTF-8, with <see cref="PathSeparator"/> in place of <c>/</c>.</summary>
     public byte[] PathBytes(string path)
     {

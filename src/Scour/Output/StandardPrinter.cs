@@ -245,7 +245,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             }
             else
             {
-                WritePath();
+                WritePath(line.LineNumber, column);
                 if (Options.NullAfterPath)
                 {
                     Buffer.Write((byte)0);

@@ -18,6 +18,9 @@ public sealed record SearcherOptions
     /// <summary>Lines of context after each match (<c>-A</c>).</summary>
     public int AfterContext { get; init; }
 
+    /// <summary>Stop reading a file at the first non-matching line after a match (<c>--stop-on-nonmatch</c>, for sorted input).</summary>
+    public bool StopOnNonmatch { get; init; }
+
     /// <summary>Stop after this many matching lines per file (<c>-m</c>); null for no limit.</summary>
     public long? MaxCount { get; init; }
 

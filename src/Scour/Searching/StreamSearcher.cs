@@ -274,6 +274,12 @@ internal sealed class StreamSearcher : IDisposable
             }
             else if (!_options.InvertMatch)
             {
+                if (_options.StopOnNonmatch && _matches > 0 && matchStart > _pos)
+                {
+                    _stopped = true; // a non-matching line after a match ends the file (--stop-on-nonmatch)
+                    break;
+                }
+
                 EmitAfterContext(matchStart);
                 _pos = matchStart;
                 if (found && !_stopped)
@@ -289,6 +295,12 @@ internal sealed class StreamSearcher : IDisposable
                     var lineEnd = LineEnd(_pos, matchStart);
                     EmitMatch(_pos, lineEnd);
                     _pos = lineEnd;
+                }
+
+                if (found && _options.StopOnNonmatch && _matches > 0)
+                {
+                    _stopped = true; // with -v a line the pattern matches is the "non-match"
+                    break;
                 }
 
                 if (found && _pos == matchStart && !_stopped && !_maxReached)

@@ -168,6 +168,14 @@ public class SearcherTests
     }
 
     [Fact]
+    public void Stop_on_nonmatch_ends_the_file_at_the_first_gap_after_a_match()
+    {
+        var options = new SearcherOptions { LineNumbers = true, StopOnNonmatch = true, AfterContext = 1 };
+        Assert.Equal(["M2:a1\n", "M3:a2\n"], Run("x\na1\na2\nb\na3\n", "a", options));
+        Assert.Equal(["M1:b1\n", "M2:b2\n"], Run("b1\nb2\na\nb3\n", "a", options with { InvertMatch = true, AfterContext = 0 }));
+    }
+
+    [Fact]
     public void A_line_longer_than_the_buffer_is_found_whole()
     {
         var longLine = new string('x', 5000) + "needle" + new string('y', 5000);

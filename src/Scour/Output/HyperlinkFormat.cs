@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text;
+
+namespace Scour.Output;
+
+/// <summary>
+/// <c>--hyperlink-format</c> (ripgrep 14): paths printed in color become OSC 8 terminal hyperlinks whose
+/// address is a template over <c>{path}</c> (absolute, percent-encoded), <c>{host}</c>, <c>{line}</c>,
+/// <c>{column}</c> and <c>{wslprefix}</c>, or one of rg's named formats (<c>vscode</c>, <c>file</c>, ...).
+/// Where a line or column is not known (a heading, <c>-l</c>), 1 stands in.
+/// </summary>
+internal sealed class HyperlinkFormat
+{
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
+    {
+        ["default"] = "file://{host}{path}",
+        ["file"] = "file://{host}{path}",
+        ["grep+"] = "grep+://{path}:{line}",
+        ["kitty"] = "file://{host}{path}#{line}",
+        ["macvim"] = "mvim://open?url=file://{path}&line={line}&column={column}",
+        ["textmate"] = "txmt://open?url=file://{path}&line={line}&column={column}",
+        ["vscode"] = "vscode://file{path}:{line}:{column}",
+        ["vscode-insiders"] = "vscode-insiders://file{path}:{line}:{column}",
+        ["vscodium"] = "vscodium://file{path}:{line}:{column}",
+        ["cursor"] = "cursor://file{path}:{line}:{column}",
+    };
+
+    private static readonly string[] Variables = ["path", "host", "line", "column", "wslprefix"];
+
+    private readonly List<string> _parts; // literal, variable, literal, variable, ... (variables at odd indexes)
+    private readonly string _host;
+
+    private HyperlinkFormat(List<string> parts, string host)
+    {
+        _parts = parts;
+        _host = host;
+    }
+
+    /// <summary>The bytes that end a hyperlink.</summary>
+    public static ReadOnlySpan<byte> Close => "\u001b]8;;\u001b\\"u8;
+
+    /// <summary>
+    /// Parses a format or alias; null for <c>none</c> or an empty format. Throws <see cref="ArgumentException"/>
+    /// naming what is wrong. <paramref name="hostname"/> is asked only if the format uses <c>{host}</c>.
+    /// </summary>
+    public static HyperlinkFormat? Parse(string format, Func<string> hostname)
+    {
+        if (format is "" or "none")
+        {
+            return null;
+        }
+
+        var template = Aliases.GetValueOrDefault(format, format);
+        var parts = new List<string>();
+        var literal = new StringBuilder();
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] == '}')
+            {
+                throw Invalid(format, "unopened variable: found '}' without a corresponding '{'");
+            }
+
+            if (template[i] != '{')
+            {
+                literal.Append(template[i]);
+                continue;
+            }
+
+            var close = template.IndexOf('}', i + 1);
+            if (close < 0)
+            {
+                throw Invalid(format, "unclosed variable: found '{' without a corresponding '}'");
+            }
+
+            var name = template[(i + 1)..close];
+            if (!Variables.Contains(name))
+            {
+                throw Invalid(format, $"invalid hyperlink format variable: '{name}', choose from: path, line, column, host, wslprefix");
+            }
+
+            parts.Add(literal.ToString());
+            parts.Add(name);
+            literal.Clear();
+            i = close;
+        }
+
+        parts.Add(literal.ToString());
+        var variables = parts.Where((_, i) => i % 2 == 1).ToList();
+        if (!variables.Contains("path"))
+        {
+            throw Invalid(format, "the {path} variable is required");
+        }
+
+        if (variables.Contains("column") && !variables.Contains("line"))
+        {
+            throw Invalid(format, "the {line} variable is required when {column} is used");
+        }
+
+        var scheme = parts[0].IndexOf(':', StringComparison.Ordinal);
+        if (scheme < 1 || !char.IsAsciiLetter(parts[0][0]) || !parts[0][..scheme].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
+        {
+            throw Invalid(format, "the format must start with a valid URL scheme, e.g. file://");
+        }
+
+        return new HyperlinkFormat(parts, variables.Contains("host") ? hostname() : "");
+    }
+
+    /// <summary>The bytes that start a hyperlink to <paramref name="path"/> (relative paths are made absolute).</summary>
+    public byte[] Open(string path, long line, long column)
+    {
+        var sb = new StringBuilder("\u001b]8;;");
+        for (var i = 0; i < _parts.Count; i++)
+        {
+            sb.Append(i % 2 == 0 ? _parts[i] : _parts[i] switch
+            {
+                "path" => Encode(Path.GetFullPath(path)),
+                "host" => _host,
+                "line" => Math.Max(1, line).ToString(CultureInfo.InvariantCulture),
+                "column" => Math.Max(1, column).ToString(CultureInfo.InvariantCulture),
+                _ => "",
+            });
+        }
+
+        return Encoding.UTF8.GetBytes(sb.Append("\u001b\\").ToString());
+    }
+
+    // Percent-encodes every byte of the UTF-8 path outside the URL-safe set (slashes stay).
+    private static string Encode(string path)
+    {
+        var sb = new StringBuilder();
+        foreach (var b in Encoding.UTF8.GetBytes(path))
+        {
+            if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'/' or (byte)'-' or (byte)'.' or (byte)'_' or (byte)'~')
+            {
+                sb.Append((char)b);
+            }
+            else
+            {
+                sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static ArgumentException Invalid(string format, string why) => new($"invalid hyperlink format '{format}': {why}");
+}
