@@ -68,7 +68,7 @@ internal static class Program
         }
 
         var plan = SearchPlan.Build(raw, Terminal.StdoutIsTerminal, Terminal.StdinIsReadable, Terminal.OpenStdin);
-        using var stdout = new BufferedStream(Terminal.OpenStdout(), 64 * 1024);
+        using var stdout = new BufferedStream(plan.Output.NullData && plan.Output.Mode != OutputMode.Json ? new ByteSwapStream(Terminal.OpenStdout()) : Terminal.OpenStdout(), 64 * 1024);
         var errors = 0;
         void OnError(string message)
         {

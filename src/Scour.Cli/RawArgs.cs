@@ -171,6 +171,8 @@ internal sealed class RawArgs
 
     public bool StopOnNonmatch { get; set; }
 
+    public bool NullData { get; set; }
+
     public string? HyperlinkFormat { get; set; }
 
     public string? HostnameBin { get; set; }

@@ -84,6 +84,7 @@ internal sealed record SearchPlan
                 Multiline = raw.Multiline,
                 MultilineDotAll = raw.MultilineDotAll,
                 Engine = raw.Engine,
+                NullData = raw.NullData,
             };
         }
 
@@ -140,7 +141,7 @@ internal sealed record SearchPlan
 
         var noIgnore = raw.NoIgnore || raw.Unrestricted >= 1;
         var hidden = raw.Hidden || raw.Unrestricted >= 2;
-        var binary = raw.Text ? BinaryMode.None : raw.Binary || raw.Unrestricted >= 3 ? BinaryMode.Convert : BinaryMode.Quit;
+        var binary = raw.Text || raw.NullData ? BinaryMode.None : raw.Binary || raw.Unrestricted >= 3 ? BinaryMode.Convert : BinaryMode.Quit;
 
         return new SearchPlan
         {
@@ -153,6 +154,7 @@ internal sealed record SearchPlan
                 AfterContext = summaryMode ? 0 : after,
                 MaxCount = raw.MaxCount,
                 StopOnNonmatch = raw.StopOnNonmatch,
+                NullData = raw.NullData,
                 Passthru = raw.Passthru && !summaryMode,
                 Binary = binary,
                 LimitedBinaryDetection = raw.Mmap ?? (positional.Count is > 0 and <= 10 && positional.All(p => p != "-" && File.Exists(p))),
@@ -186,6 +188,7 @@ internal sealed record SearchPlan
                 Crlf = raw.Crlf,
                 Replacement = raw.Replace is null || mode != OutputMode.Lines ? null : new Replacement(raw.Replace),
                 Stats = raw.Stats && mode != OutputMode.Json ? new StatsTotals() : null,
+                NullData = raw.NullData,
                 Hyperlinks = raw.HyperlinkFormat is { } format ? HyperlinksOf(format, raw.HostnameBin) : null,
                 KeepOutputOfFailedFiles = threads == 1 || (positional.Count == 1 && File.Exists(positional[0])),
             },

@@ -6,7 +6,7 @@ using Scour.Searching;
 namespace Scour;
 
 /// <summary>The library's file sink: turns one file's lines into a <see cref="FileResult"/>.</summary>
-internal sealed class ResultCollector(LineMatcher matcher, Func<FileResult, bool> onFile) : IFileSink
+internal sealed class ResultCollector(LineMatcher matcher, bool nullData, Func<FileResult, bool> onFile) : IFileSink
 {
     private readonly List<LineResult> _lines = [];
     private readonly List<ByteRange> _matches = [];
@@ -50,13 +50,13 @@ internal sealed class ResultCollector(LineMatcher matcher, Func<FileResult, bool
             matcher.FindAll(line.Content, _matches);
         }
 
-        _lines.Add(Line(LineKind.Match, line, _matches));
+        _lines.Add(Line(LineKind.Match, line, _matches, nullData));
         return true;
     }
 
     public bool Context(in SinkLine line, ContextKind kind)
     {
-        _lines.Add(Line(LineKind.Context, line, []));
+        _lines.Add(Line(LineKind.Context, line, [], nullData));
         return true;
     }
 
@@ -78,9 +78,17 @@ internal sealed class ResultCollector(LineMatcher matcher, Func<FileResult, bool
         return onFile(new FileResult(_path, [.. _lines], MatchedLines, result.BinaryOffset, null));
     }
 
-    private static LineResult Line(LineKind kind, in SinkLine line, List<ByteRange> matches)
+    private static LineResult Line(LineKind kind, in SinkLine line, List<ByteRange> matches, bool nullData)
     {
-        var content = line.Content;
+        ReadOnlySpan<byte> content = line.Content;
+        if (nullData)
+        {
+            // The searcher saw NUL and \n exchanged; results hold the record as it is in the file.
+            var copy = content.ToArray();
+            ByteSwapSource.Swap(copy);
+            content = copy;
+        }
+
         var text = Encoding.UTF8.GetString(content);
         var submatches = new Submatch[matches.Count];
         for (var i = 0; i < matches.Count; i++)

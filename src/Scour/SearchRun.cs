@@ -81,7 +81,7 @@ public sealed class SearchRun : IEnumerable<FileResult>
         }
 
         var runner = _searcher.CreateRunner(
-            m => new ResultCollector(m, Push),
+            m => new ResultCollector(m, _searcher.SearchOptions.NullData, Push),
             (path, message) => Push(new FileResult(path ?? string.Empty, [], 0, null, message)),
             warning =>
             {

@@ -70,7 +70,7 @@ public sealed class Searcher
         ArgumentNullException.ThrowIfNull(stream);
         FileResult? found = null;
         var runner = CreateRunner(
-            m => new ResultCollector(m, r =>
+            m => new ResultCollector(m, SearchOptions.NullData, r =>
             {
                 found = r;
                 return true;

@@ -94,6 +94,10 @@ internal static class FlagTable
         {
             Details = "Use --pre only for files matching GLOB (the syntax of -g; a glob starting with ! excludes). Repeatable.",
         },
+        new("null-data", null, null, Search, "Use NUL as the line terminator instead of \\n (implies -a).", (a, _) => a.NullData = true)
+        {
+            Details = "Search records terminated by NUL bytes (e.g. the output of find -print0 or scour --files -0) instead of lines; records are printed with a NUL after them, and \\n inside a record is an ordinary character that '.' does not match. Implies --text.",
+        },
         new("stop-on-nonmatch", null, null, Search, "Stop reading a file at the first non-matching line after a match.", (a, _) => a.StopOnNonmatch = true)
         {
             Details = "Once a file has had a matching line, the first line that does not match ends the search of that file (no context is printed past it). For files whose matches are known to be on consecutive lines, e.g. sorted ones (rg 14's flag).",

@@ -223,6 +223,11 @@ public sealed class CompiledPattern
             tree = RegexParser.Parse(joined, flags);
         }
 
+        if (options.NullData)
+        {
+            tree = NullDataTransform.Apply(tree);
+        }
+
         if (!options.Multiline)
         {
             LineTerminatorCheck.ThrowIfMatchesNewline(tree);
@@ -237,6 +242,11 @@ public sealed class CompiledPattern
         // ripgrep 13's -w: a non-word character or a line edge on each side; the word is group 1 and
         // the pattern's own groups follow it (so $1 in a replacement still means the pattern's group 1).
         var word = RegexParser.Parse("(?:(?m:^)|\\W)(" + joined + ")(?:\\W|(?m:$))", flags, out _, out var wordNames);
+        if (options.NullData)
+        {
+            word = NullDataTransform.Apply(word);
+        }
+
         return new CompiledPattern(word, tree, 1, caseInsensitive, options.Crlf, options.Multiline) { GroupNames = wordNames };
     }
 

@@ -59,6 +59,12 @@ public sealed record PatternOptions
     /// <summary>With <see cref="Multiline"/>, <c>.</c> matches <c>\n</c> too (<c>--multiline-dotall</c>).</summary>
     public bool MultilineDotAll { get; init; }
 
+    /// <summary>
+    /// Records end with NUL instead of <c>\n</c> (<c>--null-data</c>); the pattern is compiled for input
+    /// read with the two bytes exchanged (<see cref="Searching.SearcherOptions.NullData"/>).
+    /// </summary>
+    public bool NullData { get; init; }
+
     /// <summary>The dialect and engine (<c>-P</c>, <c>--engine</c>).</summary>
     public PatternEngine Engine { get; init; }
 }

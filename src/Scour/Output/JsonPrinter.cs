@@ -61,6 +61,7 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
     private readonly List<ByteRange> _matches = [];
     private bool _begun;
     private long _matchCount;
+    private byte[] _swapped = [];
 
     public override bool Separated => false;
 
@@ -102,7 +103,17 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
         Buffer.Write("\",\"data\":{\"path\":"u8);
         JsonText.WriteData(Buffer, PathBytes);
         Buffer.Write(",\"lines\":"u8);
-        JsonText.WriteData(Buffer, line.Bytes);
+        var bytes = line.Bytes;
+        if (Options.NullData)
+        {
+            // The searcher saw NUL and \n exchanged; the data is reported as it is in the file.
+            _swapped = bytes.Length <= _swapped.Length ? _swapped : new byte[bytes.Length * 2];
+            bytes.CopyTo(_swapped);
+            bytes = _swapped.AsSpan(0, bytes.Length);
+            ByteSwapSource.Swap(_swapped.AsSpan(0, bytes.Length));
+        }
+
+        JsonText.WriteData(Buffer, bytes);
         Buffer.Write(",\"line_number\":"u8);
         if (Options.LineNumber)
         {
@@ -125,7 +136,7 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
             }
 
             Buffer.Write("{\"match\":"u8);
-            JsonText.WriteData(Buffer, line.Content[m.Start..m.End]);
+            JsonText.WriteData(Buffer, bytes[m.Start..m.End]);
             Buffer.Write(",\"start\":"u8);
             Buffer.WriteNumber(m.Start);
             Buffer.Write(",\"end\":"u8);

@@ -73,6 +73,9 @@ internal sealed record OutputOptions
     /// </summary>
     public bool KeepOutputOfFailedFiles { get; init; }
 
+    /// <summary>Records end with NUL (<c>--null-data</c>): lines were searched with NUL and <c>\n</c> exchanged and are exchanged back for output.</summary>
+    public bool NullData { get; init; }
+
     /// <summary>Colored paths become terminal hyperlinks in this format (<c>--hyperlink-format</c>); null for none.</summary>
     public HyperlinkFormat? Hyperlinks { get; init; }
 

@@ -18,6 +18,12 @@ public sealed record SearcherOptions
     /// <summary>Lines of context after each match (<c>-A</c>).</summary>
     public int AfterContext { get; init; }
 
+    /// <summary>
+    /// Records end with NUL instead of <c>\n</c> (<c>--null-data</c>): input is read with the two bytes
+    /// exchanged, for a pattern compiled with <see cref="Matching.PatternOptions.NullData"/>.
+    /// </summary>
+    public bool NullData { get; init; }
+
     /// <summary>Stop reading a file at the first non-matching line after a match (<c>--stop-on-nonmatch</c>, for sorted input).</summary>
     public bool StopOnNonmatch { get; init; }
 

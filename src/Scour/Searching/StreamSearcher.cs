@@ -67,6 +67,11 @@ internal sealed class StreamSearcher : IDisposable
     {
         _binary = binary;
         _source = _options.BomSniffing ? BomSniffer.Wrap(source, _options.Encoding) : _options.Encoding is { } encoding ? new TranscodingSource(source, encoding) : source;
+        if (_options.NullData)
+        {
+            _source = new ByteSwapSource(_source);
+        }
+
         if (matcher.MatchesAcrossLines)
         {
             return MultilineSearcher.Search(_source, matcher, sink, binary, _options, cancellationToken);

@@ -25,6 +25,25 @@ internal static class ClassSet
         _ => false,
     });
 
+    /// <summary>The set with the code points <paramref name="a"/> and <paramref name="b"/> exchanged.</summary>
+    public static List<(int Lo, int Hi)> Swap(List<(int Lo, int Hi)> set, int a, int b)
+    {
+        bool Has(int cp) => set.Any(r => r.Lo <= cp && cp <= r.Hi);
+        var (hasA, hasB) = (Has(a), Has(b));
+        var result = Intersect(set, Complement([(a, a), (b, b)]));
+        if (hasA)
+        {
+            result.Add((b, b));
+        }
+
+        if (hasB)
+        {
+            result.Add((a, a));
+        }
+
+        return Normalize(result);
+    }
+
     /// <summary>The code points <paramref name="cls"/> matches (each operand case-folded first under <c>(?i)</c>).</summary>
     public static List<(int Lo, int Hi)> Evaluate(CharClass cls, bool caseInsensitive)
     {

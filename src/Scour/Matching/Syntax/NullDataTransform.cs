@@ -1,0 +1,31 @@
+namespace Scour.Matching.Syntax;
+
+/// <summary>
+/// <c>--null-data</c>: records end with NUL instead of <c>\n</c>. The searcher is line-oriented on
+/// <c>\n</c>, so the input is read with the two bytes exchanged (see <c>ByteSwapSource</c>) and the
+/// pattern is rewritten to match the exchanged text: literal and class members 0x00 and 0x0A swap
+/// places, and <c>.</c> excludes both (a record's terminator, and <c>\n</c>, which Rust's <c>.</c> never
+/// matches). Output is exchanged back before it is written.
+/// </summary>
+internal static class NullDataTransform
+{
+    private static readonly ClassNode Dot = new(new CharClass([new RangeItem(1, 9), new RangeItem(11, 0x10FFFF)], false), false);
+
+    public static RegexNode Apply(RegexNode node) => node switch
+    {
+        LiteralNode { CodePoint: 0 } l => l with { CodePoint = '\n' },
+        LiteralNode { CodePoint: '\n' } l => l with { CodePoint = 0 },
+        DotNode { DotAll: false } => Dot,
+        DotNode => new ClassNode(new CharClass([new RangeItem(0, 0x10FFFF)], false), false),
+        ClassNode c => new ClassNode(Swapped(c), false),
+        GroupNode g => g with { Child = Apply(g.Child) },
+        RepetitionNode r => r with { Child = Apply(r.Child) },
+        ConcatNode c => new ConcatNode([.. c.Children.Select(Apply)]),
+        AlternationNode a => new AlternationNode([.. a.Children.Select(Apply)]),
+        _ => node,
+    };
+
+    // A class as its exact members (case folding included), with NUL and \n exchanged.
+    private static CharClass Swapped(ClassNode c) =>
+        new([.. ClassSet.Swap(ClassSet.Evaluate(c.Class, c.CaseInsensitive), 0, '\n').Select(r => (ClassItem)new RangeItem(r.Lo, r.Hi))], false);
+}
