@@ -173,6 +173,8 @@ internal sealed class RawArgs
 
     public bool NullData { get; set; }
 
+    public bool NoUnicode { get; set; }
+
     public string? HyperlinkFormat { get; set; }
 
     public string? HostnameBin { get; set; }

@@ -85,6 +85,7 @@ internal sealed record SearchPlan
                 MultilineDotAll = raw.MultilineDotAll,
                 Engine = raw.Engine,
                 NullData = raw.NullData,
+                Unicode = !raw.NoUnicode,
             };
         }
 

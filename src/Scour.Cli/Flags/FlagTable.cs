@@ -94,6 +94,12 @@ internal static class FlagTable
         {
             Details = "Use --pre only for files matching GLOB (the syntax of -g; a glob starting with ! excludes). Repeatable.",
         },
+        new("no-unicode", null, null, Search, "Disable Unicode mode: \\w, \\d, \\s and \\b are ASCII.", (a, _) => a.NoUnicode = true)
+        {
+            Negation = "unicode",
+            ApplyNegation = a => a.NoUnicode = false,
+            Aliases = ["no-pcre2-unicode"],
+        },
         new("null-data", null, null, Search, "Use NUL as the line terminator instead of \\n (implies -a).", (a, _) => a.NullData = true)
         {
             Details = "Search records terminated by NUL bytes (e.g. the output of find -print0 or scour --files -0) instead of lines; records are printed with a NUL after them, and \\n inside a record is an ordinary character that '.' does not match. Implies --text.",

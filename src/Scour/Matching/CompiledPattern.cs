@@ -209,7 +209,7 @@ public sealed class CompiledPattern
         });
         var joined = string.Join("|", parts);
 
-        var baseFlags = RegexFlags.Default with { DotAll = options.Multiline && options.MultilineDotAll };
+        var baseFlags = RegexFlags.Default with { DotAll = options.Multiline && options.MultilineDotAll, Unicode = options.Unicode };
         var tree = RegexParser.Parse(joined, baseFlags);
         var caseInsensitive = options.Case switch
         {

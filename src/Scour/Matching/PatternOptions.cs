@@ -65,6 +65,9 @@ public sealed record PatternOptions
     /// </summary>
     public bool NullData { get; init; }
 
+    /// <summary>Unicode mode (default on): off (<c>--no-unicode</c>) is <c>(?-u)</c> for every pattern, so <c>\w</c>, <c>\d</c>, <c>\s</c> and <c>\b</c> are ASCII.</summary>
+    public bool Unicode { get; init; } = true;
+
     /// <summary>The dialect and engine (<c>-P</c>, <c>--engine</c>).</summary>
     public PatternEngine Engine { get; init; }
 }

@@ -24,6 +24,7 @@ public class RegexParserErrorTests
     [InlineData("\\x{110000}", "    \\x{110000}\n       ^^^^^^\nerror: hexadecimal literal is not a Unicode scalar value")]
     [InlineData("(?P<n>a)(?P<n>b)", "    (?P<n>a)(?P<n>b)\n        ^       ^\nerror: duplicate capture group name")]
     [InlineData("[]", "    []\n    ^\nerror: unclosed character class")]
+    [InlineData("(?-u:é)", "    (?-u:é)\n         ^\nerror: Unicode not allowed here")]
     [InlineData("[&&a]", "    [&&a]\n    ^^^^^\nerror: empty character classes are not allowed")]
     [InlineData("[a&&]", "    [a&&]\n    ^^^^^\nerror: empty character classes are not allowed")]
     public void Rejects_like_ripgrep(string pattern, string expectedTail)

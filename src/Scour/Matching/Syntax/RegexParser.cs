@@ -183,18 +183,25 @@ internal sealed class RegexParser
         }
     }
 
+    // A literal character; outside Unicode mode ((?-u), --no-unicode) only ASCII, as in Rust's regex.
     private int ReadCodePoint()
     {
+        var start = _pos;
         var c = _pattern[_pos];
+        int cp = c;
         if (char.IsHighSurrogate(c) && _pos + 1 < _pattern.Length && char.IsLowSurrogate(_pattern[_pos + 1]))
         {
-            var cp = char.ConvertToUtf32(c, _pattern[_pos + 1]);
-            _pos += 2;
-            return cp;
+            cp = char.ConvertToUtf32(c, _pattern[_pos + 1]);
+            _pos++;
         }
 
         _pos++;
-        return c;
+        if (cp > 0x7F && !_flags.Unicode)
+        {
+            throw Error("Unicode not allowed here", start, _pos);
+        }
+
+        return cp;
     }
 
     private RegexNode ParseRepetition(RegexNode target)
@@ -506,7 +513,8 @@ internal sealed class RegexParser
             case 'S': return new EscapeResult.Class(new PerlItem(PerlClassKind.Space, true, _flags.Unicode));
             case 'p':
             case 'P':
-                return new EscapeResult.Class(ParseUnicodeClass(start, negated: c == 'P'));
+                var property = ParseUnicodeClass(start, negated: c == 'P');
+                return _flags.Unicode ? new EscapeResult.Class(property) : throw Error("Unicode not allowed here", start, _pos);
         }
 
         if (!inClass)
