@@ -80,7 +80,7 @@ internal static partial class AtomicFile
     }
 
     /// <summary>Renames <paramref name="temp"/> over <paramref name="target"/> and flushes the directory.</summary>
-    public static void Commit(string temp, string target)
+    private static void Commit(string temp, string target)
     {
         if (!FileStatus.Native)
         {
@@ -99,7 +99,7 @@ internal static partial class AtomicFile
     }
 
     /// <summary>True when <paramref name="path"/> has <paramref name="status"/> and holds exactly <paramref name="expected"/>.</summary>
-    public static bool StillTheSame(string path, FileStatus status, ReadOnlySpan<byte> expected)
+    private static bool StillTheSame(string path, FileStatus status, ReadOnlySpan<byte> expected)
     {
         try
         {

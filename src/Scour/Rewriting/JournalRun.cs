@@ -43,7 +43,7 @@ internal sealed class JournalRun
     public string LockPath => Path.Combine(Directory, "lock");
 
     /// <summary>Reads a run's log; a torn last line (the run was killed while appending) is ignored.</summary>
-    public static JournalRun? Read(string directory)
+    private static JournalRun? Read(string directory)
     {
         var log = Path.Combine(directory, "log");
         if (!File.Exists(log))

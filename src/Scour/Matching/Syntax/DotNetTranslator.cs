@@ -542,7 +542,8 @@ internal sealed class DotNetTranslator
         return sb.ToString();
     }
 
-    private static (int, int)[] AsciiRanges(string name) => name switch
+    /// <summary>The ranges of a POSIX class such as <c>alpha</c> (also <c>\d \w \s</c> under <c>(?-u)</c>).</summary>
+    internal static (int, int)[] AsciiRanges(string name) => name switch
     {
         "alnum" => [('0', '9'), ('A', 'Z'), ('a', 'z')],
         "alpha" => [('A', 'Z'), ('a', 'z')],
