@@ -1,0 +1,41 @@
+using BenchmarkDotNet.Attributes;
+using Scour.Matching;
+
+namespace Scour.Benchmarks;
+
+/// <summary>Patterns without a usable literal, where the .NET regex engine does all the work.</summary>
+[MemoryDiagnoser]
+public class MatcherBenchmarks
+{
+    private LineMatcher _matcher = null!;
+    private byte[] _text = [];
+
+    [Params(@"[A-Za-z]{30}", @"\w{5}\s+\w{5}\s+\w{5}", @"\w+\s+Holmes\s+\w+")]
+    public string Pattern { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _text = Corpus.English[..(4 * 1024 * 1024)];
+        _text = _text[..(Array.LastIndexOf(_text, (byte)'\n') + 1)];
+        _matcher = CompiledPattern.Compile(new PatternOptions { Patterns = [Pattern] }).CreateMatcher();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _matcher.Dispose();
+
+    [Benchmark]
+    public int MatchingLines()
+    {
+        _matcher.SetRegion(_text, 0, _text.Length);
+        var count = 0;
+        var pos = 0;
+        while (_matcher.NextMatchingLine(pos, out _, out var end))
+        {
+            count++;
+            pos = end;
+        }
+
+        return count;
+    }
+}
