@@ -19,6 +19,10 @@ internal sealed class StreamSearcher : IDisposable
     // ripgrep 13 checks this much of a memory-mapped file for NUL bytes up front.
     private const int BinaryWindow = 64 * 1024;
     private const int ShrinkAbove = 8 * 1024 * 1024;
+
+    // Files ripgrep 13 would memory-map (a few named on the command line) are read in large blocks:
+    // their binary detection does not depend on buffer boundaries, and big reads cost fewer calls.
+    private const int MappedReadSize = 1024 * 1024;
     private readonly int _initialCapacity;
 
     private readonly SearcherOptions _options;
@@ -90,7 +94,12 @@ internal sealed class StreamSearcher : IDisposable
         _matches = 0;
         _stopped = _options.MaxCount == 0;
         _maxReached = false;
-        if (_buf.Length > ShrinkAbove)
+        if (Limited && _buf.Length < MappedReadSize)
+        {
+            ReturnBuffer();
+            _buf = new byte[MappedReadSize];
+        }
+        else if (_buf.Length > ShrinkAbove)
         {
             // A huge line made the buffer grow; don't keep that memory for every later file.
             ReturnBuffer();
