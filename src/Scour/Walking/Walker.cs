@@ -181,6 +181,22 @@ public sealed class Walker
                 _pending.Push(roots[i]);
             }
 
+            // A tiny walk (an empty or flat directory, a chain of single subdirectories) never starts
+            // a thread: directories are read here while there is only one to read.
+            while (_pending.Count == 1 && !Stopped)
+            {
+                var children = Visit(_pending.Pop());
+                for (var i = children.Count - 1; i >= 0; i--)
+                {
+                    _pending.Push(children[i]);
+                }
+            }
+
+            if (_pending.Count == 0 || Stopped)
+            {
+                return;
+            }
+
             // A failure on any thread (including cancellation) stops the others and is rethrown here.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
             void Guarded()
