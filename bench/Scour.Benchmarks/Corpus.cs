@@ -1,4 +1,5 @@
 using System.Text;
+using Scour.Matching;
 
 namespace Scour.Benchmarks;
 
@@ -14,6 +15,21 @@ public static class Corpus
     public static byte[] English { get; } = Load("en.txt", "The quick brown fox jumps over the lazy dog; Sherlock Holmes said nothing. ");
 
     public static byte[] Russian { get; } = Load("ru.txt", "Съешь же ещё этих мягких французских булок, да выпей чаю. Русская пословица. ");
+
+    /// <summary>Walks every matching line of <paramref name="text"/>, as the searcher asks a matcher for them.</summary>
+    internal static int CountMatchingLines(LineMatcher matcher, byte[] text)
+    {
+        matcher.SetRegion(text, 0, text.Length);
+        var count = 0;
+        var pos = 0;
+        while (matcher.NextMatchingLine(pos, out _, out var end))
+        {
+            count++;
+            pos = end;
+        }
+
+        return count;
+    }
 
     private static byte[] Load(string name, string fallbackLine)
     {

@@ -25,17 +25,5 @@ public class PrefilterBenchmarks
 
     /// <summary>Every matching line of the whole text, as the searcher asks for them.</summary>
     [Benchmark]
-    public int MatchingLines()
-    {
-        _matcher.SetRegion(_text, 0, _text.Length);
-        var count = 0;
-        var pos = 0;
-        while (_matcher.NextMatchingLine(pos, out _, out var end))
-        {
-            count++;
-            pos = end;
-        }
-
-        return count;
-    }
+    public int MatchingLines() => Corpus.CountMatchingLines(_matcher, _text);
 }

@@ -6,23 +6,9 @@ namespace Scour.Cli;
 /// Standard output for <c>--null-data</c>: the printers worked on records with NUL and <c>\n</c>
 /// exchanged, so everything written is exchanged back (record terminators become NUL, as in rg).
 /// </summary>
-internal sealed class ByteSwapStream(Stream inner) : Stream
+internal sealed class ByteSwapStream(Stream inner) : WriteOnlyStream
 {
     private byte[] _scratch = new byte[64 * 1024];
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -37,15 +23,7 @@ internal sealed class ByteSwapStream(Stream inner) : Stream
         inner.Write(copy);
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
     public override void Flush() => inner.Flush();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

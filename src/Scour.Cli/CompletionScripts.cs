@@ -24,7 +24,7 @@ internal static class CompletionScripts
             sb.Append("        ").Append(string.Join('|', Spellings(flag))).Append(")\n");
             sb.Append(flag.Choices is { } choices
                 ? $"            COMPREPLY=($(compgen -W \"{string.Join(' ', choices)}\" -- \"$cur\")); return ;;\n"
-                : flag.ValueName is "PATH" or "PATTERNFILE" or "COMMAND"
+                : TakesPath(flag)
                     ? "            COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
                     : "            return ;;\n");
         }
@@ -49,7 +49,7 @@ internal static class CompletionScripts
         {
             var help = ZshQuote(flag.Summary);
             var value = flag.TakesValue
-                ? ":" + flag.ValueName!.ToLowerInvariant() + ":" + (flag.Choices is { } c ? "(" + string.Join(' ', c) + ")" : flag.ValueName is "PATH" or "PATTERNFILE" or "COMMAND" ? "_files" : " ")
+                ? ":" + flag.ValueName!.ToLowerInvariant() + ":" + (flag.Choices is { } c ? "(" + string.Join(' ', c) + ")" : TakesPath(flag) ? "_files" : " ")
                 : "";
             foreach (var spelling in Spellings(flag))
             {
@@ -86,7 +86,7 @@ internal static class CompletionScripts
 
             if (flag.TakesValue)
             {
-                sb.Append(flag.Choices is { } choices ? $" -x -a '{string.Join(' ', choices)}'" : flag.ValueName is "PATH" or "PATTERNFILE" or "COMMAND" ? " -r -F" : " -x");
+                sb.Append(flag.Choices is { } choices ? $" -x -a '{string.Join(' ', choices)}'" : TakesPath(flag) ? " -r -F" : " -x");
             }
 
             sb.Append(" -d '").Append(flag.Summary.Replace("'", "\\'", StringComparison.Ordinal)).Append("'\n");
@@ -139,6 +139,9 @@ internal static class CompletionScripts
             yield return "--" + alias;
         }
     }
+
+    // Flags whose value is a file: the shells complete file names for them.
+    private static bool TakesPath(Flag flag) => flag.ValueName is "PATH" or "PATTERNFILE" or "COMMAND";
 
     private static bool Repeatable(Flag flag) => flag.Long is "regexp" or "file" or "glob" or "iglob" or "type" or "type-not" or "type-add" or "type-clear" or "ignore-file" or "pre-glob";
 

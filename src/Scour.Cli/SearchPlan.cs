@@ -140,6 +140,8 @@ internal sealed record SearchPlan
         };
         var threads = order != WalkOrder.None ? 1 : raw.Threads;
 
+        // Up to 10 paths, all files: rg 13 maps them (binary detection) and, for one, searches on one thread.
+        var namedFilesOnly = positional.Count is > 0 and <= 10 && positional.All(p => p != "-" && File.Exists(p));
         var noIgnore = raw.NoIgnore || raw.Unrestricted >= 1;
         var hidden = raw.Hidden || raw.Unrestricted >= 2;
         var binary = raw.Text || raw.NullData ? BinaryMode.None : raw.Binary || raw.Unrestricted >= 3 ? BinaryMode.Convert : BinaryMode.Quit;
@@ -158,7 +160,7 @@ internal sealed record SearchPlan
                 NullData = raw.NullData,
                 Passthru = raw.Passthru && !summaryMode,
                 Binary = binary,
-                LimitedBinaryDetection = raw.Mmap ?? (positional.Count is > 0 and <= 10 && positional.All(p => p != "-" && File.Exists(p))),
+                LimitedBinaryDetection = raw.Mmap ?? namedFilesOnly,
                 BomSniffing = raw.Encoding?.Trim().ToLowerInvariant() != "none",
                 Encoding = EncodingOf(raw.Encoding),
                 SearchCompressed = raw.SearchZip,
@@ -191,7 +193,7 @@ internal sealed record SearchPlan
                 Stats = raw.Stats && mode != OutputMode.Json ? new StatsTotals() : null,
                 NullData = raw.NullData,
                 Hyperlinks = raw.HyperlinkFormat is { } format ? HyperlinksOf(format, raw.HostnameBin) : null,
-                KeepOutputOfFailedFiles = threads == 1 || (positional.Count == 1 && File.Exists(positional[0])),
+                KeepOutputOfFailedFiles = threads == 1 || (positional.Count == 1 && namedFilesOnly),
             },
             Walk = new WalkOptions
             {
@@ -321,7 +323,7 @@ internal sealed record SearchPlan
         }
         catch (ArgumentException e)
         {
-            throw new UsageException(e.Message[..e.Message.IndexOf(" (Parameter", StringComparison.Ordinal)]);
+            throw new UsageException(e.Message);
         }
     }
 

@@ -8,29 +8,13 @@ namespace Scour.Cli;
 /// same file nor advances the shared offset; <see cref="Console.Out"/> hides a closed pipe. This
 /// stream does neither: a closed pipe throws <see cref="IOException"/>.
 /// </summary>
-internal sealed partial class StdoutStream : Stream
+internal sealed partial class StdoutStream : WriteOnlyStream
 {
     private const int EINTR = 4;
     private const int EAGAIN = 11;
 
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static unsafe partial nint Write(int fd, byte* buffer, nint count);
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override unsafe void Write(ReadOnlySpan<byte> buffer)
     {
@@ -61,10 +45,4 @@ internal sealed partial class StdoutStream : Stream
     public override void Flush()
     {
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

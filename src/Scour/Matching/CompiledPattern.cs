@@ -128,9 +128,14 @@ public sealed class CompiledPattern
         {
             return CompileDefault(options);
         }
-        catch (PatternSyntaxException) when (options.Engine == PatternEngine.Auto && TryCompileBacktracking(options) is not null)
+        catch (PatternSyntaxException) when (options.Engine == PatternEngine.Auto)
         {
-            return CompileBacktracking(options);
+            if (TryCompileBacktracking(options) is { } fallback)
+            {
+                return fallback;
+            }
+
+            throw; // neither engine reads it: the default dialect's error says why
         }
     }
 

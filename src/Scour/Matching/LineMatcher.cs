@@ -63,8 +63,7 @@ internal abstract class LineMatcher : IDisposable
         var pos = from;
         while (pos < end)
         {
-            var nl = buffer.AsSpan(pos, end - pos).IndexOf((byte)'\n');
-            var next = nl < 0 ? end : pos + nl + 1;
+            var next = LineBounds.EndOf(buffer.AsSpan(0, end), pos);
             if (IsMatch(WithoutTerminator(buffer.AsSpan(pos, next - pos))))
             {
                 (lineStart, lineEnd) = (pos, next);
@@ -79,14 +78,8 @@ internal abstract class LineMatcher : IDisposable
     }
 
     /// <summary>The bounds of the line containing <paramref name="position"/> within <c>buffer[start..end]</c>.</summary>
-    protected static (int Start, int End) LineAround(byte[] buffer, int start, int end, int position)
-    {
-        var before = buffer.AsSpan(start, position - start).LastIndexOf((byte)'\n');
-        var lineStart = before < 0 ? start : start + before + 1;
-        var after = buffer.AsSpan(position, end - position).IndexOf((byte)'\n');
-        var lineEnd = after < 0 ? end : position + after + 1;
-        return (lineStart, lineEnd);
-    }
+    protected static (int Start, int End) LineAround(byte[] buffer, int start, int end, int position) =>
+        (LineBounds.StartOf(buffer, position, start), LineBounds.EndOf(buffer.AsSpan(0, end), position));
 
     /// <summary>A line without its <c>\n</c> terminator.</summary>
     protected static ReadOnlySpan<byte> WithoutTerminator(ReadOnlySpan<byte> line) =>

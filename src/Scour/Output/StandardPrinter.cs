@@ -14,6 +14,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
     private readonly List<ByteRange> _matches = [];
     private readonly List<ByteRange[]> _groups = [];
     private readonly List<byte> _replaced = [];
+    private readonly List<ByteRange> _pieces = [];
     private bool _headingWritten;
 
     public override bool Separated => true;
@@ -117,7 +118,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
     {
         var content = span.Bytes;
         var column = _matches.Count > 0 ? _matches[0].Start + 1 : 0;
-        var pieces = new List<ByteRange>();
+        var pieces = _pieces;
         var at = 0;
         for (var k = 0L; at < content.Length; k++)
         {

@@ -40,12 +40,20 @@ internal sealed class JournalRun
 
     public string BackupPath(JournalEntry entry) => Path.Combine(Directory, $"{entry.Id}.orig");
 
-    public string LockPath => Path.Combine(Directory, "lock");
+    public string LockPath => LockPathIn(Directory);
+
+    public string LogPath => LogPathIn(Directory);
+
+    /// <summary>The lock file of the run kept in <paramref name="directory"/>.</summary>
+    public static string LockPathIn(string directory) => Path.Combine(directory, "lock");
+
+    /// <summary>The log of the run kept in <paramref name="directory"/>.</summary>
+    public static string LogPathIn(string directory) => Path.Combine(directory, "log");
 
     /// <summary>Reads a run's log; a torn last line (the run was killed while appending) is ignored.</summary>
     private static JournalRun? Read(string directory)
     {
-        var log = Path.Combine(directory, "log");
+        var log = LogPathIn(directory);
         if (!File.Exists(log))
         {
             return null;

@@ -65,8 +65,8 @@ internal sealed class RewriteJournal : IDisposable
         var name = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss.fffffff", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         var directory = Path.Combine(runs, name);
         CreatePrivateDirectory(directory);
-        var lockStream = new FileStream(Path.Combine(directory, "lock"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
-        var log = new FileStream(Path.Combine(directory, "log"), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        var lockStream = new FileStream(JournalRun.LockPathIn(directory), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        var log = new FileStream(JournalRun.LogPathIn(directory), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
         var journal = new RewriteJournal(directory, lockStream, log);
         Append(log, w =>
         {
@@ -121,22 +121,14 @@ internal sealed class RewriteJournal : IDisposable
     }
 
     /// <summary>Appends a bare mark (<c>end</c>, <c>recovered</c>, <c>undone</c>) to a run's log.</summary>
-    public static void Mark(JournalRun run, string mark)
-    {
-        using var log = new FileStream(Path.Combine(run.Directory, "log"), FileMode.Append, FileAccess.Write, FileShare.Read);
-        Mark(log, mark);
-    }
+    public static void Mark(JournalRun run, string mark) => AppendTo(run, w => w.WriteString("op", mark));
 
     /// <summary>Records a temporary file an undo is about to create, so a crash mid-undo is cleaned up too.</summary>
-    public static void RecordUndoTemp(JournalRun run, string temp)
+    public static void RecordUndoTemp(JournalRun run, string temp) => AppendTo(run, w =>
     {
-        using var log = new FileStream(Path.Combine(run.Directory, "log"), FileMode.Append, FileAccess.Write, FileShare.Read);
-        Append(log, w =>
-        {
-            w.WriteString("op", "undo-temp");
-            w.WriteString("temp", temp);
-        });
-    }
+        w.WriteString("op", "undo-temp");
+        w.WriteString("temp", temp);
+    });
 
     /// <summary>
     /// Removes the temporary files of runs that were killed (their lock is free but they never ended)
@@ -211,6 +203,13 @@ internal sealed class RewriteJournal : IDisposable
     }
 
     private static void Mark(FileStream log, string mark) => Append(log, w => w.WriteString("op", mark));
+
+    // A record added to an existing run's log (by a later process: recovery, undo).
+    private static void AppendTo(JournalRun run, Action<Utf8JsonWriter> write)
+    {
+        using var log = new FileStream(run.LogPath, FileMode.Append, FileAccess.Write, FileShare.Read);
+        Append(log, write);
+    }
 
     private static void Append(FileStream log, Action<Utf8JsonWriter> write)
     {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using Scour.Matching;
 
 namespace Scour.Rewriting;
 
@@ -91,12 +92,12 @@ internal static class UnifiedDiff
         var e = 0;
         while (e < edits.Count)
         {
-            var start = LineStartAt(oldText, edits[e].Start);
+            var start = LineBounds.StartOf(oldText, edits[e].Start);
             var end = start;
             var blockDelta = 0;
             while (true)
             {
-                for (; e < edits.Count && LineStartAt(oldText, edits[e].Start) <= end; e++)
+                for (; e < edits.Count && LineBounds.StartOf(oldText, edits[e].Start) <= end; e++)
                 {
                     end = Math.Max(end, LineEndAt(oldText, edits[e]));
                     blockDelta += edits[e].Replacement.Length - (edits[e].End - edits[e].Start);
@@ -108,8 +109,7 @@ internal static class UnifiedDiff
                     break;
                 }
 
-                var nl = oldText.AsSpan(end).IndexOf((byte)'\n');
-                end = nl < 0 ? oldText.Length : end + nl + 1;
+                end = LineBounds.EndOf(oldText, end);
             }
 
             var oldFirst = LineIndex(oldLines, start);
@@ -125,21 +125,9 @@ internal static class UnifiedDiff
         return blocks;
     }
 
-    private static int LineStartAt(byte[] text, int offset) =>
-        offset == 0 ? 0 : text.AsSpan(0, offset).LastIndexOf((byte)'\n') + 1;
-
     // Just past the line holding the edit's last byte (or, for an insertion, the line it is inserted in).
-    private static int LineEndAt(byte[] text, TextEdit edit)
-    {
-        var from = edit.End > edit.Start ? edit.End - 1 : edit.Start;
-        if (from >= text.Length)
-        {
-            return text.Length;
-        }
-
-        var nl = text.AsSpan(from).IndexOf((byte)'\n');
-        return nl < 0 ? text.Length : from + nl + 1;
-    }
+    private static int LineEndAt(byte[] text, TextEdit edit) =>
+        LineBounds.EndOf(text, edit.End > edit.Start ? edit.End - 1 : edit.Start);
 
     /// <summary>
     /// The start offset of every line, plus a final entry: the text's length. A text that does not end

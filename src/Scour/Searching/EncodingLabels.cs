@@ -34,12 +34,12 @@ public static partial class EncodingLabels
         ArgumentNullException.ThrowIfNull(label);
         if (!Labels.TryGetValue(label.Trim(' ', '\t', '\n', '\f', '\r').ToLowerInvariant(), out var name))
         {
-            throw new ArgumentException($"unknown encoding: {label}", nameof(label));
+            throw new ArgumentException($"unknown encoding: {label}");
         }
 
         if (!CodePages.TryGetValue(name, out var codePage))
         {
-            throw new ArgumentException($"encoding {name} is not supported (no .NET implementation)", nameof(label));
+            throw new ArgumentException($"encoding {name} is not supported (no .NET implementation)");
         }
 
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

@@ -94,8 +94,8 @@ internal static class MultilineSearcher
         var units = new List<(int Start, int End)>();
         foreach (var m in matches)
         {
-            var start = LineStart(buffer, m.Start);
-            var end = LineEnd(buffer, length, m.End > m.Start ? m.End - 1 : m.Start);
+            var start = LineBounds.StartOf(buffer, m.Start);
+            var end = LineBounds.EndOf(buffer.AsSpan(0, length), m.End > m.Start ? m.End - 1 : m.Start);
             if (start == end)
             {
                 continue; // an empty match after the final newline is on no line
@@ -122,7 +122,7 @@ internal static class MultilineSearcher
         {
             while (at < start)
             {
-                var lineEnd = LineEnd(buffer, length, at);
+                var lineEnd = LineBounds.EndOf(buffer.AsSpan(0, length), at);
                 lines.Add((at, lineEnd));
                 at = lineEnd;
             }
@@ -131,21 +131,6 @@ internal static class MultilineSearcher
         }
 
         return lines;
-    }
-
-    private static int LineStart(byte[] buffer, int offset) =>
-        offset == 0 ? 0 : buffer.AsSpan(0, offset).LastIndexOf((byte)'\n') + 1;
-
-    // Just past the line holding byte offset (after its '\n', or the end of the text).
-    private static int LineEnd(byte[] buffer, int length, int offset)
-    {
-        if (offset >= length)
-        {
-            return length;
-        }
-
-        var nl = buffer.AsSpan(offset, length - offset).IndexOf((byte)'\n');
-        return nl < 0 ? length : offset + nl + 1;
     }
 
     /// <summary>Reports units and the context lines around them, in order, counting line numbers as it goes.</summary>
@@ -196,7 +181,7 @@ internal static class MultilineSearcher
         {
             for (var at = from; at < to;)
             {
-                var end = LineEnd(buffer, length, at);
+                var end = LineBounds.EndOf(buffer.AsSpan(0, length), at);
                 if (!sink.Context(Line(at, end), kind))
                 {
                     return false;
@@ -224,7 +209,7 @@ internal static class MultilineSearcher
             var at = start;
             for (var i = 0; i < count && at > 0; i++)
             {
-                at = LineStart(buffer, at - 1);
+                at = LineBounds.StartOf(buffer, at - 1);
             }
 
             return at;
@@ -235,7 +220,7 @@ internal static class MultilineSearcher
             var at = end;
             for (var i = 0; i < count && at < length; i++)
             {
-                at = LineEnd(buffer, length, at);
+                at = LineBounds.EndOf(buffer.AsSpan(0, length), at);
             }
 
             return at;

@@ -224,7 +224,7 @@ internal sealed class StreamSearcher : IDisposable
         var keep = _pos;
         for (var i = 0; i < _options.BeforeContext && keep > 0; i++)
         {
-            keep = _buf.AsSpan(0, keep - 1).LastIndexOf((byte)'\n') + 1;
+            keep = LineBounds.StartOf(_buf, keep - 1);
         }
 
         var printedRel = _lastPrintedEnd - _absBase;
@@ -259,11 +259,7 @@ internal sealed class StreamSearcher : IDisposable
         }
     }
 
-    private int LineEnd(int start, int limit)
-    {
-        var nl = _buf.AsSpan(start, limit - start).IndexOf((byte)'\n');
-        return nl < 0 ? limit : start + nl + 1;
-    }
+    private int LineEnd(int start, int limit) => LineBounds.EndOf(_buf.AsSpan(0, limit), start);
 
     private void ProcessRegion(int end)
     {
@@ -407,7 +403,7 @@ internal sealed class StreamSearcher : IDisposable
         var first = matchStart;
         for (var i = 0; i < _options.BeforeContext && first > lower; i++)
         {
-            first = Math.Max(lower, _buf.AsSpan(0, first - 1).LastIndexOf((byte)'\n') + 1);
+            first = Math.Max(lower, LineBounds.StartOf(_buf, first - 1));
         }
 
         var p = first;
