@@ -1,11 +1,12 @@
 namespace Scour.Matching;
 
 /// <summary>
-/// A pattern that is one case-sensitive string: decided entirely on bytes with vectorized
-/// <c>IndexOf</c>, with no decoding and no regex.
+/// A pattern that is one case-sensitive string: decided entirely on bytes (a vectorized scan anchored
+/// on the needle's rarest bytes), with no decoding and no regex.
 /// </summary>
 internal sealed class LiteralLineMatcher(byte[] needle) : LineMatcher
 {
+    private readonly PairedByteSearch _search = PairedByteSearch.Exact(needle);
     private byte[] _buffer = [];
     private int _end;
 
@@ -17,7 +18,7 @@ internal sealed class LiteralLineMatcher(byte[] needle) : LineMatcher
 
     public override bool NextMatchingLine(int from, out int lineStart, out int lineEnd)
     {
-        var i = _buffer.AsSpan(from, _end - from).IndexOf(needle);
+        var i = _search.IndexOf(_buffer.AsSpan(from, _end - from));
         if (i < 0)
         {
             lineStart = lineEnd = _end;

@@ -32,14 +32,20 @@ internal abstract class Prefilter
                 return new ContinuationBytePrefilter(needles);
             }
 
-            return needles.Length == 1 ? new ByteLiteralPrefilter(needles[0]) :
+            return needles.Length == 1 ? new PairedBytePrefilter(PairedByteSearch.Exact(needles[0])) :
                 needles.Length <= 4 ? new ByteLiteralSetPrefilter(needles) :
                 (Prefilter?)WidenedLiteralPrefilter.TryCreate(literals) ??
                 (needles.Length <= 16 ? new ByteLiteralSetPrefilter(needles) : new CharLiteralSetPrefilter(literals.Strings, StringComparison.Ordinal));
         }
 
-        // ASCII ignoring case: Teddy over the widened bytes. Other scripts: the byte strings of the
-        // case variants of each literal's first characters, when there are few (Cyrillic: 4 per literal).
+        // One literal: a scan for its case variants byte by byte. Several ASCII ones: Teddy over the
+        // widened bytes. Other scripts: the byte strings of the case variants of each literal's first
+        // characters, when there are few (Cyrillic: 4 per literal).
+        if (literals.Strings.Count == 1 && PairedByteSearch.CaseInsensitive(literals.Strings[0]) is { Length: >= 3 } search)
+        {
+            return new PairedBytePrefilter(search);
+        }
+
         if (WidenedLiteralPrefilter.TryCreate(literals) is { } widened)
         {
             return widened;
@@ -47,7 +53,7 @@ internal abstract class Prefilter
 
         if (CaseVariantPrefixes(literals.Strings, limit: 8) is { } variants)
         {
-            return variants.Count == 1 ? new ByteLiteralPrefilter(variants[0]) : new ByteLiteralSetPrefilter([.. variants]);
+            return variants.Count == 1 ? new PairedBytePrefilter(PairedByteSearch.Exact(variants[0])) : new ByteLiteralSetPrefilter([.. variants]);
         }
 
         return new CharLiteralSetPrefilter(literals.Strings, StringComparison.OrdinalIgnoreCase);
@@ -87,12 +93,12 @@ internal abstract class Prefilter
     }
 }
 
-/// <summary>One case-sensitive literal, searched as UTF-8 bytes (vectorized <c>IndexOf</c>).</summary>
-internal sealed class ByteLiteralPrefilter(byte[] needle) : Prefilter
+/// <summary>One literal (or a piece of one, with its case variants), searched on UTF-8 bytes.</summary>
+internal sealed class PairedBytePrefilter(PairedByteSearch search) : Prefilter
 {
     public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion decoded)
     {
-        var i = haystack[start..].IndexOf(needle);
+        var i = search.IndexOf(haystack[start..]);
         return i < 0 ? -1 : start + i;
     }
 }
