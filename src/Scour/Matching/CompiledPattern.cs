@@ -51,6 +51,7 @@ public sealed class CompiledPattern
         }
 
         _required = LiteralAnalysis.Required(inner ?? tree);
+        MatchesEveryLine = matchGroup == 0 && !multiline && RegexNodeQuery.MatchesEmptyAnywhere(tree);
 
         // Fail now, not on the first file, if .NET cannot build the regex.
         _ = _searchBmp.Value;
@@ -103,6 +104,9 @@ public sealed class CompiledPattern
     internal string? DotNetPattern => _bmpPattern;
 
     private bool UsesTextAnchorsOnly => NeedsLineByLine && !Crlf;
+
+    /// <summary>True if the pattern matches the empty string anywhere (<c>''</c>, <c>a*</c>): every line matches.</summary>
+    internal bool MatchesEveryLine { get; }
 
     /// <summary>The literal the whole pattern is, if it is one (then no regex is needed at all).</summary>
     internal byte[]? ExactLiteral => _exactLiteral;
@@ -294,6 +298,11 @@ public sealed class CompiledPattern
         {
             // Multiline patterns run over whole texts (FindAll), never through the line machinery.
             return new RegexLineMatcher(this, prefilter: null, lineByLine: !IsMultiline);
+        }
+
+        if (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && MatchesEveryLine)
+        {
+            return new EveryLineMatcher(new RegexLineMatcher(this, prefilter: null, lineByLine: NeedsLineByLine));
         }
 
         if (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && _exactLiteral is not null && !Crlf)

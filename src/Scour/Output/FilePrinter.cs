@@ -52,7 +52,7 @@ internal abstract class FilePrinter : IFileSink
     protected bool CountsMatches => Options.Stats is not null;
 
     /// <summary>The lines in a reported unit: one, or several for a multiline match (<c>-U</c>), each counted as rg counts matched lines.</summary>
-    protected static int LinesIn(in SinkLine line) => 1 + line.Content.Count((byte)'\n');
+    protected int LinesIn(in SinkLine line) => Matcher.MatchesAcrossLines ? 1 + line.Content.Count((byte)'\n') : 1;
 
     /// <summary>
     /// Adds the matches in a reported line (or multiline unit) to <paramref name="matches"/>, in the line's

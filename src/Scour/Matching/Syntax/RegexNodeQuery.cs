@@ -13,4 +13,18 @@ internal static class RegexNodeQuery
             AlternationNode a => a.Children.Any(child => Any(child, predicate)),
             _ => false,
         };
+
+    /// <summary>
+    /// True if the node matches the empty string wherever it is tried (no assertion or character is
+    /// required): such a pattern matches every line.
+    /// </summary>
+    public static bool MatchesEmptyAnywhere(RegexNode node) => node switch
+    {
+        EmptyNode => true,
+        GroupNode g => MatchesEmptyAnywhere(g.Child),
+        RepetitionNode r => r.Min == 0 || MatchesEmptyAnywhere(r.Child),
+        ConcatNode c => c.Children.All(MatchesEmptyAnywhere),
+        AlternationNode a => a.Children.Any(MatchesEmptyAnywhere),
+        _ => false,
+    };
 }
