@@ -6,7 +6,7 @@ namespace Scour.Matching;
 /// </summary>
 internal sealed class LiteralLineMatcher(byte[] needle) : LineMatcher
 {
-    private readonly PairedByteSearch _search = PairedByteSearch.Exact(needle);
+    private readonly PairedByteSearch? _search = PairedByteSearch.IsSupported && needle.Length > 0 ? PairedByteSearch.Exact(needle) : null;
     private byte[] _buffer = [];
     private int _end;
 
@@ -18,7 +18,8 @@ internal sealed class LiteralLineMatcher(byte[] needle) : LineMatcher
 
     public override bool NextMatchingLine(int from, out int lineStart, out int lineEnd)
     {
-        var i = _search.IndexOf(_buffer.AsSpan(from, _end - from));
+        var region = _buffer.AsSpan(from, _end - from);
+        var i = _search is null ? region.IndexOf(needle) : _search.IndexOf(region);
         if (i < 0)
         {
             lineStart = lineEnd = _end;

@@ -22,6 +22,17 @@ internal abstract class Prefilter
     /// <summary>Chooses the cheapest prefilter for a set of required literals.</summary>
     public static Prefilter Create(RequiredLiterals literals)
     {
+        // One literal: a scan anchored on its two rarest positions (ignoring case, on a piece of it,
+        // with the byte values of its case variants).
+        if (PairedByteSearch.IsSupported && literals.Strings is [var literal])
+        {
+            var pattern = literals.CaseInsensitive ? BytePattern.CaseInsensitivePiece(literal) : BytePattern.Exact(Encoding.UTF8.GetBytes(literal));
+            if (pattern is not null && pattern.Length >= (literals.CaseInsensitive ? 3 : 1))
+            {
+                return new PairedBytePrefilter(new PairedByteSearch(pattern));
+            }
+        }
+
         if (!literals.CaseInsensitive)
         {
             // Teddy needs ASCII needles; other scripts do better with one vectorized IndexOf per literal
@@ -32,20 +43,14 @@ internal abstract class Prefilter
                 return new ContinuationBytePrefilter(needles);
             }
 
-            return needles.Length == 1 ? new PairedBytePrefilter(PairedByteSearch.Exact(needles[0])) :
+            return needles.Length == 1 ? new ByteLiteralPrefilter(needles[0]) :
                 needles.Length <= 4 ? new ByteLiteralSetPrefilter(needles) :
                 (Prefilter?)WidenedLiteralPrefilter.TryCreate(literals) ??
                 (needles.Length <= 16 ? new ByteLiteralSetPrefilter(needles) : new CharLiteralSetPrefilter(literals.Strings, StringComparison.Ordinal));
         }
 
-        // One literal: a scan for its case variants byte by byte. Several ASCII ones: Teddy over the
-        // widened bytes. Other scripts: the byte strings of the case variants of each literal's first
-        // characters, when there are few (Cyrillic: 4 per literal).
-        if (literals.Strings.Count == 1 && PairedByteSearch.CaseInsensitive(literals.Strings[0]) is { Length: >= 3 } search)
-        {
-            return new PairedBytePrefilter(search);
-        }
-
+        // ASCII ignoring case: Teddy over the widened bytes. Other scripts: the byte strings of the
+        // case variants of each literal's first characters, when there are few (Cyrillic: 4 per literal).
         if (WidenedLiteralPrefilter.TryCreate(literals) is { } widened)
         {
             return widened;
@@ -53,7 +58,7 @@ internal abstract class Prefilter
 
         if (CaseVariantPrefixes(literals.Strings, limit: 8) is { } variants)
         {
-            return variants.Count == 1 ? new PairedBytePrefilter(PairedByteSearch.Exact(variants[0])) : new ByteLiteralSetPrefilter([.. variants]);
+            return variants.Count == 1 ? new ByteLiteralPrefilter(variants[0]) : new ByteLiteralSetPrefilter([.. variants]);
         }
 
         return new CharLiteralSetPrefilter(literals.Strings, StringComparison.OrdinalIgnoreCase);
@@ -99,6 +104,16 @@ internal sealed class PairedBytePrefilter(PairedByteSearch search) : Prefilter
     public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion decoded)
     {
         var i = search.IndexOf(haystack[start..]);
+        return i < 0 ? -1 : start + i;
+    }
+}
+
+/// <summary>One case-sensitive literal, searched as UTF-8 bytes (vectorized <c>IndexOf</c>).</summary>
+internal sealed class ByteLiteralPrefilter(byte[] needle) : Prefilter
+{
+    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion decoded)
+    {
+        var i = haystack[start..].IndexOf(needle);
         return i < 0 ? -1 : start + i;
     }
 }

@@ -46,8 +46,9 @@ public class PairedByteSearchTests
         const string needle = "Рук";
         var variants = Variants(needle).Select(Encoding.UTF8.GetBytes).ToArray();
         string[] alphabet = ["Р", "р", "у", "У", "к", "К", "а", "б", " "];
-        var search = PairedByteSearch.CaseInsensitive(needle)!;
-        Assert.Equal(6, search.Length);
+        var piece = BytePattern.CaseInsensitivePiece(needle)!;
+        Assert.Equal(6, piece.Length);
+        var search = new PairedByteSearch(piece);
         var random = new Random(7);
         for (var round = 0; round < 500; round++)
         {
@@ -64,12 +65,12 @@ public class PairedByteSearchTests
     [InlineData("ks", null)]
     public void Case_insensitive_search_uses_the_longest_piece_without_length_changing_variants(string literal, string? piece)
     {
-        var search = PairedByteSearch.CaseInsensitive(literal);
-        Assert.Equal(piece is null ? (int?)null : Encoding.UTF8.GetByteCount(piece), search?.Length);
-        if (piece is not null)
+        var pattern = BytePattern.CaseInsensitivePiece(literal);
+        Assert.Equal(piece is null ? (int?)null : Encoding.UTF8.GetByteCount(piece), pattern?.Length);
+        if (pattern is not null)
         {
             var haystack = Encoding.UTF8.GetBytes("xx " + literal.ToUpperInvariant() + " yy");
-            Assert.Equal(3 + Encoding.UTF8.GetBytes(literal.ToUpperInvariant()).AsSpan().IndexOf(Encoding.UTF8.GetBytes(piece.ToUpperInvariant())), search!.IndexOf(haystack));
+            Assert.Equal(3 + Encoding.UTF8.GetBytes(literal.ToUpperInvariant()).AsSpan().IndexOf(Encoding.UTF8.GetBytes(piece!.ToUpperInvariant())), new PairedByteSearch(pattern).IndexOf(haystack));
         }
     }
 
