@@ -1,0 +1,53 @@
+using System.Text;
+using Scour.Matching;
+
+namespace Scour.Tests.Matching;
+
+public class ByteTeddyTests
+{
+    [Theory]
+    [InlineData("Holmes Watson Adler Lestrade Moriarty")]
+    [InlineData("abc abd bcd cab")]
+    [InlineData("Оскар Шоу Марк Твен Агата Максим")]
+    [InlineData("aaa aab aba abb baa bab bba bbb abab baba aaab")] // more strings than buckets
+    public void Finds_the_leftmost_occurrence_of_any_string(string list)
+    {
+        var strings = list.Split(' ');
+        if (!ByteTeddy.IsSupported)
+        {
+            return; // nothing to compare: the prefilters fall back to other searches without AVX2
+        }
+
+        var needles = strings.Select(Encoding.UTF8.GetBytes).ToArray();
+        var teddy = ByteTeddy.TryCreate(needles)!;
+
+        // Text made of the strings' own characters, with one planted now and then, so fingerprints
+        // match often and near misses are common; lengths cross the 32-byte block edges.
+        var letters = string.Concat(strings).Distinct().Append(' ').ToArray();
+        var random = new Random(strings.Length);
+        for (var round = 0; round < 400; round++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 120)).Select(_ => letters[random.Next(letters.Length)])]);
+            if (round % 2 == 0)
+            {
+                text = text.Insert(random.Next(text.Length + 1), strings[random.Next(strings.Length)]);
+            }
+
+            var haystack = Encoding.UTF8.GetBytes(text);
+            for (var from = 0; from <= Math.Min(haystack.Length, 35); from++)
+            {
+                var expected = needles.Select(n => haystack.AsSpan(from).IndexOf(n)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+                Assert.Equal(expected, teddy.IndexOf(haystack.AsSpan(from)));
+            }
+        }
+    }
+
+    [Fact]
+    public void Takes_only_sets_it_can_fingerprint()
+    {
+        Assert.Null(ByteTeddy.TryCreate([[1, 2, 3]]));
+        Assert.Null(ByteTeddy.TryCreate([[1, 2, 3], [4, 5]]));
+        Assert.Null(ByteTeddy.TryCreate([.. Enumerable.Range(0, ByteTeddy.MaxStrings + 1).Select(i => new byte[] { 1, 2, (byte)i })]));
+        Assert.Equal(ByteTeddy.IsSupported, ByteTeddy.TryCreate([[1, 2, 3], [4, 5, 6]]) is not null);
+    }
+}
