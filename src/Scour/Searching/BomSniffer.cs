@@ -4,50 +4,76 @@ namespace Scour.Searching;
 
 /// <summary>
 /// ripgrep's default encoding handling: a UTF-8 byte order mark is dropped, and a UTF-16 one (little or
-/// big endian) turns the rest of the input into UTF-8; anything else is searched as raw bytes.
+/// big endian) turns the rest of the input into UTF-8; anything else is searched as raw bytes (or
+/// decoded from a fallback encoding, <c>-E</c>). The mark is looked for in the first read itself, so a
+/// file costs no extra read and no allocation unless it has one. One instance per searcher, reused.
 /// </summary>
-internal static class BomSniffer
+internal sealed class BomSniffer : IByteSource
 {
-    /// <summary>Wraps <paramref name="source"/>; without a byte order mark, <paramref name="fallback"/> (if any) decodes it.</summary>
-    public static IByteSource Wrap(IByteSource source, Encoding? fallback = null)
+    private const int MarkLength = 3;
+    private IByteSource _inner = null!;
+    private Encoding? _fallback;
+    private bool _sniffed;
+
+    /// <summary>Starts on a new input; returns the source to read it through (this sniffer).</summary>
+    public IByteSource Reset(IByteSource source, Encoding? fallback)
     {
-        Span<byte> head = stackalloc byte[3];
-        var n = ReadUpTo(source, head);
-        var peeked = head[..n];
-        if (peeked.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            return source;
-        }
-
-        if (peeked.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
-        {
-            return new TranscodingSource(new PrefixedSource(peeked[2..].ToArray(), source), new UnicodeEncoding(false, false, false));
-        }
-
-        if (peeked.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            return new TranscodingSource(new PrefixedSource(peeked[2..].ToArray(), source), new UnicodeEncoding(true, false, false));
-        }
-
-        var rest = n == 0 ? source : new PrefixedSource(peeked.ToArray(), source);
-        return fallback is null ? rest : new TranscodingSource(rest, fallback);
+        (_inner, _fallback, _sniffed) = (source, fallback, false);
+        return this;
     }
 
-    private static int ReadUpTo(IByteSource source, Span<byte> destination)
+    public int Read(Span<byte> destination)
+    {
+        if (_sniffed)
+        {
+            return _inner.Read(destination);
+        }
+
+        _sniffed = true;
+        Span<byte> small = stackalloc byte[MarkLength];
+        var tiny = destination.Length < MarkLength; // (the searcher's tests use buffers of a byte or two)
+        var head = tiny ? small : destination;
+        var (n, ended) = ReadAtLeast(_inner, head, MarkLength);
+        var (encoding, skip) = Detect(head[..n]);
+        encoding ??= skip == 0 ? _fallback : null;
+        if (encoding is not null || tiny)
+        {
+            var prefixed = new PrefixedSource(head[skip..n].ToArray(), _inner);
+            _inner = encoding is null ? prefixed : new TranscodingSource(prefixed, encoding);
+            return _inner.Read(destination);
+        }
+
+        if (skip > 0)
+        {
+            destination[skip..n].CopyTo(destination);
+            n -= skip;
+        }
+
+        // Zero means the end: after a lone mark, read on unless the input has ended.
+        return n > 0 || ended ? n : _inner.Read(destination);
+    }
+
+    private static (Encoding? Encoding, int Skip) Detect(ReadOnlySpan<byte> head) =>
+        head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? (null, 3)
+        : head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? (new UnicodeEncoding(false, false, false), 2)
+        : head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? (new UnicodeEncoding(true, false, false), 2)
+        : (null, 0);
+
+    private static (int Count, bool Ended) ReadAtLeast(IByteSource source, Span<byte> destination, int minimum)
     {
         var total = 0;
-        while (total < destination.Length)
+        while (total < minimum)
         {
             var n = source.Read(destination[total..]);
             if (n == 0)
             {
-                break;
+                return (total, true);
             }
 
             total += n;
         }
 
-        return total;
+        return (total, false);
     }
 
     /// <summary>Serves bytes already read before continuing with the source.</summary>

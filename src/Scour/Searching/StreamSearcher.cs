@@ -26,6 +26,7 @@ internal sealed class StreamSearcher : IDisposable
     private readonly int _initialCapacity;
 
     private readonly SearcherOptions _options;
+    private readonly BomSniffer _sniffer = new();
     private byte[] _buf;
 
     private BinaryMode _binary;
@@ -70,7 +71,7 @@ internal sealed class StreamSearcher : IDisposable
     public SearchResult Search(IByteSource source, LineMatcher matcher, ISink sink, BinaryMode binary, CancellationToken cancellationToken)
     {
         _binary = binary;
-        _source = _options.BomSniffing ? BomSniffer.Wrap(source, _options.Encoding) : _options.Encoding is { } encoding ? new TranscodingSource(source, encoding) : source;
+        _source = _options.BomSniffing ? _sniffer.Reset(source, _options.Encoding) : _options.Encoding is { } encoding ? new TranscodingSource(source, encoding) : source;
         if (_options.NullData)
         {
             _source = new ByteSwapSource(_source);

@@ -42,7 +42,7 @@ public class SearcherTests
         }
     }
 
-    private sealed class ChunkedSource(byte[] data, int maxChunk) : IByteSource
+    internal sealed class ChunkedSource(byte[] data, int maxChunk) : IByteSource
     {
         private int _pos;
 
