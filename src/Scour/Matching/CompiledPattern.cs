@@ -17,6 +17,7 @@ public sealed class CompiledPattern
     private readonly bool _needsBacktracking;
     private readonly Lazy<Regex>? _searchBmp;
     private readonly Lazy<Regex>? _searchFull;
+    private readonly Lazy<Regex>? _searchAscii;
     private readonly Lazy<Regex>? _captureBmp;
     private readonly Lazy<Regex>? _captureFull;
     private readonly byte[]? _exactLiteral;
@@ -42,6 +43,8 @@ public sealed class CompiledPattern
 
         _searchBmp = new(() => Build(_bmpPattern, RegexOptions.ExplicitCapture));
         _searchFull = new(() => Build(_fullPattern, RegexOptions.ExplicitCapture));
+        var asciiPattern = DotNetTranslator.Translate(tree, surrogateAware: false, multiline, out _, asciiOnly: true);
+        _searchAscii = new(() => Build(asciiPattern, RegexOptions.ExplicitCapture));
         _captureBmp = new(() => Build(_bmpPattern, RegexOptions.None));
         _captureFull = new(() => Build(_fullPattern, RegexOptions.None));
 
@@ -317,7 +320,9 @@ public sealed class CompiledPattern
         return new RegexLineMatcher(this, prefilter, lineByLine: strategy == MatcherStrategy.LineByLine || NeedsLineByLine);
     }
 
-    internal Regex SearchRegex(bool surrogates) => (surrogates ? _searchFull! : _searchBmp!).Value;
+    /// <summary>The regex that finds matches in text with (or without) surrogates, or in ASCII-only text.</summary>
+    internal Regex SearchRegex(bool surrogates, bool ascii = false) =>
+        (ascii && _searchAscii is not null ? _searchAscii : surrogates ? _searchFull! : _searchBmp!).Value;
 
     internal Regex CaptureRegex(bool surrogates) => (surrogates ? _captureFull! : _captureBmp!).Value;
 

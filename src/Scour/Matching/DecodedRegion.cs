@@ -19,6 +19,9 @@ internal sealed class DecodedRegion : IDisposable
 
     public bool HasSurrogates { get; private set; }
 
+    /// <summary>True if every byte of the region is ASCII.</summary>
+    public bool IsAscii => _isAscii;
+
     /// <summary>Decodes <paramref name="region"/>; offsets below are relative to its start.</summary>
     public void Decode(ReadOnlySpan<byte> region)
     {

@@ -89,7 +89,7 @@ internal sealed class RegexLineMatcher : LineMatcher
     {
         EnsureDecoded();
         var chars = _decoded.Chars;
-        var regex = _pattern.SearchRegex(_decoded.HasSurrogates);
+        var regex = _pattern.SearchRegex(_decoded.HasSurrogates, _decoded.IsAscii);
         var endsWithTerminator = _end > _start && _buffer[_end - 1] == (byte)'\n';
         foreach (var m in regex.EnumerateMatches(chars, _decoded.CharIndexOf(from - _start)))
         {

@@ -60,6 +60,11 @@ public class MatcherSemanticsTests
         { "(?i)abc(?-i)DEF", "", "ABCDEF\nabcdef\n", "1:0-6" },
         { "\\x{1F600}", "", "😀\n", "1:0-4" },
         { "\\p{Greek}+", "", "abc αβγ 𐅀\n", "1:4-10,11-15" },
+        { "\\p{Greek}", "", "abc\nxyz\n", "" },                  // ASCII text: the ASCII-only regex scans it
+        { "\\W+", "", "a-b\nab\n", "1:1-2" },
+        { "[^a]", "", "a\nab\n", "2:1-2" },
+        { "\\x{212A}", "i", "k\nK\nx\n", "1:0-1|2:0-1" },        // KELVIN SIGN ignoring case still finds k
+        { "é|x", "", "ab\nx\n", "2:0-1" },
         { "\\p{sc=Cyrl}", "", "x\nя\n", "2:0-2" },
         { "[a-c&&b]", "", "abc\n", "1:1-2" },
         { "\\<foo", "", "xfoo\nfoo\n", "2:0-3" },

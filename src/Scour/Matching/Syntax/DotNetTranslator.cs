@@ -12,7 +12,10 @@ namespace Scour.Matching.Syntax;
 /// astral character counts as one, classes exclude surrogates and gain a surrogate-pair alternative.
 /// When a buffer holds no surrogate at all, the cheaper <c>surrogateAware: false</c> translation is
 /// exact. Like ripgrep in line mode, no class or <c>.</c> ever matches <c>\n</c>; in multiline mode
-/// (<c>-U</c>) classes may, and <c>.</c> does with the <c>s</c> flag.
+/// (<c>-U</c>) classes may, and <c>.</c> does with the <c>s</c> flag. For text known to be ASCII,
+/// the <c>asciiOnly</c> translation also takes everything above U+007F out of every class and
+/// <c>.</c>: on such text it matches exactly what the full one does, and .NET's engines run far
+/// faster on small sets (<c>\w</c> becomes 63 characters instead of some 140,000).
 /// </remarks>
 internal sealed class DotNetTranslator
 {
@@ -24,17 +27,21 @@ internal sealed class DotNetTranslator
 
     private readonly bool _surrogateAware;
     private readonly bool _multiline;
+    private readonly bool _asciiOnly;
     private readonly StringBuilder _sb = new();
 
-    private DotNetTranslator(bool surrogateAware, bool multiline)
+    private DotNetTranslator(bool surrogateAware, bool multiline, bool asciiOnly)
     {
         _surrogateAware = surrogateAware;
         _multiline = multiline;
+        _asciiOnly = asciiOnly;
     }
 
-    // What no class may match: the line terminator (in line mode) and, with surrogate-aware text, the
-    // surrogates that only the astral alternatives may consume.
-    private string Excluded => (_multiline ? "" : "\\n") + (_surrogateAware ? "\\uD800-\\uDFFF" : "");
+    // What no class may match: the line terminator (in line mode), with surrogate-aware text the
+    // surrogates that only the astral alternatives may consume, and for ASCII text all but ASCII.
+    private string Excluded => (_multiline ? "" : "\\n") + NeverInText;
+
+    private string NeverInText => (_surrogateAware ? "\\uD800-\\uDFFF" : "") + (_asciiOnly ? "\\u0080-\\uFFFF" : "");
 
     /// <summary>True when the output uses constructs NonBacktracking refuses (lookaround).</summary>
     public bool NeedsBacktracking { get; private set; }
@@ -42,9 +49,9 @@ internal sealed class DotNetTranslator
     public static string Translate(RegexNode node, bool surrogateAware, out bool needsBacktracking) =>
         Translate(node, surrogateAware, multiline: false, out needsBacktracking);
 
-    public static string Translate(RegexNode node, bool surrogateAware, bool multiline, out bool needsBacktracking)
+    public static string Translate(RegexNode node, bool surrogateAware, bool multiline, out bool needsBacktracking, bool asciiOnly = false)
     {
-        var t = new DotNetTranslator(surrogateAware, multiline);
+        var t = new DotNetTranslator(surrogateAware && !asciiOnly, multiline, asciiOnly);
         t.Emit(node);
         needsBacktracking = t.NeedsBacktracking;
         return t._sb.ToString();
@@ -60,7 +67,7 @@ internal sealed class DotNetTranslator
                 EmitLiteral(lit);
                 break;
             case DotNode dot:
-                var excluded = (_multiline && dot.DotAll ? "" : "\\n") + (_surrogateAware ? "\\uD800-\\uDFFF" : "");
+                var excluded = (_multiline && dot.DotAll ? "" : "\\n") + NeverInText;
                 _sb.Append(excluded.Length == 0 ? "[\\s\\S]"
                     : _surrogateAware ? "(?:[^" + excluded + "]|" + AnyAstral + ")"
                     : "[^" + excluded + "]");
