@@ -31,7 +31,7 @@ internal static partial class GitConfig
             candidates.Add(Path.Combine(xdgDir, "git", "config"));
         }
 
-        foreach (var config in candidates)
+        foreach (var config in candidates.Where(File.Exists)) // no exception for a file that is not there
         {
             string text;
             try
