@@ -49,6 +49,9 @@ internal sealed class SearchRunner
             Sink = runner._sinks(Matcher);
         }
 
+        /// <summary>The source each file of this worker is read through (one descriptor at a time).</summary>
+        public FileByteSource FileSource { get; } = new();
+
         public LineMatcher Matcher { get; }
 
         public StreamSearcher Searcher { get; }
@@ -117,6 +120,29 @@ internal sealed class SearchRunner
         if (command is not null)
         {
             return SearchCommandOutput(worker, [.. command, path], entry.Path, binary, summary, isPreprocessor: false, cancellationToken);
+        }
+
+        if (decoder is null && NativeFile.Available)
+        {
+            int fd;
+            try
+            {
+                fd = NativeFile.OpenDescriptor(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Fail(summary, entry.Path, IoErrorText.Describe(e));
+            }
+
+            worker.FileSource.Attach(fd);
+            try
+            {
+                return SearchOne(worker, worker.FileSource, entry.Path, binary, summary, cancellationToken);
+            }
+            finally
+            {
+                worker.FileSource.Close();
+            }
         }
 
         SafeFileHandle handle;

@@ -19,6 +19,9 @@ internal static partial class NativeFile
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Open(string path, int flags);
 
+    [LibraryImport("libc", EntryPoint = "close")]
+    internal static partial int Close(int fd);
+
     /// <summary>Opens <paramref name="path"/> for reading; throws the exception File.OpenHandle would.</summary>
     public static SafeFileHandle OpenRead(string path)
     {
@@ -27,6 +30,15 @@ internal static partial class NativeFile
             return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         }
 
+        return new SafeFileHandle(OpenDescriptor(path), ownsHandle: true);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> for reading as a bare descriptor (only where <see cref="Available"/>),
+    /// for callers that close it themselves: no handle object per file. Throws as <see cref="OpenRead"/>.
+    /// </summary>
+    public static int OpenDescriptor(string path)
+    {
         var fd = Open(path, O_RDONLY | O_CLOEXEC);
         if (fd < 0)
         {
@@ -40,6 +52,6 @@ internal static partial class NativeFile
             };
         }
 
-        return new SafeFileHandle(fd, ownsHandle: true);
+        return fd;
     }
 }
