@@ -49,7 +49,7 @@ internal sealed class SearchRunner
             Sink = runner._sinks(Matcher);
         }
 
-        /// <summary>The source each file of this worker is read through (one descriptor at a time).</summary>
+        /// <summary>The source each file of this worker is read through (one file at a time).</summary>
         public FileByteSource FileSource { get; } = new();
 
         public LineMatcher Matcher { get; }
@@ -122,19 +122,17 @@ internal sealed class SearchRunner
             return SearchCommandOutput(worker, [.. command, path], entry.Path, binary, summary, isPreprocessor: false, cancellationToken);
         }
 
-        if (decoder is null && NativeFile.Available)
+        if (decoder is null)
         {
-            int fd;
             try
             {
-                fd = NativeFile.OpenDescriptor(path);
+                worker.FileSource.Open(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 return Fail(summary, entry.Path, IoErrorText.Describe(e));
             }
 
-            worker.FileSource.Attach(fd);
             try
             {
                 return SearchOne(worker, worker.FileSource, entry.Path, binary, summary, cancellationToken);
@@ -157,16 +155,11 @@ internal sealed class SearchRunner
 
         using (handle)
         {
-            if (decoder is not null)
+            var decoded = decoder(new FileStream(handle, FileAccess.Read, 1));
+            using (decoded as IDisposable)
             {
-                var decoded = decoder(new FileStream(handle, FileAccess.Read, 1));
-                using (decoded as IDisposable)
-                {
-                    return SearchOne(worker, decoded, entry.Path, binary, summary, cancellationToken);
-                }
+                return SearchOne(worker, decoded, entry.Path, binary, summary, cancellationToken);
             }
-
-            return SearchOne(worker, new FileByteSource(handle), entry.Path, binary, summary, cancellationToken);
         }
     }
 
