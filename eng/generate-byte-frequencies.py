@@ -2,8 +2,9 @@
 """Writes src/Scour/Matching/ByteFrequencies.g.cs: how common each byte value is in searched text.
 
 The literal search anchors on the two rarest positions of a needle (a position may allow a few
-byte values, for case variants); this table says how often each value turns up. It is measured here, on equal samples of three kinds of text (C source from the kernel tree,
-English prose, Russian prose) from the benchmark corpora (../shared/bench/make-corpora.sh):
+byte values, for case variants); this table says how often each value turns up. It is measured
+on equal samples of three kinds of text (C source from the kernel tree, English prose, Russian
+prose) from the benchmark corpora (../shared/bench/make-corpora.sh):
 
     eng/generate-byte-frequencies.py ~/corpora
 """

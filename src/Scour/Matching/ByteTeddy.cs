@@ -13,7 +13,7 @@ namespace Scour.Matching;
 /// position where all lookups share a bucket is a candidate, confirmed against that bucket's strings.
 /// Works on UTF-8 bytes directly, so Cyrillic names need neither widening nor decoding.
 /// </summary>
-internal sealed class ByteTeddy
+internal sealed class ByteTeddy : IByteSearch
 {
     /// <summary>The most strings searched together (several share a bucket beyond 8).</summary>
     public const int MaxStrings = 32;

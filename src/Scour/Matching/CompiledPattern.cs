@@ -43,8 +43,7 @@ public sealed class CompiledPattern
 
         _searchBmp = new(() => Build(_bmpPattern, RegexOptions.ExplicitCapture));
         _searchFull = new(() => Build(_fullPattern, RegexOptions.ExplicitCapture));
-        var asciiPattern = DotNetTranslator.Translate(tree, surrogateAware: false, multiline, out _, asciiOnly: true);
-        _searchAscii = new(() => Build(asciiPattern, RegexOptions.ExplicitCapture));
+        _searchAscii = new(() => Build(DotNetTranslator.Translate(tree, surrogateAware: false, multiline, out _, asciiOnly: true), RegexOptions.ExplicitCapture));
         _captureBmp = new(() => Build(_bmpPattern, RegexOptions.None));
         _captureFull = new(() => Build(_fullPattern, RegexOptions.None));
 

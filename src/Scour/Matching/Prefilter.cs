@@ -29,7 +29,7 @@ internal abstract class Prefilter
             var pattern = literals.CaseInsensitive ? BytePattern.CaseInsensitivePiece(literal) : BytePattern.Exact(Encoding.UTF8.GetBytes(literal));
             if (pattern is not null && pattern.Length >= (literals.CaseInsensitive ? 3 : 1))
             {
-                return new PairedBytePrefilter(new PairedByteSearch(pattern));
+                return new ByteSearchPrefilter(new PairedByteSearch(pattern));
             }
         }
 
@@ -41,7 +41,7 @@ internal abstract class Prefilter
             var needles = literals.Strings.Select(s => Encoding.UTF8.GetBytes(s)).ToArray();
             if (ByteTeddy.TryCreate(needles) is { } teddy)
             {
-                return new TeddyPrefilter(teddy);
+                return new ByteSearchPrefilter(teddy);
             }
 
             if (needles.Length is > 1 and <= 8 && needles.All(n => n.Length >= 4 && n[0] >= 0xC0 && n[1] is >= 0x80 and < 0xC0))
@@ -64,7 +64,7 @@ internal abstract class Prefilter
 
         if (CaseVariantPrefixes(literals.Strings, limit: ByteTeddy.MaxStrings) is { } prefixes && ByteTeddy.TryCreate(prefixes) is { } variantTeddy)
         {
-            return new TeddyPrefilter(variantTeddy);
+            return new ByteSearchPrefilter(variantTeddy);
         }
 
         if (CaseVariantPrefixes(literals.Strings, limit: 8) is { } variants)
@@ -109,22 +109,15 @@ internal abstract class Prefilter
     }
 }
 
-/// <summary>One literal (or a piece of one, with its case variants), searched on UTF-8 bytes.</summary>
-internal sealed class PairedBytePrefilter(PairedByteSearch search) : Prefilter
+/// <summary>
+/// Literals found on UTF-8 bytes by one of our vectorized searches: one literal (or a piece of one,
+/// with its case variants) by <see cref="PairedByteSearch"/>, several by <see cref="ByteTeddy"/>.
+/// </summary>
+internal sealed class ByteSearchPrefilter(IByteSearch search) : Prefilter
 {
     public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion decoded)
     {
         var i = search.IndexOf(haystack[start..]);
-        return i < 0 ? -1 : start + i;
-    }
-}
-
-/// <summary>Several literals (or case variants of their first characters), searched on UTF-8 bytes in one pass.</summary>
-internal sealed class TeddyPrefilter(ByteTeddy teddy) : Prefilter
-{
-    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion decoded)
-    {
-        var i = teddy.IndexOf(haystack[start..]);
         return i < 0 ? -1 : start + i;
     }
 }
