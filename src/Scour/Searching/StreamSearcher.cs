@@ -22,7 +22,7 @@ internal sealed class StreamSearcher : IDisposable
 
     // Files ripgrep 13 would memory-map (a few named on the command line) are read in large blocks:
     // their binary detection does not depend on buffer boundaries, and big reads cost fewer calls.
-    private const int MappedReadSize = 1024 * 1024;
+    private const int MappedReadSize = 256 * 1024;
     private readonly int _initialCapacity;
 
     private readonly SearcherOptions _options;
