@@ -17,12 +17,12 @@ internal static class Program
         }
         catch (PatternSyntaxException e)
         {
-            Console.Error.Write($"{e.Message}\n"); // rg prints "regex parse error:" without a prefix
+            Stderr.Write($"{e.Message}\n"); // rg prints "regex parse error:" without a prefix
             return 2;
         }
         catch (Exception e) when (e is UsageException or GlobSyntaxException or FileTypeException)
         {
-            Console.Error.Write($"scour: {e.Message}\n");
+            Stderr.Write($"scour: {e.Message}\n");
             return 2;
         }
     }
@@ -64,7 +64,7 @@ internal static class Program
         if (raw.Undo)
         {
             using var undoOut = Terminal.OpenStdout();
-            return RewriteCommand.Undo(undoOut, message => Console.Error.Write($"scour: {message}\n"));
+            return RewriteCommand.Undo(undoOut, message => Stderr.Write($"scour: {message}\n"));
         }
 
         var plan = SearchPlan.Build(raw, Terminal.StdoutIsTerminal, Terminal.StdinIsReadable, Terminal.OpenStdin);
@@ -80,7 +80,7 @@ internal static class Program
         {
             if (plan.Messages)
             {
-                Console.Error.Write($"scour: {message}\n");
+                Stderr.Write($"scour: {message}\n");
             }
         }
 
@@ -124,7 +124,7 @@ internal static class Program
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.Write($"scour: {path}: {IoErrorText.Describe(e)}\n");
+            Stderr.Write($"scour: {path}: {IoErrorText.Describe(e)}\n");
             return args;
         }
     }
@@ -194,7 +194,7 @@ internal static class Program
             // As ripgrep, searching nothing at all is an error: a filter probably did something unexpected.
             if (plan.Messages && summary.Errors == 0)
             {
-                Console.Error.Write("scour: No files were searched, which means scour probably applied a filter you didn't expect.\n");
+                Stderr.Write("scour: No files were searched, which means scour probably applied a filter you didn't expect.\n");
             }
 
             Interlocked.Increment(ref errors);

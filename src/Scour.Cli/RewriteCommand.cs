@@ -60,7 +60,7 @@ internal static class RewriteCommand
         var outcome = RewriteUndo.Run(stateDirectory, Environment.CurrentDirectory, CancellationToken.None);
         if (outcome.Run is null)
         {
-            Console.Error.Write($"scour: nothing to undo: no --write ran in {Environment.CurrentDirectory} or below it\n");
+            Stderr.Write($"scour: nothing to undo: no --write ran in {Environment.CurrentDirectory} or below it\n");
             return 1;
         }
 
@@ -131,7 +131,7 @@ internal static class RewriteCommand
     {
         while (true)
         {
-            Console.Error.Write($"Apply to {path}? [y]es, [n]o, [a]ll remaining, [q]uit: ");
+            Stderr.Write($"Apply to {path}? [y]es, [n]o, [a]ll remaining, [q]uit: ");
             var line = ReadAnswer();
             if (line is null)
             {

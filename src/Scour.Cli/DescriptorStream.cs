@@ -3,15 +3,18 @@ using System.Runtime.InteropServices;
 namespace Scour.Cli;
 
 /// <summary>
-/// Standard output written with <c>write(2)</c>. <see cref="FileStream"/> on fd 1 uses <c>pwrite</c> at
-/// its own offset when stdout is a regular file, so it neither appends after what others wrote to the
-/// same file nor advances the shared offset; <see cref="Console.Out"/> hides a closed pipe. This
-/// stream does neither: a closed pipe throws <see cref="IOException"/>.
+/// Standard output or error written with <c>write(2)</c>. <see cref="FileStream"/> on fd 1 uses
+/// <c>pwrite</c> at its own offset when stdout is a regular file, so it neither appends after what
+/// others wrote to the same file nor advances the shared offset; <see cref="Console.Out"/> hides a
+/// closed pipe, and the first write through <see cref="Console.Error"/> sets up terminal and signal
+/// handling (a thread of its own) that a search never needs. This stream does none of that: a closed
+/// pipe throws <see cref="IOException"/>.
 /// </summary>
-internal sealed partial class StdoutStream : WriteOnlyStream
+internal sealed partial class DescriptorStream(int descriptor, string name) : WriteOnlyStream
 {
     private const int EINTR = 4;
     private const int EAGAIN = 11;
+    private const int EPIPE = 32;
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static unsafe partial nint Write(int fd, byte* buffer, nint count);
@@ -24,7 +27,7 @@ internal sealed partial class StdoutStream : WriteOnlyStream
             var left = buffer.Length;
             while (left > 0)
             {
-                var n = Write(1, p, left);
+                var n = Write(descriptor, p, left);
                 if (n < 0)
                 {
                     var errno = Marshal.GetLastPInvokeError();
@@ -33,7 +36,7 @@ internal sealed partial class StdoutStream : WriteOnlyStream
                         continue;
                     }
 
-                    throw new IOException(errno == 32 ? "Broken pipe" : $"write to standard output failed (os error {errno})", errno);
+                    throw new IOException(errno == EPIPE ? "Broken pipe" : $"write to {name} failed (os error {errno})", errno);
                 }
 
                 p += n;

@@ -1,0 +1,32 @@
+using System.Buffers;
+using System.Text;
+
+namespace Scour.Cli;
+
+/// <summary>
+/// Messages to standard error, one <c>write(2)</c> each so that messages from parallel workers never
+/// interleave inside a line. A standard error that cannot be written to is ignored, as ripgrep does.
+/// </summary>
+internal static class Stderr
+{
+    private static readonly Stream Stream = OperatingSystem.IsWindows()
+        ? Console.OpenStandardError()
+        : new DescriptorStream(2, "standard error");
+
+    public static void Write(string text)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+            Stream.Write(buffer, 0, length);
+        }
+        catch (IOException)
+        {
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
