@@ -27,6 +27,23 @@ internal abstract class LineMatcher : IDisposable
     /// <param name="lineEnd">The end of the matching line, after its terminator if it has one.</param>
     public abstract bool NextMatchingLine(int from, out int lineStart, out int lineEnd);
 
+    /// <summary>
+    /// The number of matching lines from <paramref name="from"/> (a line start) to <paramref name="end"/>,
+    /// the end of the region set by <see cref="SetRegion"/>: what repeated <see cref="NextMatchingLine"/>
+    /// calls find.
+    /// </summary>
+    public virtual long CountMatchingLines(int from, int end)
+    {
+        long count = 0;
+        while (from < end && NextMatchingLine(from, out _, out var lineEnd))
+        {
+            count++;
+            from = lineEnd;
+        }
+
+        return count;
+    }
+
     /// <summary>Adds every match inside <paramref name="line"/> (no terminator) to <paramref name="matches"/>.</summary>
     public abstract void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches);
 

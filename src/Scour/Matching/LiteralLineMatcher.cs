@@ -30,6 +30,28 @@ internal sealed class LiteralLineMatcher(byte[] needle) : LineMatcher
         return true;
     }
 
+    // -c of a frequent literal: one scan per matching line and a jump to its end; the line's start,
+    // which a reported line needs, is never looked for.
+    public override long CountMatchingLines(int from, int end)
+    {
+        long count = 0;
+        var text = _buffer.AsSpan(0, end);
+        while (from < end)
+        {
+            var region = text[from..];
+            var i = _search is null ? region.IndexOf(needle) : _search.IndexOf(region);
+            if (i < 0)
+            {
+                break;
+            }
+
+            count++;
+            from = LineBounds.EndOf(text, from + i + needle.Length);
+        }
+
+        return count;
+    }
+
     public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches)
     {
         var at = 0;

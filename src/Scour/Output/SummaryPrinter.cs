@@ -8,7 +8,7 @@ namespace Scour.Output;
 /// of files with or without matches (<c>-l</c>, <c>--files-without-match</c>), or nothing (<c>-q</c>).
 /// Stops reading a file as soon as its answer is known.
 /// </summary>
-internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher, ResultWriter? writer = null) : FilePrinter(options, matcher, writer)
+internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher, ResultWriter? writer = null) : FilePrinter(options, matcher, writer), ILineCountSink
 {
     private readonly List<ByteRange> _matches = [];
     private long _count;
@@ -43,6 +43,14 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
             default:
                 return false; // -l, --files-without-match and -q know enough after one match
         }
+    }
+
+    public bool CountsLinesOnly => Options.Mode == OutputMode.Count && !Matcher.MatchesAcrossLines && !CountsMatches;
+
+    public void AddMatchedLines(long count)
+    {
+        MatchedLines += count;
+        _count += count;
     }
 
     protected override void OnFinish(SearchResult result)

@@ -33,6 +33,7 @@ internal sealed class StreamSearcher : IDisposable
     private IByteSource _source = null!;
     private LineMatcher _matcher = null!;
     private ISink _sink = null!;
+    private ILineCountSink? _lineCounter;
     private int _dataEnd;
     private int _pos;
     private int _regionEnd;
@@ -84,6 +85,8 @@ internal sealed class StreamSearcher : IDisposable
 
         _matcher = matcher;
         _sink = sink;
+        _lineCounter = sink is ILineCountSink { CountsLinesOnly: true } counter && !_options.Passthru && !_options.InvertMatch
+            && !ContextEnabled && _options.MaxCount is null && !_options.StopOnNonmatch ? counter : null;
         _dataEnd = _pos = _regionEnd = 0;
         _absBase = 0;
         _eof = false;
@@ -265,6 +268,17 @@ internal sealed class StreamSearcher : IDisposable
     private void ProcessRegion(int end)
     {
         _matcher.SetRegion(_buf, _pos, end);
+        if (_lineCounter is not null && !(Limited && _binaryOffset < 0 && _buf.AsSpan(_pos, end - _pos).Contains((byte)0)))
+        {
+            // Only a count is wanted: no line is reported, so none needs its bounds or a sink call.
+            // (A region with a NUL byte that a reported line would reveal takes the long way.)
+            var count = _matcher.CountMatchingLines(_pos, end);
+            _matches += count;
+            _lineCounter.AddMatchedLines(count);
+            _pos = end;
+            return;
+        }
+
         while (_pos < end && !_stopped)
         {
             if (_maxReached)

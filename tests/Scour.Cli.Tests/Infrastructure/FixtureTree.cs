@@ -93,6 +93,7 @@ public static class FixtureTree
         Text(root, "context.txt", ContextFile());
         Bytes(root, "bin/data.bin", Concat("hello binary\n"u8, [0, 1, 2], "\nhello after nul\n"u8));
         Bytes(root, "bin/late.bin", LateBinary());
+        Bytes(root, "bin/late-match.bin", Concat(LateBinary(), "hello \0 in a match\nhello after\n"u8.ToArray()));
         Text(root, "types/app.py", "def hello(): pass\n");
         Text(root, "types/index.js", "function hello() {}\n");
         Text(root, "types/Makefile", "hello:\n\techo hello\n");

@@ -94,6 +94,10 @@ public class MatcherSemanticsTests
         {
             using var matcher = compiled.CreateMatcher(strategy);
             Assert.Equal(expected, Describe(matcher, bytes));
+
+            // -c counts the same lines without reporting them.
+            matcher.SetRegion(bytes, 0, bytes.Length);
+            Assert.Equal(expected.Length == 0 ? 0 : expected.Split('|').Length, matcher.CountMatchingLines(0, bytes.Length));
         }
     }
 
