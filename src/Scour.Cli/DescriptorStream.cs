@@ -16,6 +16,12 @@ internal sealed partial class DescriptorStream(int descriptor, string name) : Wr
     private const int EAGAIN = 11;
     private const int EPIPE = 32;
 
+    /// <summary>The first write that failed, if any.</summary>
+    public IOException? Failure { get; private set; }
+
+    /// <summary>True if <paramref name="failure"/> says the reader closed its end of the pipe.</summary>
+    public static bool IsClosedPipe(IOException failure) => failure.HResult == EPIPE;
+
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static unsafe partial nint Write(int fd, byte* buffer, nint count);
 
@@ -36,7 +42,8 @@ internal sealed partial class DescriptorStream(int descriptor, string name) : Wr
                         continue;
                     }
 
-                    throw new IOException(errno == EPIPE ? "Broken pipe" : $"write to {name} failed (os error {errno})", errno);
+                    Failure ??= new IOException(IoErrorText.FromErrno(errno, "write failed"), errno);
+                    throw new IOException($"write to {name} failed (os error {errno})", errno);
                 }
 
                 p += n;

@@ -68,7 +68,8 @@ internal static class Program
         }
 
         var plan = SearchPlan.Build(raw, Terminal.StdoutIsTerminal, Terminal.StdinIsReadable, Terminal.OpenStdin);
-        using var stdout = new BufferedStream(plan.Output.NullData && plan.Output.Mode != OutputMode.Json ? new ByteSwapStream(Terminal.OpenStdout()) : Terminal.OpenStdout(), 64 * 1024);
+        var output = Terminal.OpenStdout();
+        var stdout = new BufferedStream(plan.Output.NullData && plan.Output.Mode != OutputMode.Json ? new ByteSwapStream(output) : output, 64 * 1024);
         var errors = 0;
         void OnError(string message)
         {
@@ -95,7 +96,26 @@ internal static class Program
         }
         catch (IOException) when (!OutputIsOpen(stdout))
         {
-            return 0; // the reader went away (e.g. "| head -1"): stop quietly, as ripgrep does
+            code = 0;
+        }
+        finally
+        {
+            try
+            {
+                stdout.Dispose();
+            }
+            catch (IOException)
+            {
+                // Bytes still buffered for an output that failed: the failure is reported below.
+            }
+        }
+
+        // The search stops at the first failed write to standard output. A reader that went away
+        // (e.g. "| head -1") ends it quietly, as ripgrep does; any other failure is an error.
+        if (output is DescriptorStream { Failure: { } failure } && !DescriptorStream.IsClosedPipe(failure))
+        {
+            Stderr.Write($"scour: standard output: {failure.Message}\n");
+            return 2;
         }
 
         return code;

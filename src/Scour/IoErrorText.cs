@@ -39,9 +39,12 @@ internal static class IoErrorText
         20 => "Not a directory",
         21 => "Is a directory",
         24 => "Too many open files",
+        27 => "File too large",
+        28 => "No space left on device",
         32 => "Broken pipe",
         36 => "File name too long",
         40 => "Too many levels of symbolic links",
+        122 => "Disk quota exceeded",
         _ => fallback,
     };
 }

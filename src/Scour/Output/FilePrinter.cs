@@ -4,14 +4,21 @@ using Scour.Searching;
 namespace Scour.Output;
 
 /// <summary>
-/// The sink for one file at a time: collects that file's output in a buffer, which the caller hands
-/// to a <see cref="ResultWriter"/> once the file is done. One instance per search thread.
+/// The sink for one file at a time: collects that file's output in a buffer, which goes to a
+/// <see cref="ResultWriter"/> once the file is done, so that files' outputs never interleave. A file
+/// whose output outgrows <see cref="StreamAbove"/> takes the writer for itself and streams the rest,
+/// which keeps memory bounded however much one file prints. One instance per search thread.
 /// </summary>
 internal abstract class FilePrinter : IFileSink
 {
     private byte[] _path = [];
     private string? _displayPath;
     private readonly ResultWriter? _writer;
+    private long _written;
+    private bool _streaming;
+
+    /// <summary>How much of one file's output is held back before it is streamed instead.</summary>
+    internal const int StreamAbove = 256 * 1024;
 
     protected FilePrinter(OutputOptions options, LineMatcher matcher, ResultWriter? writer = null)
     {
@@ -70,6 +77,8 @@ internal abstract class FilePrinter : IFileSink
         StatsMatches = 0;
         _clock.Restart();
         Buffer.Clear();
+        _written = 0;
+        _streaming = false;
         HasPath = path is not null && Options.WithFilename;
         _path = path is null ? [] : Options.PathBytes(path);
         _displayPath = path;
@@ -88,35 +97,37 @@ internal abstract class FilePrinter : IFileSink
     {
         var matchedLines = MatchedLines; // --stats counts lines even in a binary file whose count is then withheld, as rg
         OnFinish(result);
-        Options.Stats?.Add(StatsMatches, matchedLines, PrintsLines ? Buffer.Length : 0, result.BytesSearched, Elapsed);
+        Options.Stats?.Add(StatsMatches, matchedLines, PrintsLines ? PrintedBytes : 0, result.BytesSearched, Elapsed);
         return Buffer.Written;
     }
+
+    /// <summary>This file's output so far, streamed or still buffered.</summary>
+    protected long PrintedBytes => _written + Buffer.Length;
 
     /// <summary>True if this printer's output counts as "bytes printed" in <c>--stats</c> (ripgrep counts lines, not counts).</summary>
     protected virtual bool PrintsLines => true;
 
     /// <summary>Ends the file and writes its block; false if the output is closed.</summary>
-    public bool Finish(SearchResult result)
-    {
-        var block = FinishBlock(result);
-        try
-        {
-            _writer?.WriteBlock(block, Separated);
-            return true;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
+    public bool Finish(SearchResult result) => WriteLast(FinishBlock(result));
 
-    public bool Abandon()
+    /// <summary>
+    /// Ends a file that failed. Its output is dropped unless <see cref="OutputOptions.KeepOutputOfFailedFiles"/>
+    /// (what already streamed of a very large output stays written).
+    /// </summary>
+    public bool Abandon() => WriteLast(Options.KeepOutputOfFailedFiles ? Buffer.Written : []);
+
+    private bool WriteLast(ReadOnlySpan<byte> block)
     {
         try
         {
-            if (Options.KeepOutputOfFailedFiles)
+            if (_streaming)
             {
-                _writer?.WriteBlock(Buffer.Written, Separated);
+                _streaming = false;
+                _writer!.EndStream(block);
+            }
+            else
+            {
+                _writer?.WriteBlock(block, Separated);
             }
 
             return true;
@@ -129,9 +140,43 @@ internal abstract class FilePrinter : IFileSink
 
     protected abstract void OnFinish(SearchResult result);
 
-    public abstract bool Matched(in SinkLine line);
+    public bool Matched(in SinkLine line) => OnMatched(line) & StreamIfLarge();
 
-    public virtual bool Context(in SinkLine line, ContextKind kind) => true;
+    public bool Context(in SinkLine line, ContextKind kind) => OnContext(line, kind) & StreamIfLarge();
+
+    protected abstract bool OnMatched(in SinkLine line);
+
+    protected virtual bool OnContext(in SinkLine line, ContextKind kind) => true;
+
+    // False once the output is closed, which stops the search.
+    private bool StreamIfLarge()
+    {
+        if (Buffer.Length < StreamAbove || _writer is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            if (_streaming)
+            {
+                _writer.Continue(Buffer.Written);
+            }
+            else
+            {
+                _writer.BeginStream(Buffer.Written, Separated);
+                _streaming = true;
+            }
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+
+        _written += Buffer.Length;
+        Buffer.Clear();
+        return true;
+    }
 
     public virtual bool ContextBreak() => true;
 

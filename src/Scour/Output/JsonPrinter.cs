@@ -71,14 +71,14 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
         _matchCount = 0;
     }
 
-    public override bool Matched(in SinkLine line)
+    protected override bool OnMatched(in SinkLine line)
     {
         MatchedLines += LinesIn(line);
         _matchCount += WriteLine("match"u8, line);
         return true;
     }
 
-    public override bool Context(in SinkLine line, ContextKind kind)
+    protected override bool OnContext(in SinkLine line, ContextKind kind)
     {
         WriteLine("context"u8, line);
         return true;
@@ -155,7 +155,7 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
             return;
         }
 
-        var printed = Buffer.Length;
+        var printed = PrintedBytes;
         var withMatch = MatchedLines > 0 ? 1 : 0;
         var elapsed = Elapsed;
         totals.Add(withMatch, result.BytesSearched, printed, MatchedLines, _matchCount, elapsed);

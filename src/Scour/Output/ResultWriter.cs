@@ -37,29 +37,77 @@ internal sealed class ResultWriter
 
         lock (_gate)
         {
-            if (_anyWritten && separated)
-            {
-                if (_options.Heading)
-                {
-                    _destination.WriteByte((byte)'\n');
-                }
-                else if (_options.Context && _options.ContextSeparator is { } sep)
-                {
-                    _destination.Write(sep);
-                    _destination.WriteByte((byte)'\n');
-                }
-            }
-
-            _destination.Write(block);
-            _anyWritten = true;
-            if (_flushEachBlock)
-            {
-                _destination.Flush();
-            }
+            WriteFirst(block, separated);
+            FlushIfAsked();
         }
     }
 
-    /// <summary>Flushes buffered output.</summary>
+    /// <summary>
+    /// Starts writing one file's output as it is produced: the calling thread holds the output (other
+    /// files' blocks wait) until it calls <see cref="EndStream"/>, which it must do, also after an error.
+    /// </summary>
+    public void BeginStream(ReadOnlySpan<byte> block, bool separated)
+    {
+        Monitor.Enter(_gate);
+        try
+        {
+            WriteFirst(block, separated);
+            FlushIfAsked();
+        }
+        catch
+        {
+            Monitor.Exit(_gate);
+            throw;
+        }
+    }
+
+    /// <summary>More of the output begun with <see cref="BeginStream"/>.</summary>
+    public void Continue(ReadOnlySpan<byte> block)
+    {
+        _destination.Write(block);
+        FlushIfAsked();
+    }
+
+    /// <summary>The end of the output begun with <see cref="BeginStream"/>; releases the output.</summary>
+    public void EndStream(ReadOnlySpan<byte> block)
+    {
+        try
+        {
+            Continue(block);
+        }
+        finally
+        {
+            Monitor.Exit(_gate);
+        }
+    }
+
+    private void WriteFirst(ReadOnlySpan<byte> block, bool separated)
+    {
+        if (_anyWritten && separated)
+        {
+            if (_options.Heading)
+            {
+                _destination.WriteByte((byte)'\n');
+            }
+            else if (_options.Context && _options.ContextSeparator is { } sep)
+            {
+                _destination.Write(sep);
+                _destination.WriteByte((byte)'\n');
+            }
+        }
+
+        _destination.Write(block);
+        _anyWritten = true;
+    }
+
+    private void FlushIfAsked()
+    {
+        if (_flushEachBlock)
+        {
+            _destination.Flush();
+        }
+    }
+
     public void Flush()
     {
         lock (_gate)

@@ -21,7 +21,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
 
     protected override void OnBegin() => _headingWritten = false;
 
-    public override bool Matched(in SinkLine line)
+    protected override bool OnMatched(in SinkLine line)
     {
         if (Binary == BinaryMode.Convert && BinaryOffset is not null)
         {
@@ -207,7 +207,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         }
     }
 
-    public override bool Context(in SinkLine line, ContextKind kind)
+    protected override bool OnContext(in SinkLine line, ContextKind kind)
     {
         if (Binary == BinaryMode.Convert && BinaryOffset is not null)
         {

@@ -19,7 +19,7 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
 
     protected override void OnBegin() => _count = 0;
 
-    public override bool Matched(in SinkLine line)
+    protected override bool OnMatched(in SinkLine line)
     {
         MatchedLines += LinesIn(line);
         var multiline = Matcher.MatchesAcrossLines;

@@ -112,6 +112,30 @@ public sealed class CliTests : IDisposable
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30));
     }
 
+    [Theory]
+    [InlineData("hello a.txt")]
+    [InlineData("-j2 hello")]
+    [InlineData("-c hello")]
+    public void A_full_disk_on_standard_output_is_an_error(string args)
+    {
+        File.WriteAllText(Path.Combine(_dir, "b.txt"), string.Concat(Enumerable.Repeat("hello again\n", 100_000)));
+        var r = Shell($"'{ScourBinary.Executable}' {args} > /dev/full", _dir);
+        Assert.Equal("scour: standard output: No space left on device (os error 28)\n", r.Stderr);
+        Assert.Equal(2, r.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("hello big.txt")]
+    [InlineData("-j2 hello")]
+    public void Memory_stays_bounded_however_much_one_file_prints(string args)
+    {
+        // 8 million matching lines: ~90 MB of output, which used to be held whole before writing.
+        File.WriteAllText(Path.Combine(_dir, "big.txt"), string.Concat(Enumerable.Repeat("hello line\n", 8_000_000)));
+        var r = Shell($"'{ScourBinary.Executable}' {args} > /dev/null & pid=$!; peak=0; while kill -0 $pid 2>/dev/null; do rss=$(awk '/VmHWM/ {{print $2}}' /proc/$pid/status 2>/dev/null); [ -n \"$rss\" ] && [ \"$rss\" -gt \"$peak\" ] && peak=$rss; done; wait $pid; echo peak=$peak", _dir);
+        var peakKb = long.Parse(r.StdoutText.Split("peak=")[1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(peakKb < 60_000, $"peak resident memory {peakKb} KB for 90 MB of output");
+    }
+
     [Fact]
     public void Output_appends_after_what_others_wrote_to_the_same_file()
     {
