@@ -55,8 +55,13 @@ public sealed class CompiledPattern
         _required = LiteralAnalysis.Required(inner ?? tree);
         MatchesEveryLine = matchGroup == 0 && !multiline && RegexNodeQuery.MatchesEmptyAnywhere(tree);
 
-        // Fail now, not on the first file, if .NET cannot build the regex.
-        _ = _searchBmp.Value;
+        // Fail now, not on the first file, if .NET cannot build the regex. A plain string translates to
+        // a plain (escaped) string, which it always can: those skip building an automaton that the
+        // byte-level literal search may never need (a millisecond or more of every such run).
+        if (_exactLiteral is null)
+        {
+            _ = _searchBmp.Value;
+        }
     }
 
     // A PCRE2-dialect pattern (-P), already built as a .NET backtracking regex: no tree, no literal
