@@ -6,13 +6,22 @@ using System.Runtime.Intrinsics.X86;
 namespace Scour.Matching;
 
 /// <summary>
-/// Finds the first occurrence of any of several byte strings in one pass (the Teddy algorithm, as in
-/// Hyperscan and ripgrep): each string goes into one of 8 buckets, and for each of the first three
-/// byte positions two 16-entry tables map a byte's low and high nibble to the buckets whose strings
-/// have a byte with that nibble there. A <c>vpshufb</c> per table looks up 32 bytes at once; a
-/// position where all lookups share a bucket is a candidate, confirmed against that bucket's strings.
-/// Works on UTF-8 bytes directly, so Cyrillic names need neither widening nor decoding.
+/// Finds any of several byte strings in one pass (the Teddy algorithm, as in Hyperscan and ripgrep):
+/// each string goes into one of 8 buckets and is known by three consecutive bytes of it, its
+/// fingerprint; for each fingerprint position two 16-entry tables map a byte's low and high nibble to
+/// the buckets whose fingerprints have a byte with that nibble there. A <c>vpshufb</c> per table looks
+/// up 32 bytes at once; a position where all lookups share a bucket is a candidate, confirmed against
+/// that bucket's strings. Works on UTF-8 bytes directly, so Cyrillic names need neither widening nor
+/// decoding.
 /// </summary>
+/// <remarks>
+/// Each string's fingerprint is its three consecutive bytes that are rarest in text (by the measured
+/// byte frequencies), not simply its first three: "Оскар" starts with the bytes D0 9E D1, and D0 and
+/// D1 begin almost every Cyrillic letter, so a first-bytes fingerprint sends every capital О followed
+/// by a letter to the confirm step. Because fingerprints sit at different offsets, the string found
+/// first need not be the leftmost one; but any string that starts earlier overlaps it, so the found
+/// one is always on the first line that holds a match, which is all a line search needs.
+/// </remarks>
 internal sealed class ByteTeddy : IByteSearch
 {
     /// <summary>The most strings searched together (several share a bucket beyond 8).</summary>
@@ -20,15 +29,18 @@ internal sealed class ByteTeddy : IByteSearch
 
     private const int Buckets = 8;
     private const int Width = 3;
-    private readonly byte[][][] _bucketStrings;
+    private readonly (byte[] Bytes, int Offset)[][] _bucketStrings;
     private readonly Vector256<byte>[] _low;
     private readonly Vector256<byte>[] _high;
     private readonly int _shortest;
+    private readonly int _largestOffset;
 
     private ByteTeddy(byte[][] strings)
     {
         _shortest = strings.Min(s => s.Length);
-        _bucketStrings = [.. Enumerable.Range(0, Buckets).Select(b => strings.Where((_, i) => i % Buckets == b).ToArray())];
+        var offsets = strings.Select(RarestFingerprint).ToArray();
+        _largestOffset = offsets.Max();
+        _bucketStrings = [.. Enumerable.Range(0, Buckets).Select(b => strings.Select((s, i) => (s, offsets[i])).Where((_, i) => i % Buckets == b).ToArray())];
         _low = new Vector256<byte>[Width];
         _high = new Vector256<byte>[Width];
         Span<byte> low = stackalloc byte[32], high = stackalloc byte[32];
@@ -39,7 +51,7 @@ internal sealed class ByteTeddy : IByteSearch
             for (var i = 0; i < strings.Length; i++)
             {
                 var bit = (byte)(1 << (i % Buckets));
-                var value = strings[i][j];
+                var value = strings[i][offsets[i] + j];
 
                 // vpshufb looks up within each 128-bit lane, so both lanes hold the same table.
                 low[value & 0xF] |= bit;
@@ -59,7 +71,10 @@ internal sealed class ByteTeddy : IByteSearch
     public static ByteTeddy? TryCreate(IReadOnlyList<byte[]> strings) =>
         IsSupported && strings.Count is >= 2 and <= MaxStrings && strings.All(s => s.Length >= Width) ? new ByteTeddy([.. strings]) : null;
 
-    /// <summary>The offset of the first occurrence of any string in <paramref name="haystack"/>, or -1.</summary>
+    /// <summary>
+    /// The offset of an occurrence of any string in <paramref name="haystack"/> on the first line
+    /// (<c>\n</c>-separated) that holds one, or -1. (No string contains <c>\n</c>.)
+    /// </summary>
     public int IndexOf(ReadOnlySpan<byte> haystack)
     {
         var i = 0;
@@ -80,9 +95,9 @@ internal sealed class ByteTeddy : IByteSearch
                 while (hits != 0)
                 {
                     var offset = BitOperations.TrailingZeroCount(hits);
-                    if (Confirm(haystack, i + offset, buckets.GetElement(offset)))
+                    if (Confirm(haystack, i + offset, buckets.GetElement(offset)) is var found and >= 0)
                     {
-                        return i + offset;
+                        return found;
                     }
 
                     hits &= hits - 1;
@@ -90,36 +105,67 @@ internal sealed class ByteTeddy : IByteSearch
             }
         }
 
-        for (; i <= haystack.Length - _shortest; i++)
+        // Strings whose fingerprints lie past the last whole vector: from the first start that one of
+        // them could have, one position at a time.
+        for (i = Math.Max(0, i - _largestOffset); i <= haystack.Length - _shortest; i++)
         {
-            if (Confirm(haystack, i, 0xFF))
+            foreach (var bucket in _bucketStrings)
             {
-                return i;
+                foreach (var (bytes, _) in bucket)
+                {
+                    if (haystack[i..].StartsWith(bytes))
+                    {
+                        return i;
+                    }
+                }
             }
         }
 
         return -1;
     }
 
+    // The start of the three bytes of s least likely to occur together in text.
+    private static int RarestFingerprint(byte[] s)
+    {
+        var best = 0;
+        var bestScore = double.MaxValue;
+        for (var k = 0; k + Width <= s.Length; k++)
+        {
+            var score = 1.0;
+            for (var j = 0; j < Width; j++)
+            {
+                score *= ByteFrequencies.Of(s[k + j]);
+            }
+
+            if (score < bestScore)
+            {
+                (best, bestScore) = (k, score);
+            }
+        }
+
+        return best;
+    }
+
     private static Vector256<byte> Lookup(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> high, Vector256<byte> nibble) =>
         Avx2.Shuffle(low, bytes & nibble) & Avx2.Shuffle(high, Avx2.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & nibble);
 
-    private bool Confirm(ReadOnlySpan<byte> haystack, int at, byte buckets)
+    // The start of a string whose fingerprint is at `at` in the buckets given, or -1.
+    private int Confirm(ReadOnlySpan<byte> haystack, int at, byte buckets)
     {
-        var rest = haystack[at..];
         while (buckets != 0)
         {
-            foreach (var s in _bucketStrings[BitOperations.TrailingZeroCount(buckets)])
+            foreach (var (bytes, offset) in _bucketStrings[BitOperations.TrailingZeroCount(buckets)])
             {
-                if (rest.StartsWith(s))
+                var start = at - offset;
+                if (start >= 0 && haystack[start..].StartsWith(bytes))
                 {
-                    return true;
+                    return start;
                 }
             }
 
             buckets &= (byte)(buckets - 1);
         }
 
-        return false;
+        return -1;
     }
 }

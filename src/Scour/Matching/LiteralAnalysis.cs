@@ -31,6 +31,36 @@ internal static class LiteralAnalysis
         return AppendPureLiteral(node, sb) && sb.Length > 0 ? sb.ToString() : null;
     }
 
+    /// <summary>
+    /// The strings of a pattern that is an alternation of plain strings (<c>foo|bar|baz</c>), in the
+    /// pattern's order, or null. Every string is non-empty.
+    /// </summary>
+    public static IReadOnlyList<string>? ExactLiteralSet(RegexNode node)
+    {
+        while (node is GroupNode { IsCapturing: false } group)
+        {
+            node = group.Child;
+        }
+
+        if (node is not AlternationNode alternation)
+        {
+            return null;
+        }
+
+        var strings = new List<string>(alternation.Children.Count);
+        foreach (var child in alternation.Children)
+        {
+            if (ExactLiteral(child) is not { } literal)
+            {
+                return null;
+            }
+
+            strings.Add(literal);
+        }
+
+        return strings;
+    }
+
     // Only literals, concatenations and groups: anything else (an assertion, a class) constrains
     // or widens the match beyond the string itself.
     private static bool AppendPureLiteral(RegexNode node, StringBuilder sb)
