@@ -8,12 +8,10 @@ namespace Scour.Matching;
 /// Matches follow the regex's leftmost-first rule: the earliest start wins, and among strings that
 /// start there, the one written first.
 /// </summary>
-internal sealed class LiteralSetLineMatcher : LineMatcher
+internal sealed class LiteralSetLineMatcher : ByteLineMatcher
 {
     private readonly byte[][] _strings;
     private readonly ByteTeddy? _teddy;
-    private byte[] _buffer = [];
-    private int _end;
 
     public LiteralSetLineMatcher(IReadOnlyList<string> strings)
     {
@@ -21,25 +19,7 @@ internal sealed class LiteralSetLineMatcher : LineMatcher
         _teddy = ByteTeddy.TryCreate(_strings);
     }
 
-    public override void SetRegion(byte[] buffer, int start, int end)
-    {
-        _buffer = buffer;
-        _end = end;
-    }
-
-    public override bool NextMatchingLine(int from, out int lineStart, out int lineEnd)
-    {
-        var region = _buffer.AsSpan(from, _end - from);
-        var i = _teddy?.IndexOf(region) ?? First(region, out _);
-        if (i < 0)
-        {
-            lineStart = lineEnd = _end;
-            return false;
-        }
-
-        (lineStart, lineEnd) = LineAround(_buffer, from, _end, from + i);
-        return true;
-    }
+    protected override int Find(ReadOnlySpan<byte> text) => _teddy?.IndexOf(text) ?? First(text, out _);
 
     public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches)
     {
