@@ -108,6 +108,7 @@ internal sealed class ResultWriter
         }
     }
 
+    /// <summary>Flushes buffered output.</summary>
     public void Flush()
     {
         lock (_gate)
