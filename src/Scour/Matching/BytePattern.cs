@@ -49,6 +49,9 @@ internal sealed class BytePattern
     /// <summary>The number of bytes a match spans.</summary>
     public int Length => _sets.Length;
 
+    /// <summary>The byte values allowed at <paramref name="position"/>, ascending.</summary>
+    public IReadOnlyList<byte> ValuesAt(int position) => _sets[position];
+
     /// <summary>The rarest position (one with at most two values).</summary>
     public int First { get; }
 

@@ -9,7 +9,9 @@ namespace Scour.Matching;
 /// Finds any of several byte strings in one pass (the Teddy algorithm, as in Hyperscan and ripgrep):
 /// each string goes into one of 8 buckets and is known by three consecutive bytes of it, its
 /// fingerprint; for each fingerprint position two 16-entry tables map a byte's low and high nibble to
-/// the buckets whose fingerprints have a byte with that nibble there. A <c>vpshufb</c> per table looks
+/// the buckets whose fingerprints have a byte with that nibble there. A string may be a
+/// <see cref="BytePattern"/> whose positions allow several bytes (the case variants of a piece of a
+/// literal, for <c>-i</c>). A <c>vpshufb</c> per table looks
 /// up 32 bytes at once; a position where all lookups share a bucket is a candidate, confirmed against
 /// that bucket's strings. Works on UTF-8 bytes directly, so Cyrillic names need neither widening nor
 /// decoding.
@@ -29,18 +31,18 @@ internal sealed class ByteTeddy : IByteSearch
 
     private const int Buckets = 8;
     private const int Width = 3;
-    private readonly (byte[] Bytes, int Offset)[][] _bucketStrings;
+    private readonly (BytePattern Pattern, int Offset)[][] _bucketStrings;
     private readonly Vector256<byte>[] _low;
     private readonly Vector256<byte>[] _high;
     private readonly int _shortest;
     private readonly int _largestOffset;
 
-    private ByteTeddy(byte[][] strings)
+    private ByteTeddy(BytePattern[] patterns)
     {
-        _shortest = strings.Min(s => s.Length);
-        var offsets = strings.Select(RarestFingerprint).ToArray();
+        _shortest = patterns.Min(p => p.Length);
+        var offsets = patterns.Select(RarestFingerprint).ToArray();
         _largestOffset = offsets.Max();
-        _bucketStrings = [.. Enumerable.Range(0, Buckets).Select(b => strings.Select((s, i) => (s, offsets[i])).Where((_, i) => i % Buckets == b).ToArray())];
+        _bucketStrings = [.. Enumerable.Range(0, Buckets).Select(b => patterns.Select((p, i) => (p, offsets[i])).Where((_, i) => i % Buckets == b).ToArray())];
         _low = new Vector256<byte>[Width];
         _high = new Vector256<byte>[Width];
         Span<byte> low = stackalloc byte[32], high = stackalloc byte[32];
@@ -48,16 +50,20 @@ internal sealed class ByteTeddy : IByteSearch
         {
             low.Clear();
             high.Clear();
-            for (var i = 0; i < strings.Length; i++)
+            for (var i = 0; i < patterns.Length; i++)
             {
                 var bit = (byte)(1 << (i % Buckets));
-                var value = strings[i][offsets[i] + j];
 
-                // vpshufb looks up within each 128-bit lane, so both lanes hold the same table.
-                low[value & 0xF] |= bit;
-                low[16 + (value & 0xF)] |= bit;
-                high[value >> 4] |= bit;
-                high[16 + (value >> 4)] |= bit;
+                // vpshufb looks up within each 128-bit lane, so both lanes hold the same table. A
+                // position with several values (case variants) admits every pairing of their nibbles:
+                // a superset, which the confirm step narrows.
+                foreach (var value in patterns[i].ValuesAt(offsets[i] + j))
+                {
+                    low[value & 0xF] |= bit;
+                    low[16 + (value & 0xF)] |= bit;
+                    high[value >> 4] |= bit;
+                    high[16 + (value >> 4)] |= bit;
+                }
             }
 
             (_low[j], _high[j]) = (Vector256.Create<byte>(low), Vector256.Create<byte>(high));
@@ -69,7 +75,15 @@ internal sealed class ByteTeddy : IByteSearch
 
     /// <summary>A search for any of <paramref name="strings"/> (2 to <see cref="MaxStrings"/>, each at least 3 bytes), or null.</summary>
     public static ByteTeddy? TryCreate(IReadOnlyList<byte[]> strings) =>
-        IsSupported && strings.Count is >= 2 and <= MaxStrings && strings.All(s => s.Length >= Width) ? new ByteTeddy([.. strings]) : null;
+        TryCreate([.. strings.Select(s => BytePattern.Exact(s))], minimum: 2);
+
+    /// <summary>
+    /// A search for any of <paramref name="patterns"/> (each at least 3 bytes, at most
+    /// <see cref="MaxStrings"/>; a single one too, for which Teddy's per-position value sets beat a
+    /// pair of compares when positions allow several values), or null.
+    /// </summary>
+    public static ByteTeddy? TryCreate(IReadOnlyList<BytePattern> patterns, int minimum = 1) =>
+        IsSupported && patterns.Count >= minimum && patterns.Count <= MaxStrings && patterns.All(p => p.Length >= Width) ? new ByteTeddy([.. patterns]) : null;
 
     /// <summary>
     /// The offset of an occurrence of any string in <paramref name="haystack"/> on the first line
@@ -111,9 +125,9 @@ internal sealed class ByteTeddy : IByteSearch
         {
             foreach (var bucket in _bucketStrings)
             {
-                foreach (var (bytes, _) in bucket)
+                foreach (var (pattern, _) in bucket)
                 {
-                    if (haystack[i..].StartsWith(bytes))
+                    if (i + pattern.Length <= haystack.Length && pattern.Matches(haystack, i))
                     {
                         return i;
                     }
@@ -124,17 +138,17 @@ internal sealed class ByteTeddy : IByteSearch
         return -1;
     }
 
-    // The start of the three bytes of s least likely to occur together in text.
-    private static int RarestFingerprint(byte[] s)
+    // The start of the three positions of p least likely to occur together in text.
+    private static int RarestFingerprint(BytePattern p)
     {
         var best = 0;
         var bestScore = double.MaxValue;
-        for (var k = 0; k + Width <= s.Length; k++)
+        for (var k = 0; k + Width <= p.Length; k++)
         {
             var score = 1.0;
             for (var j = 0; j < Width; j++)
             {
-                score *= ByteFrequencies.Of(s[k + j]);
+                score *= p.ValuesAt(k + j).Sum(v => (double)ByteFrequencies.Of(v));
             }
 
             if (score < bestScore)
@@ -154,10 +168,10 @@ internal sealed class ByteTeddy : IByteSearch
     {
         while (buckets != 0)
         {
-            foreach (var (bytes, offset) in _bucketStrings[BitOperations.TrailingZeroCount(buckets)])
+            foreach (var (pattern, offset) in _bucketStrings[BitOperations.TrailingZeroCount(buckets)])
             {
                 var start = at - offset;
-                if (start >= 0 && haystack[start..].StartsWith(bytes))
+                if (start >= 0 && start + pattern.Length <= haystack.Length && pattern.Matches(haystack, start))
                 {
                     return start;
                 }

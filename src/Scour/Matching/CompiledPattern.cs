@@ -55,6 +55,7 @@ public sealed class CompiledPattern
         else if (matchGroup == 0)
         {
             _exactLiteralSet = LiteralAnalysis.ExactLiteralSet(tree);
+            Caseless = _exactLiteralSet is null && !multiline ? CaselessLiterals.From(tree) : null;
         }
 
         _required = LiteralAnalysis.Required(inner ?? tree);
@@ -62,8 +63,9 @@ public sealed class CompiledPattern
 
         // Fail now, not on the first file, if .NET cannot build the regex. Plain strings translate to
         // plain (escaped) strings, which it always can: those skip building an automaton that the
-        // byte-level literal searches may never need (1 to 14 ms of every such run).
-        if (_exactLiteral is null && _exactLiteralSet is null)
+        // byte-level literal searches may never need (1 to 14 ms of every such run); case-insensitive
+        // strings are confirmed on bytes too, and build the regex only if a region is scanned whole.
+        if (_exactLiteral is null && _exactLiteralSet is null && Caseless is null)
         {
             _ = _searchBmp.Value;
         }
@@ -99,6 +101,9 @@ public sealed class CompiledPattern
 
     /// <summary>The capture group whose span is "the match" (1 for <c>-w</c>, else 0).</summary>
     internal int MatchGroup { get; }
+
+    /// <summary>The pattern as case-insensitive strings confirmed on bytes, when it is one (see <see cref="CaselessLiterals"/>).</summary>
+    internal CaselessLiterals? Caseless { get; }
 
     /// <summary>Named groups and their numbers in the .NET regex.</summary>
     internal IReadOnlyDictionary<string, int> GroupNames { get; private init; } = new Dictionary<string, int>();

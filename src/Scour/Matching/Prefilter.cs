@@ -55,8 +55,16 @@ internal abstract class Prefilter
                 (needles.Length <= 16 ? new ByteLiteralSetPrefilter(needles) : new CharLiteralSetPrefilter(literals.Strings, StringComparison.Ordinal));
         }
 
-        // ASCII ignoring case: .NET's Teddy over the widened bytes. Other scripts: the byte strings of
-        // the case variants of each literal's first characters (Cyrillic: 4 per literal), by our Teddy.
+        // Ignoring case: our Teddy over each literal's longest piece whose case variants keep their
+        // UTF-8 length, every position allowing the bytes of its variants. Then .NET's Teddy over
+        // widened bytes (ASCII), then the byte strings of the case variants of each literal's
+        // first characters.
+        if (literals.Strings.Select(BytePattern.CaseInsensitivePiece).ToList() is var pieces && pieces.All(p => p is not null)
+            && ByteTeddy.TryCreate(pieces!) is { } pieceTeddy)
+        {
+            return new ByteSearchPrefilter(pieceTeddy);
+        }
+
         if (WidenedLiteralPrefilter.TryCreate(literals) is { } widened)
         {
             return widened;

@@ -123,6 +123,11 @@ internal sealed class RegexLineMatcher : LineMatcher
     public override bool IsMatch(ReadOnlySpan<byte> line)
     {
         line = WithoutCarriageReturn(line);
+        if (_pattern.Caseless is { } caseless)
+        {
+            return caseless.First(line, out _) >= 0;
+        }
+
         var n = Utf8Text.Decode(line, ref _lineChars);
         var chars = _lineChars.AsSpan(0, n);
         return _pattern.SearchRegex(Utf8Text.HasSurrogates(chars)).IsMatch(chars);
@@ -140,6 +145,12 @@ internal sealed class RegexLineMatcher : LineMatcher
         }
 
         line = WithoutCarriageReturn(line);
+        if (_pattern.Caseless is { } caseless)
+        {
+            caseless.FindAll(line, matches);
+            return;
+        }
+
         var n = Utf8Text.Decode(line, ref _lineChars);
         var chars = _lineChars.AsSpan(0, n);
         var regex = _pattern.SearchRegex(Utf8Text.HasSurrogates(chars));

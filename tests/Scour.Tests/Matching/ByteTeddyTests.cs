@@ -53,6 +53,49 @@ public class ByteTeddyTests
         }
     }
 
+    [Theory]
+    [InlineData("holmes watson adler")]
+    [InlineData("оскар уайльд|марк твен|агата кристи")]
+    [InlineData("err_sys|pme_turn_off|cfg_bme_evt")]
+    public void Finds_case_variant_pieces_on_the_first_line_that_has_one(string list)
+    {
+        if (!ByteTeddy.IsSupported)
+        {
+            return;
+        }
+
+        var literals = list.Split(list.Contains('|', StringComparison.Ordinal) ? '|' : ' ');
+        var pieces = literals.Select(BytePattern.CaseInsensitivePiece).ToArray();
+        var teddy = ByteTeddy.TryCreate(pieces!)!;
+
+        // Text of the literals' letters in both cases, with a literal planted in random case now and then.
+        var letters = string.Concat(literals).ToUpperInvariant().Concat(string.Concat(literals)).Distinct().Append(' ').Append('\n').ToArray();
+        var random = new Random(literals.Length);
+        for (var round = 0; round < 400; round++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 120)).Select(_ => letters[random.Next(letters.Length)])]);
+            if (round % 2 == 0)
+            {
+                var planted = new string([.. literals[random.Next(literals.Length)].Select(c => random.Next(2) == 0 ? char.ToUpperInvariant(c) : c)]);
+                text = text.Insert(random.Next(text.Length + 1), planted);
+            }
+
+            var haystack = Encoding.UTF8.GetBytes(text);
+            var leftmost = Enumerable.Range(0, haystack.Length + 1)
+                .Where(i => pieces.Any(p => i + p!.Length <= haystack.Length && p.Matches(haystack, i)))
+                .DefaultIfEmpty(-1).First();
+            var found = teddy.IndexOf(haystack);
+            if (leftmost < 0)
+            {
+                Assert.Equal(-1, found);
+                continue;
+            }
+
+            Assert.True(found >= 0 && pieces.Any(p => found + p!.Length <= haystack.Length && p.Matches(haystack, found)), $"{found} is not an occurrence in '{text}'");
+            Assert.False(haystack.AsSpan(Math.Min(found, leftmost), Math.Abs(found - leftmost)).Contains((byte)'\n'), $"{found} is not on the line of {leftmost}");
+        }
+    }
+
     [Fact]
     public void Takes_only_sets_it_can_fingerprint()
     {
