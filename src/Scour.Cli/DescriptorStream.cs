@@ -10,7 +10,7 @@ namespace Scour.Cli;
 /// handling (a thread of its own) that a search never needs. This stream does none of that: a closed
 /// pipe throws <see cref="IOException"/>.
 /// </summary>
-internal sealed partial class DescriptorStream(int descriptor, string name) : WriteOnlyStream
+internal sealed partial class DescriptorStream(int descriptor) : WriteOnlyStream
 {
     private const int EINTR = 4;
     private const int EAGAIN = 11;
@@ -42,8 +42,9 @@ internal sealed partial class DescriptorStream(int descriptor, string name) : Wr
                         continue;
                     }
 
-                    Failure ??= new IOException(IoErrorText.FromErrno(errno, "write failed"), errno);
-                    throw new IOException($"write to {name} failed (os error {errno})", errno);
+                    var error = new IOException(IoErrorText.FromErrno(errno, "write failed"), errno);
+                    Failure ??= error;
+                    throw error;
                 }
 
                 p += n;

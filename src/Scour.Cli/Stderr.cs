@@ -11,7 +11,7 @@ internal static class Stderr
 {
     private static readonly Stream Stream = OperatingSystem.IsWindows()
         ? Console.OpenStandardError()
-        : new DescriptorStream(2, "standard error");
+        : new DescriptorStream(2);
 
     public static void Write(string text)
     {

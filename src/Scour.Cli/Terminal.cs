@@ -48,7 +48,7 @@ internal static class Terminal
 
     /// <summary>Standard output as an unbuffered stream that reports a closed pipe (Console.Out hides it).</summary>
     public static Stream OpenStdout() =>
-        OperatingSystem.IsWindows() ? Console.OpenStandardOutput() : new DescriptorStream(1, "standard output");
+        OperatingSystem.IsWindows() ? Console.OpenStandardOutput() : new DescriptorStream(1);
 
     /// <summary>Standard input as a raw stream.</summary>
     public static Stream OpenStdin() => new FileStream(new SafeFileHandle(0, ownsHandle: false), FileAccess.Read, 1);
