@@ -6,8 +6,6 @@ namespace Scour.Cli;
 /// <summary>Renders <c>-h</c> (one line per flag) and <c>--help</c> (with details) from the flag table.</summary>
 internal static class HelpText
 {
-    public const string Version = "scour 0.1.0";
-
     internal static readonly (FlagCategory Category, string Title)[] Sections =
     [
         (FlagCategory.Input, "INPUT OPTIONS"),
@@ -23,7 +21,7 @@ internal static class HelpText
     public static string Render(bool detailed)
     {
         var sb = new StringBuilder();
-        sb.Append(Version).Append('\n');
+        sb.Append(VersionText.Short).Append('\n');
         sb.Append("Recursively search the current directory for lines matching a pattern; ripgrep-compatible.\n\n");
         sb.Append("USAGE:\n    scour [OPTIONS] PATTERN [PATH ...]\n    scour [OPTIONS] -e PATTERN ... [PATH ...]\n    scour [OPTIONS] --files [PATH ...]\n    scour [OPTIONS] PATTERN -r REPLACEMENT --diff|--write [PATH ...]\n    scour --undo\n\n");
         foreach (var (category, title) in Sections)

@@ -9,7 +9,7 @@ internal static class ManPage
     public static string Render()
     {
         var sb = new StringBuilder();
-        sb.Append(".TH SCOUR 1 \"\" \"").Append(Escape(HelpText.Version)).Append("\" \"User Commands\"\n");
+        sb.Append(".TH SCOUR 1 \"\" \"").Append(Escape($"scour {VersionText.ScourVersion}")).Append("\" \"User Commands\"\n");
         sb.Append(".SH NAME\nscour \\- recursively search files for lines matching a pattern, and replace safely\n");
         sb.Append(".SH SYNOPSIS\n");
         foreach (var usage in new[]

@@ -17,12 +17,12 @@ internal static class Program
         }
         catch (PatternSyntaxException e)
         {
-            Stderr.Write($"{e.Message}\n"); // rg prints "regex parse error:" without a prefix
+            Stderr.Message(e.Message);
             return 2;
         }
         catch (Exception e) when (e is UsageException or GlobSyntaxException or FileTypeException)
         {
-            Stderr.Write($"scour: {e.Message}\n");
+            Stderr.Message(e.Message);
             return 2;
         }
     }
@@ -36,7 +36,7 @@ internal static class Program
             return 0;
         }
 
-        if (raw.Generate is { } kind)
+        if (raw.Mode == CliMode.Generate && raw.Generate is { } kind)
         {
             WriteStdout(kind switch
             {
@@ -51,20 +51,21 @@ internal static class Program
 
         if (raw.Pcre2Version)
         {
-            WriteStdout("PCRE2 is not linked: -P uses .NET's backtracking regex engine with PCRE2 syntax\n");
-            return 0;
+            var (text, available) = VersionText.Pcre2;
+            WriteStdout(text + "\n");
+            return available ? 0 : 1;
         }
 
-        if (raw.Version)
+        if (raw.Version || raw.ShortVersion)
         {
-            WriteStdout(HelpText.Version + "\n");
+            WriteStdout(raw.Version ? VersionText.Long : VersionText.Short + "\n");
             return 0;
         }
 
         if (raw.Undo)
         {
             using var undoOut = Terminal.OpenStdout();
-            return RewriteCommand.Undo(undoOut, message => Stderr.Write($"scour: {message}\n"));
+            return RewriteCommand.Undo(undoOut, message => Stderr.Message(message));
         }
 
         var plan = SearchPlan.Build(raw, Terminal.StdoutIsTerminal, Terminal.StdinIsReadable, Terminal.OpenStdin);
@@ -81,7 +82,7 @@ internal static class Program
         {
             if (plan.Messages)
             {
-                Stderr.Write($"scour: {message}\n");
+                Stderr.Message(message);
             }
         }
 
@@ -114,7 +115,7 @@ internal static class Program
         // (e.g. "| head -1") ends it quietly, as ripgrep does; any other failure is an error.
         if (output is DescriptorStream { Failure: { } failure } && !DescriptorStream.IsClosedPipe(failure))
         {
-            Stderr.Write($"scour: standard output: {failure.Message}\n");
+            Stderr.Message($"standard output: {failure.Message}");
             return 2;
         }
 
@@ -122,15 +123,15 @@ internal static class Program
     }
 
     /// <summary>
-    /// ripgrep's configuration file, named by SCOUR_CONFIG_PATH: one argument per line, blank lines and
-    /// lines starting with '#' skipped, prepended to the command line (which therefore wins), unless the
-    /// command line says --no-config. An unreadable file is reported and ignored.
+    /// ripgrep's configuration file (<see cref="Identity.ConfigFile"/> says which): one argument per line,
+    /// blank lines and lines starting with '#' skipped, prepended to the command line (which therefore
+    /// wins), unless the command line says --no-config. An unreadable file is reported and ignored.
     /// </summary>
     private static string[] WithConfigFile(string[] args)
     {
         var end = Array.IndexOf(args, "--");
         var flags = end < 0 ? args : args[..end];
-        if (flags.Contains("--no-config") || Environment.GetEnvironmentVariable("SCOUR_CONFIG_PATH") is not { Length: > 0 } path)
+        if (flags.Contains("--no-config") || Identity.ConfigFile() is not (string variable, string path))
         {
             return args;
         }
@@ -144,7 +145,7 @@ internal static class Program
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Stderr.Write($"scour: {path}: {IoErrorText.Describe(e)}\n");
+            Stderr.Message($"failed to read the file specified in {variable}: {path}: {IoErrorText.Describe(e)}");
             return args;
         }
     }
@@ -177,7 +178,7 @@ internal static class Program
                 OutputMode.Json => new JsonPrinter(plan.Output, matcher, writer, jsonTotals),
                 _ => new SummaryPrinter(plan.Output, matcher, writer),
             },
-            stopAtFirstMatch: plan.Output.Mode == OutputMode.Quiet && plan.Output.Stats is null,
+            stopAtFirstMatch: plan.Output.Mode == OutputMode.Quiet && plan.Output.Stats is null && !plan.QuietWithoutMatch,
             (path, message) => onError(WithPath(path, message)),
             plan.IgnoreMessages ? onWarning : _ => { });
 
@@ -209,18 +210,19 @@ internal static class Program
             writer.WriteBlock(message.Written, separated: false);
         }
 
-        if (summary.FilesSearched == 0)
+        if (summary.FilesSearched == 0 && plan.Roots is [""])
         {
-            // As ripgrep, searching nothing at all is an error: a filter probably did something unexpected.
+            // As ripgrep, searching nothing at all under the implicit "." is an error: a filter probably
+            // did something unexpected. Paths the user named are searched as asked, silently.
             if (plan.Messages && summary.Errors == 0)
             {
-                Stderr.Write("scour: No files were searched, which means scour probably applied a filter you didn't expect.\n");
+                Stderr.Message($"No files were searched, which means {Identity.ProseName} probably applied a filter you didn't expect.\nRunning with --debug will show why files are being skipped.");
             }
 
             Interlocked.Increment(ref errors);
         }
 
-        var matched = plan.Output.Mode == OutputMode.FilesWithoutMatch
+        var matched = plan.Output.Mode == OutputMode.FilesWithoutMatch || plan.QuietWithoutMatch
             ? summary.FilesSearched > summary.FilesMatched
             : summary.FilesMatched > 0;
         return ExitCode(matched, plan.Output.Mode == OutputMode.Quiet, Volatile.Read(ref errors) > 0);

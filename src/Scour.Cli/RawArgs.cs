@@ -8,6 +8,9 @@ namespace Scour.Cli;
 /// </summary>
 internal sealed class RawArgs
 {
+    /// <summary>What the run does. Every mode flag sets it, and the last one wins (rg 14+).</summary>
+    public CliMode Mode { get; set; } = CliMode.Standard;
+
     public List<string> Patterns { get; } = [];
 
     public List<string> PatternFiles { get; } = [];
@@ -58,8 +61,6 @@ internal sealed class RawArgs
 
     public List<string> TypeClear { get; } = [];
 
-    public bool TypeList { get; set; }
-
     public long? MaxFileSize { get; set; }
 
     public List<string> IgnoreFiles { get; } = [];
@@ -109,19 +110,7 @@ internal sealed class RawArgs
 
     public bool ByteOffset { get; set; }
 
-    public bool Pretty { get; set; }
-
-    public bool Count { get; set; }
-
-    public bool CountMatches { get; set; }
-
-    public bool FilesWithMatches { get; set; }
-
-    public bool FilesWithoutMatch { get; set; }
-
     public bool Quiet { get; set; }
-
-    public bool Json { get; set; }
 
     public bool Stats { get; set; }
 
@@ -147,8 +136,6 @@ internal sealed class RawArgs
 
     public bool? LineBuffered { get; set; }
 
-    public bool Files { get; set; }
-
     public bool NoMessages { get; set; }
 
     public bool ShortHelp { get; set; }
@@ -157,12 +144,16 @@ internal sealed class RawArgs
 
     public bool Version { get; set; }
 
+    /// <summary><c>-V</c>: the first line of <c>--version</c> only.</summary>
+    public bool ShortVersion { get; set; }
+
     public string? Encoding { get; set; }
 
     public PatternEngine Engine { get; set; }
 
     public bool Pcre2Version { get; set; }
 
+    /// <summary>The kind of <c>--generate</c> when the mode is <see cref="CliMode.Generate"/>.</summary>
     public string? Generate { get; set; }
 
     public List<string> Colors { get; } = [];
@@ -200,4 +191,22 @@ internal sealed class RawArgs
     public bool PreserveCase { get; set; }
 
     public bool Undo { get; set; }
+}
+
+/// <summary>
+/// What a run does: one of the search modes, or a listing. <c>-l</c>, <c>-c</c>, <c>--count-matches</c>,
+/// <c>--files-without-match</c>, <c>--json</c>, <c>--files</c>, <c>--type-list</c> and <c>--generate</c>
+/// each set it; they never conflict, the last one given wins.
+/// </summary>
+internal enum CliMode
+{
+    Standard,
+    FilesWithMatches,
+    FilesWithoutMatch,
+    Count,
+    CountMatches,
+    Json,
+    Files,
+    Types,
+    Generate,
 }

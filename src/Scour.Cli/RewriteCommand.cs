@@ -60,7 +60,7 @@ internal static class RewriteCommand
         var outcome = RewriteUndo.Run(stateDirectory, Environment.CurrentDirectory, CancellationToken.None);
         if (outcome.Run is null)
         {
-            Stderr.Write($"scour: nothing to undo: no --write ran in {Environment.CurrentDirectory} or below it\n");
+            Stderr.Message($"nothing to undo: no --write ran in {Environment.CurrentDirectory} or below it");
             return 1;
         }
 

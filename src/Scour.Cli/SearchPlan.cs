@@ -31,6 +31,9 @@ internal sealed record SearchPlan
 
     public required bool ListTypes { get; init; }
 
+    /// <summary><c>-q --files-without-match</c>: success means some file had no match (rg 15).</summary>
+    public bool QuietWithoutMatch { get; init; }
+
     public required bool Messages { get; init; }
 
     /// <summary>Report malformed ignore files (not <c>--no-ignore-messages</c>).</summary>
@@ -54,7 +57,7 @@ internal sealed record SearchPlan
     {
         var positional = new List<string>(raw.Positional);
         PatternOptions? pattern = null;
-        if (!raw.Files && !raw.TypeList)
+        if (raw.Mode is not (CliMode.Files or CliMode.Types))
         {
             var patterns = new List<string>(raw.Patterns);
             foreach (var file in raw.PatternFiles)
@@ -66,7 +69,7 @@ internal sealed record SearchPlan
             {
                 if (positional.Count == 0)
                 {
-                    throw new UsageException("no pattern given\n\nUsage: scour [OPTIONS] PATTERN [PATH ...]\n\nTry 'scour --help' for more information.");
+                    throw new UsageException($"{Identity.ProseName} requires at least one pattern to execute a search");
                 }
 
                 patterns.Add(positional[0]);
@@ -90,36 +93,32 @@ internal sealed record SearchPlan
         }
 
         var rewrite = RewriteModeOf(raw, positional);
-        var searchStdin = rewrite == RewriteMode.None && positional.Count == 0 && !raw.Files && stdinIsReadable();
+        var searchStdin = rewrite == RewriteMode.None && positional.Count == 0 && raw.Mode != CliMode.Files && stdinIsReadable();
         var roots = positional.Count == 0 ? (IReadOnlyList<string>)[string.Empty] : positional;
         var onlyStdin = searchStdin || (positional.Count == 1 && positional[0] == "-");
 
-        if (raw.Json)
-        {
-            // ripgrep rejects these with --json (clap's wording).
-            var conflict = raw.Files ? "--files" : raw.Count ? "--count" : raw.CountMatches ? "--count-matches"
-                : raw.FilesWithMatches ? "--files-with-matches" : raw.FilesWithoutMatch ? "--files-without-match" : null;
-            if (conflict is not null)
-            {
-                throw new UsageException($"The argument '{conflict}' cannot be used with '--json'");
-            }
-        }
-
         var quiet = raw.Quiet;
-        var countMatches = raw.CountMatches || (raw.Count && raw.OnlyMatching);
-        var mode = quiet ? OutputMode.Quiet
-            : countMatches ? OutputMode.CountMatches
-            : raw.Count ? OutputMode.Count
-            : raw.FilesWithMatches ? OutputMode.FilesWithMatches
-            : raw.FilesWithoutMatch ? OutputMode.FilesWithoutMatch
-            : raw.Json ? OutputMode.Json
-            : OutputMode.Lines;
+
+        // As rg: -v --count-matches counts lines, -o --count counts matches.
+        var mode = raw.Mode switch
+        {
+            _ when quiet => OutputMode.Quiet,
+            CliMode.CountMatches when raw.InvertMatch => OutputMode.Count,
+            CliMode.Count when raw.OnlyMatching => OutputMode.CountMatches,
+            CliMode.CountMatches => OutputMode.CountMatches,
+            CliMode.Count => OutputMode.Count,
+            CliMode.FilesWithMatches => OutputMode.FilesWithMatches,
+            CliMode.FilesWithoutMatch => OutputMode.FilesWithoutMatch,
+            CliMode.Json => OutputMode.Json,
+            _ => OutputMode.Lines,
+        };
+
         var summaryMode = mode is not (OutputMode.Lines or OutputMode.Json);
 
-        var lineNumber = !summaryMode && (raw.LineNumber ?? (mode == OutputMode.Json || (stdoutIsTerminal && !onlyStdin) || raw.Column == true || raw.Pretty || raw.Vimgrep));
+        var lineNumber = !summaryMode && (raw.LineNumber ?? (mode == OutputMode.Json || (stdoutIsTerminal && !onlyStdin) || raw.Column == true || raw.Vimgrep));
         var withFilename = raw.WithFilename ?? (raw.Vimgrep || positional.Count > 1 || (positional.Count == 0 && !searchStdin) || (positional.Count == 1 && Directory.Exists(positional[0])));
-        var heading = !raw.Vimgrep && raw.Heading != false && (stdoutIsTerminal || raw.Heading == true || raw.Pretty);
-        var color = raw.Pretty ? "always" : raw.Color;
+        var heading = !raw.Vimgrep && raw.Heading != false && (stdoutIsTerminal || raw.Heading == true);
+        var color = raw.Color;
         var useColor = mode != OutputMode.Json && color switch
         {
             "always" or "ansi" => true,
@@ -179,17 +178,17 @@ internal sealed record SearchPlan
                 Vimgrep = raw.Vimgrep,
                 NullAfterPath = raw.Null,
                 Colors = useColor ? colors : null,
-                ContextSeparator = raw.ContextSeparator is null ? null : Encoding.UTF8.GetBytes(Unescape(raw.ContextSeparator)),
+                ContextSeparator = raw.ContextSeparator is null ? null : SeparatorBytes.Unescape(raw.ContextSeparator),
                 Context = !summaryMode && !raw.Passthru && (before > 0 || after > 0),
                 MaxColumns = raw.MaxColumns is > 0 ? raw.MaxColumns : null,
                 MaxColumnsPreview = raw.MaxColumnsPreview,
                 Trim = raw.Trim,
                 IncludeZero = raw.IncludeZero,
-                FieldMatchSeparator = Encoding.UTF8.GetBytes(Unescape(raw.FieldMatchSeparator)),
-                FieldContextSeparator = Encoding.UTF8.GetBytes(Unescape(raw.FieldContextSeparator)),
-                PathSeparator = PathSeparatorByte(raw.PathSeparator),
+                FieldMatchSeparator = SeparatorBytes.Unescape(raw.FieldMatchSeparator),
+                FieldContextSeparator = SeparatorBytes.Unescape(raw.FieldContextSeparator),
+                PathSeparator = SeparatorBytes.PathSeparator(raw.PathSeparator),
                 Crlf = raw.Crlf,
-                Replacement = raw.Replace is null || mode != OutputMode.Lines ? null : new Replacement(raw.Replace),
+                Replacement = raw.Replace is null || mode is not (OutputMode.Lines or OutputMode.Json) ? null : new Replacement(raw.Replace),
                 Stats = raw.Stats && mode != OutputMode.Json ? new StatsTotals() : null,
                 NullData = raw.NullData,
                 Hyperlinks = raw.HyperlinkFormat is { } format ? HyperlinksOf(format, raw.HostnameBin) : null,
@@ -218,8 +217,9 @@ internal sealed record SearchPlan
             },
             Roots = roots,
             SearchStdin = searchStdin,
-            ListFiles = raw.Files,
-            ListTypes = raw.TypeList,
+            ListFiles = raw.Mode == CliMode.Files,
+            ListTypes = raw.Mode == CliMode.Types,
+            QuietWithoutMatch = quiet && raw.Mode == CliMode.FilesWithoutMatch,
             Messages = !raw.NoMessages,
             IgnoreMessages = !raw.NoIgnoreMessages,
             StdoutIsTerminal = stdoutIsTerminal,
@@ -253,10 +253,18 @@ internal sealed record SearchPlan
             throw new UsageException($"{flag} needs -r/--replace REPLACEMENT: the text each match becomes");
         }
 
-        var conflict = raw.InvertMatch ? "--invert-match" : raw.Passthru ? "--passthru" : raw.Json ? "--json"
-            : raw.Count ? "--count" : raw.CountMatches ? "--count-matches" : raw.FilesWithMatches ? "--files-with-matches"
-            : raw.FilesWithoutMatch ? "--files-without-match" : raw.Files ? "--files" : raw.OnlyMatching ? "--only-matching"
-            : raw.Vimgrep ? "--vimgrep" : raw.Quiet ? "--quiet" : raw.Diff && raw.Write ? "--diff" : null;
+        var conflict = raw.InvertMatch ? "--invert-match" : raw.Passthru ? "--passthru"
+            : raw.Mode switch
+            {
+                CliMode.Json => "--json",
+                CliMode.Count => "--count",
+                CliMode.CountMatches => "--count-matches",
+                CliMode.FilesWithMatches => "--files-with-matches",
+                CliMode.FilesWithoutMatch => "--files-without-match",
+                CliMode.Files => "--files",
+                _ => null,
+            } ?? (raw.OnlyMatching ? "--only-matching"
+            : raw.Vimgrep ? "--vimgrep" : raw.Quiet ? "--quiet" : raw.Diff && raw.Write ? "--diff" : null);
         if (conflict is not null)
         {
             throw new UsageException($"{conflict} cannot be used with {flag}");
@@ -327,19 +335,6 @@ internal sealed record SearchPlan
         }
     }
 
-    private static byte? PathSeparatorByte(string? separator)
-    {
-        if (separator is null)
-        {
-            return null;
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(Unescape(separator));
-        return bytes.Length == 1 ? bytes[0] : throw new UsageException(
-            $"A path separator must be exactly one byte, but the given separator is {bytes.Length} bytes: {separator}\n" +
-            "In some shells on Windows '/' is automatically expanded. Use '//' instead.");
-    }
-
     /// <summary>ripgrep applies the type flags in this order: clears, additions, selections, negations.</summary>
     public static FileTypes BuildTypes(RawArgs raw)
     {
@@ -395,41 +390,5 @@ internal sealed record SearchPlan
         }
 
         return lines.Select(l => l.EndsWith('\r') ? l[..^1] : l);
-    }
-
-    // ripgrep unescapes \t, \n, \x7F style escapes in separators.
-    private static string Unescape(string s)
-    {
-        if (!s.Contains('\\', StringComparison.Ordinal))
-        {
-            return s;
-        }
-
-        var sb = new StringBuilder();
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (s[i] != '\\' || i + 1 >= s.Length)
-            {
-                sb.Append(s[i]);
-                continue;
-            }
-
-            var c = s[++i];
-            switch (c)
-            {
-                case 'n': sb.Append('\n'); break;
-                case 't': sb.Append('\t'); break;
-                case 'r': sb.Append('\r'); break;
-                case '0': sb.Append('\0'); break;
-                case '\\': sb.Append('\\'); break;
-                case 'x' when i + 2 < s.Length && Uri.IsHexDigit(s[i + 1]) && Uri.IsHexDigit(s[i + 2]):
-                    sb.Append((char)Convert.ToInt32(s.Substring(i + 1, 2), 16));
-                    i += 2;
-                    break;
-                default: sb.Append('\\').Append(c); break;
-            }
-        }
-
-        return sb.ToString();
     }
 }

@@ -13,6 +13,9 @@ internal static class Stderr
         ? Console.OpenStandardError()
         : new DescriptorStream(2);
 
+    /// <summary>One message, prefixed as the tool's messages are (<c>scour: </c>, or <c>rg: </c> as rg).</summary>
+    public static void Message(string message) => Write($"{Identity.Name}: {message}\n");
+
     public static void Write(string text)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));

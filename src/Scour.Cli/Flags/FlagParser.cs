@@ -83,40 +83,37 @@ internal static class FlagParser
 
         if (!ByLong.TryGetValue(body, out var entry))
         {
-            throw new UsageException(UnknownFlagMessage("--" + body));
+            var message = $"unrecognized flag --{body}";
+            throw new UsageException(FlagSuggestions.For(body, FlagTable.All) is { } hint ? $"{message}\n\n{hint}" : message);
         }
 
+        var written = "--" + body;
         var (flag, negated) = entry;
-        if (negated)
+        if (negated || !flag.TakesValue)
         {
             if (inlineValue is not null)
             {
-                throw new UsageException($"flag --{body} does not take a value");
+                throw UnexpectedValue(written, inlineValue);
             }
 
-            flag.ApplyNegation!(raw);
-            return;
-        }
-
-        if (flag.Long == "help")
-        {
-            raw.LongHelp = true;
-            return;
-        }
-
-        if (!flag.TakesValue)
-        {
-            if (inlineValue is not null)
+            if (negated)
             {
-                throw new UsageException($"flag --{flag.Long} does not take a value");
+                flag.ApplyNegation!(raw);
+            }
+            else if (flag.Long == "help")
+            {
+                raw.LongHelp = true;
+            }
+            else
+            {
+                Apply(raw, flag, written, null);
             }
 
-            flag.Apply(raw, null);
             return;
         }
 
-        var value = inlineValue ?? (i < args.Count ? args[i++] : throw new UsageException($"flag --{flag.Long} expects a value ({flag.ValueName})"));
-        Apply(raw, flag, value);
+        var value = inlineValue ?? (i < args.Count ? args[i++] : throw MissingValue(written));
+        Apply(raw, flag, written, value);
     }
 
     private static void ParseShortBundle(RawArgs raw, string arg, IReadOnlyList<string> args, ref int i)
@@ -126,85 +123,67 @@ internal static class FlagParser
             var c = arg[k];
             if (!ByShort.TryGetValue(c, out var flag))
             {
-                throw new UsageException(UnknownFlagMessage("-" + c));
+                throw new UsageException($"unrecognized flag -{c}");
             }
 
-            if (flag.Long == "help")
-            {
-                raw.ShortHelp = true;
-                continue;
-            }
-
+            var written = "-" + c;
             if (!flag.TakesValue)
             {
-                flag.Apply(raw, null);
+                // "-i=x": a switch given a value, as rg reports it.
+                if (k + 1 < arg.Length && arg[k + 1] == '=')
+                {
+                    throw UnexpectedValue(written, arg[(k + 2)..]);
+                }
+
+                if (flag.Long == "help")
+                {
+                    raw.ShortHelp = true;
+                }
+                else if (flag.Long == "version")
+                {
+                    raw.ShortVersion = true;
+                }
+                else
+                {
+                    Apply(raw, flag, written, null);
+                }
+
                 continue;
             }
 
-            // The rest of the bundle is the value (-A3, -ePATTERN), else the next argument (-A 3).
+            // The rest of the bundle is the value (-A3, -A=3, -ePATTERN), else the next argument (-A 3).
             var rest = arg[(k + 1)..];
             if (rest.StartsWith('='))
             {
                 rest = rest[1..];
             }
 
-            var value = rest.Length > 0 ? rest : i < args.Count ? args[i++] : throw new UsageException($"flag -{c} expects a value ({flag.ValueName})");
-            Apply(raw, flag, value);
+            var value = k + 1 < arg.Length ? rest : i < args.Count ? args[i++] : throw MissingValue(written);
+            Apply(raw, flag, written, value);
             return;
         }
     }
 
-    private static void Apply(RawArgs raw, Flag flag, string value)
+    private static void Apply(RawArgs raw, Flag flag, string written, string? value)
     {
-        if (flag.Choices is { } choices && !choices.Contains(value))
+        try
         {
-            throw new UsageException($"invalid value '{value}' for --{flag.Long}: expected one of {string.Join(", ", choices)}");
-        }
-
-        flag.Apply(raw, value);
-    }
-
-    private static string UnknownFlagMessage(string written)
-    {
-        var name = written.TrimStart('-');
-        var similar = LongNames
-            .Select(n => (Name: n, Distance: EditDistance(name, n)))
-            .Where(x => x.Distance <= Math.Max(2, name.Length / 3) || (name.Length >= 3 && x.Name.StartsWith(name, StringComparison.Ordinal)))
-            .OrderBy(x => x.Distance)
-            .ThenBy(x => x.Name, StringComparer.Ordinal)
-            .Take(3)
-            .Select(x => "--" + x.Name)
-            .ToList();
-        var message = $"unrecognized flag {written}";
-        if (similar.Count > 0)
-        {
-            message += $"\n\nsimilar flags that are available: {string.Join(", ", similar)}";
-        }
-
-        return message;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
+            if (value is not null && flag.Choices is { } choices && !choices.Contains(value))
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                throw new FlagValueException(flag.Long == "engine" ? $"unrecognized regex engine '{value}'" : $"choice '{value}' is unrecognized");
             }
 
-            (previous, current) = (current, previous);
+            flag.Apply(raw, value);
         }
-
-        return previous[b.Length];
+        catch (FlagValueException e)
+        {
+            throw new UsageException($"error parsing flag {written}: {e.Message}");
+        }
     }
+
+    private static UsageException MissingValue(string written) =>
+        new($"missing value for flag {written}: missing argument for option '{written}'");
+
+    private static UsageException UnexpectedValue(string written, string value) =>
+        new($"invalid CLI arguments: unexpected argument for option '{written}': \"{value}\"");
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Scour.Matching;
+using Scour.Output;
+using Scour.Searching;
 using static Scour.Cli.Flags.FlagCategory;
 
 namespace Scour.Cli.Flags;
@@ -38,8 +40,8 @@ internal static class FlagTable
             Negation = "no-invert-match",
             ApplyNegation = a => a.InvertMatch = false,
         },
-        new("max-count", 'm', "NUM", Search, "Limit the number of matching lines per file.", (a, v) => a.MaxCount = Number("max-count", v!)),
-        new("threads", 'j', "NUM", Search, "Set the approximate number of threads to use.", (a, v) => a.Threads = (int)Number("threads", v!)),
+        new("max-count", 'm', "NUM", Search, "Limit the number of matching lines per file.", (a, v) => a.MaxCount = Number(v!)),
+        new("threads", 'j', "NUM", Search, "Set the approximate number of threads to use.", (a, v) => a.Threads = (int)Number(v!)),
         new("crlf", null, null, Search, "Treat CRLF (\\r\\n) as a line terminator.", (a, _) => a.Crlf = true)
         {
             Negation = "no-crlf",
@@ -72,7 +74,7 @@ internal static class FlagTable
             Negation = "no-auto-hybrid-regex",
             ApplyNegation = a => a.Engine = PatternEngine.Default,
         },
-        new("encoding", 'E', "ENCODING", Search, "Specify the text encoding of files to search.", (a, v) => a.Encoding = v!)
+        new("encoding", 'E', "ENCODING", Search, "Specify the text encoding of files to search.", (a, v) => a.Encoding = Checked(v!, label => label.Trim().ToLowerInvariant() is "auto" or "none" ? null : EncodingLabels.Resolve(label), "grep config error: "))
         {
             Negation = "no-encoding",
             ApplyNegation = a => a.Encoding = null,
@@ -169,7 +171,7 @@ internal static class FlagTable
             Negation = "require-git",
             ApplyNegation = a => a.NoRequireGit = false,
         },
-        new("unrestricted", 'u', null, Filter, "Reduce the level of \"smart\" filtering (-u, -uu, -uuu).", (a, _) => a.Unrestricted++)
+        new("unrestricted", 'u', null, Filter, "Reduce the level of \"smart\" filtering (-u, -uu, -uuu).", (a, _) => a.Unrestricted = a.Unrestricted < 3 ? a.Unrestricted + 1 : throw new FlagValueException("flag can only be repeated up to 3 times"))
         {
             Details = "-u searches ignored files (--no-ignore), -uu also hidden ones (--hidden), -uuu also binary ones (--binary).",
         },
@@ -178,7 +180,7 @@ internal static class FlagTable
             Negation = "no-binary",
             ApplyNegation = a => a.Binary = false,
         },
-        new("max-depth", 'd', "NUM", Filter, "Descend at most NUM directories.", (a, v) => a.MaxDepth = (int)Number("max-depth", v!))
+        new("max-depth", 'd', "NUM", Filter, "Descend at most NUM directories.", (a, v) => a.MaxDepth = (int)Number(v!))
         {
             Aliases = ["maxdepth"],
         },
@@ -220,9 +222,9 @@ internal static class FlagTable
         },
 
         // Output
-        new("after-context", 'A', "NUM", FlagCategory.Output, "Show NUM lines after each match.", (a, v) => a.AfterContext = (int)Number("after-context", v!)),
-        new("before-context", 'B', "NUM", FlagCategory.Output, "Show NUM lines before each match.", (a, v) => a.BeforeContext = (int)Number("before-context", v!)),
-        new("context", 'C', "NUM", FlagCategory.Output, "Show NUM lines before and after each match.", (a, v) => a.Context = (int)Number("context", v!)),
+        new("after-context", 'A', "NUM", FlagCategory.Output, "Show NUM lines after each match.", (a, v) => a.AfterContext = (int)Number(v!)),
+        new("before-context", 'B', "NUM", FlagCategory.Output, "Show NUM lines before each match.", (a, v) => a.BeforeContext = (int)Number(v!)),
+        new("context", 'C', "NUM", FlagCategory.Output, "Show NUM lines before and after each match.", (a, v) => a.Context = (int)Number(v!)),
         new("context-separator", null, "SEPARATOR", FlagCategory.Output, "Set the separator for contextual chunks.", (a, v) => a.ContextSeparator = v)
         {
             Negation = "no-context-separator",
@@ -240,18 +242,17 @@ internal static class FlagTable
         new("color", null, "WHEN", FlagCategory.Output, "When to use color.", (a, v) => a.Color = v!)
         {
             Choices = ["never", "auto", "always", "ansi"],
-            Aliases = ["colour"],
         },
-        new("colors", null, "COLOR_SPEC", FlagCategory.Output, "Configure color settings and styles (repeatable).", (a, v) => a.Colors.Add(v!))
+        new("colors", null, "COLOR_SPEC", FlagCategory.Output, "Configure color settings and styles (repeatable).", (a, v) => a.Colors.Add(Checked(v!, spec => ColorSpecs.Default.With(spec))))
         {
             Details = "TYPE:ATTRIBUTE:VALUE, as ripgrep: TYPE is path, line, column or match; ATTRIBUTE fg or bg with a color (black, blue, green, red, cyan, magenta, yellow, white, a 256-color number, or r,g,b; numbers may be 0x hex), or style with bold, nobold, intense, nointense, underline, nounderline. TYPE:none clears a type's colors. Later specs win.",
         },
-        new("hyperlink-format", null, "FORMAT", FlagCategory.Output, "Make colored paths terminal hyperlinks in FORMAT.", (a, v) => a.HyperlinkFormat = v!)
+        new("hyperlink-format", null, "FORMAT", FlagCategory.Output, "Make colored paths terminal hyperlinks in FORMAT.", (a, v) => a.HyperlinkFormat = Checked(v!, format => HyperlinkFormat.Parse(format, () => "host")))
         {
             Details = "When colors are on, each printed path becomes an OSC 8 hyperlink. FORMAT is a URL template with {path} (absolute, percent-encoded; required), {line}, {column} (needs {line}), {host} and {wslprefix}, or a name: default, file, none, grep+, kitty, macvim, textmate, vscode, vscode-insiders, vscodium, cursor. Where no line or column is known (headings, -l), 1 is used.",
         },
         new("hostname-bin", null, "COMMAND", FlagCategory.Output, "Run COMMAND to get the {host} of hyperlinks.", (a, v) => a.HostnameBin = v!),
-        new("pretty", 'p', null, FlagCategory.Output, "Alias for --color=always --heading --line-number.", (a, _) => a.Pretty = true),
+        new("pretty", 'p', null, FlagCategory.Output, "Alias for --color=always --heading --line-number.", (a, _) => (a.Color, a.Heading, a.LineNumber) = ("always", true, true)),
         new("only-matching", 'o', null, FlagCategory.Output, "Print only matched parts of a line.", (a, _) => a.OnlyMatching = true),
         new("replace", 'r', "REPLACEMENT", FlagCategory.Output, "Replace matches with the given text in the output.", (a, v) => a.Replace = v!)
         {
@@ -268,7 +269,7 @@ internal static class FlagTable
             ApplyNegation = a => a.ByteOffset = false,
         },
         new("vimgrep", null, null, FlagCategory.Output, "Print results in a vim compatible format.", (a, _) => a.Vimgrep = true),
-        new("max-columns", 'M', "NUM", FlagCategory.Output, "Omit lines longer than NUM bytes.", (a, v) => a.MaxColumns = (int)Number("max-columns", v!)),
+        new("max-columns", 'M', "NUM", FlagCategory.Output, "Omit lines longer than NUM bytes.", (a, v) => a.MaxColumns = (int)Number(v!)),
         new("max-columns-preview", null, null, FlagCategory.Output, "Print a preview of lines longer than --max-columns.", (a, _) => a.MaxColumnsPreview = true)
         {
             Negation = "no-max-columns-preview",
@@ -290,7 +291,7 @@ internal static class FlagTable
         },
         new("field-match-separator", null, "SEPARATOR", FlagCategory.Output, "Set the separator between fields of matching lines.", (a, v) => a.FieldMatchSeparator = v!),
         new("field-context-separator", null, "SEPARATOR", FlagCategory.Output, "Set the separator between fields of context lines.", (a, v) => a.FieldContextSeparator = v!),
-        new("path-separator", null, "SEPARATOR", FlagCategory.Output, "Set the path separator to use when printing paths.", (a, v) => a.PathSeparator = v!),
+        new("path-separator", null, "SEPARATOR", FlagCategory.Output, "Set the path separator to use when printing paths.", (a, v) => a.PathSeparator = Checked(v!, separator => SeparatorBytes.PathSeparator(separator))),
         new("line-buffered", null, null, FlagCategory.Output, "Flush output as soon as each file's results are ready.", (a, _) => a.LineBuffered = true)
         {
             Negation = "no-line-buffered",
@@ -317,15 +318,15 @@ internal static class FlagTable
         },
 
         // Output modes
-        new("count", 'c', null, OutputModes, "Show the number of matching lines in each file.", (a, _) => (a.Count, a.CountMatches) = (true, false)),
-        new("count-matches", null, null, OutputModes, "Show the number of matches in each file.", (a, _) => (a.CountMatches, a.Count) = (true, false)),
-        new("files-with-matches", 'l', null, OutputModes, "Print the paths with at least one match.", (a, _) => (a.FilesWithMatches, a.FilesWithoutMatch) = (true, false)),
-        new("files-without-match", null, null, OutputModes, "Print the paths that contain zero matches.", (a, _) => (a.FilesWithoutMatch, a.FilesWithMatches) = (true, false)),
+        new("count", 'c', null, OutputModes, "Show the number of matching lines in each file.", (a, _) => a.Mode = CliMode.Count),
+        new("count-matches", null, null, OutputModes, "Show the number of matches in each file.", (a, _) => a.Mode = CliMode.CountMatches),
+        new("files-with-matches", 'l', null, OutputModes, "Print the paths with at least one match.", (a, _) => a.Mode = CliMode.FilesWithMatches),
+        new("files-without-match", null, null, OutputModes, "Print the paths that contain zero matches.", (a, _) => a.Mode = CliMode.FilesWithoutMatch),
         new("quiet", 'q', null, OutputModes, "Do not print anything to stdout.", (a, _) => a.Quiet = true),
-        new("json", null, null, OutputModes, "Show search results in a JSON Lines format.", (a, _) => a.Json = true)
+        new("json", null, null, OutputModes, "Show search results in a JSON Lines format.", (a, _) => a.Mode = CliMode.Json)
         {
             Negation = "no-json",
-            ApplyNegation = a => a.Json = false,
+            ApplyNegation = a => a.Mode = a.Mode == CliMode.Json ? CliMode.Standard : a.Mode,
             Details = "Print begin, match, context and end messages per file and a final summary, one JSON object per line, exactly as ripgrep's --json does (the protocol editors such as VS Code read).",
         },
 
@@ -372,38 +373,86 @@ internal static class FlagTable
         },
 
         // Other behaviors
-        new("files", null, null, OtherBehaviors, "Print each file that would be searched.", (a, _) => a.Files = true),
-        new("generate", null, "KIND", OtherBehaviors, "Print a man page or a shell completion script.", (a, v) => a.Generate = v!)
+        new("files", null, null, OtherBehaviors, "Print each file that would be searched.", (a, _) => a.Mode = CliMode.Files),
+        new("generate", null, "KIND", OtherBehaviors, "Print a man page or a shell completion script.", (a, v) => (a.Mode, a.Generate) = (CliMode.Generate, v!))
         {
             Choices = ["man", "complete-bash", "complete-zsh", "complete-fish", "complete-powershell"],
             Details = "Print the manual page in roff (scour --generate man | man -l -) or a completion script: bash (source it, or put it in ~/.local/share/bash-completion/completions/scour), zsh (as _scour in a directory of $fpath), fish (~/.config/fish/completions/scour.fish), PowerShell (dot-source it from $PROFILE).",
         },
         new("pcre2-version", null, null, OtherBehaviors, "Print which PCRE2-compatible engine -P uses.", (a, _) => a.Pcre2Version = true),
-        new("type-list", null, null, OtherBehaviors, "Show all supported file types and their globs.", (a, _) => a.TypeList = true),
+        new("type-list", null, null, OtherBehaviors, "Show all supported file types and their globs.", (a, _) => a.Mode = CliMode.Types),
         new("no-config", null, null, OtherBehaviors, "Never read configuration files.", (_, _) => { }),
         new("help", 'h', null, OtherBehaviors, "Show help output.", (_, _) => { }),
         new("version", 'V', null, OtherBehaviors, "Print version information.", (a, _) => a.Version = true),
     ];
 
-    private static long Size(string value)
+    // A value that a library parser checks: its ArgumentException is the flag's error (after rg's prefix, if any).
+    private static string Checked<T>(string value, Func<string, T> check, string prefix = "")
     {
-        var digits = value.Length > 0 && value[^1] is 'K' or 'M' or 'G' ? value[..^1] : value;
-        var shift = value.Length == 0 ? 0 : value[^1] switch { 'K' => 10, 'M' => 20, 'G' => 30, _ => 0 };
-        if (digits.Length == 0 || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > (long.MaxValue >> shift))
+        try
         {
-            throw new UsageException($"invalid format for size '{value}', which should be a sequence of digits followed by an optional 'K', 'M' or 'G' suffix");
+            check(value);
+            return value;
         }
-
-        return n << shift;
+        catch (ArgumentException e)
+        {
+            throw new FlagValueException(prefix + e.Message);
+        }
     }
 
-    private static long Number(string flag, string value)
+    // rg's human-readable sizes: digits, then nothing, K, M or G.
+    private static long Size(string value)
     {
-        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > int.MaxValue)
+        var digits = value.TakeWhile(char.IsAsciiDigit).Count();
+        if (digits == 0)
         {
-            throw new UsageException($"invalid value '{value}' for --{flag}: expected a non-negative number");
+            throw InvalidSize($"invalid format for size '{value}', which should be a non-empty sequence of digits followed by an optional 'K', 'M' or 'G' suffix");
         }
 
-        return n;
+        if (!ulong.TryParse(value.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            throw InvalidSize($"invalid integer found in size '{value}': number too large to fit in target type");
+        }
+
+        var shift = value[digits..] switch
+        {
+            "" => 0,
+            "K" => 10,
+            "M" => 20,
+            "G" => 30,
+            _ => throw InvalidSize($"invalid format for size '{value}', which should be a non-empty sequence of digits followed by an optional 'K', 'M' or 'G' suffix"),
+        };
+        if (n > (ulong.MaxValue >> shift))
+        {
+            throw InvalidSize($"size too big in '{value}'");
+        }
+
+        var bytes = n << shift;
+        return bytes > long.MaxValue ? long.MaxValue : (long)bytes;
+    }
+
+    private static FlagValueException InvalidSize(string detail) => new($"invalid size: {detail}");
+
+    // rg's numbers are unsigned 64-bit integers, with Rust's parse errors; larger than scour can count
+    // means "no limit" in every place a number is used.
+    private static long Number(string value)
+    {
+        var digits = value.StartsWith('+') ? value[1..] : value;
+        if (digits.Length == 0)
+        {
+            throw new FlagValueException("value is not a valid number: cannot parse integer from empty string");
+        }
+
+        if (!digits.All(char.IsAsciiDigit))
+        {
+            throw new FlagValueException("value is not a valid number: invalid digit found in string");
+        }
+
+        if (!ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            throw new FlagValueException("value is not a valid number: number too large to fit in target type");
+        }
+
+        return n > int.MaxValue ? int.MaxValue : (long)n;
     }
 }

@@ -20,6 +20,9 @@ internal sealed record ColorSpecs
     /// <summary>Matched text.</summary>
     public ColorSpec Match { get; init; } = new() { Foreground = "31", Bold = true };
 
+    /// <summary>The rest of a matching line (rg 15's <c>highlight</c> type; none by default).</summary>
+    public ColorSpec Highlight { get; init; } = ColorSpec.None;
+
     private static readonly string[] Names = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"];
 
     /// <summary>
@@ -32,7 +35,7 @@ internal sealed record ColorSpecs
         var parts = spec.Split(':');
         if (parts.Length is < 2 or > 3)
         {
-            throw new ArgumentException($"invalid color spec format: '{spec}'. Valid format is '(path|line|column|match):(fg|bg|style):(value)'.");
+            throw new ArgumentException($"invalid color spec format: '{spec}'. Valid format is '(path|line|column|match|highlight):(fg|bg|style):(value)'.");
         }
 
         var current = parts[0] switch
@@ -41,11 +44,12 @@ internal sealed record ColorSpecs
             "line" => Line,
             "column" => Column,
             "match" => Match,
-            _ => throw new ArgumentException($"unrecognized output type '{parts[0]}'. Choose from: path, line, column, match."),
+            "highlight" => Highlight,
+            _ => throw new ArgumentException($"unrecognized output type '{parts[0]}'. Choose from: path, line, column, match, highlight."),
         };
         if (parts.Length == 2 && parts[1] != "none")
         {
-            throw new ArgumentException($"invalid color spec format: '{spec}'. Valid format is '(path|line|column|match):(fg|bg|style):(value)'.");
+            throw new ArgumentException($"invalid color spec format: '{spec}'. Valid format is '(path|line|column|match|highlight):(fg|bg|style):(value)'.");
         }
 
         var value = parts.Length == 3 ? parts[2].ToLowerInvariant() : "";
@@ -62,7 +66,9 @@ internal sealed record ColorSpecs
                 "nointense" => current with { Intense = false },
                 "underline" => current with { Underline = true },
                 "nounderline" => current with { Underline = false },
-                _ => throw new ArgumentException($"unrecognized style attribute '{parts[2]}'. Choose from: nobold, bold, nointense, intense, nounderline, underline."),
+                "italic" => current with { Italic = true },
+                "noitalic" => current with { Italic = false },
+                _ => throw new ArgumentException($"unrecognized style attribute '{parts[2]}'. Choose from: nobold, bold, nointense, intense, nounderline, underline, noitalic, italic."),
             },
             _ => throw new ArgumentException($"unrecognized spec type '{parts[1]}'. Choose from: fg, bg, style, none."),
         };
@@ -71,6 +77,7 @@ internal sealed record ColorSpecs
             "path" => this with { Path = updated },
             "line" => this with { Line = updated },
             "column" => this with { Column = updated },
+            "highlight" => this with { Highlight = updated },
             _ => this with { Match = updated },
         };
     }

@@ -59,6 +59,9 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
     : FilePrinter(options, matcher, writer)
 {
     private readonly List<ByteRange> _matches = [];
+    private readonly List<ByteRange[]> _groups = [];
+    private readonly List<byte> _replaced = [];
+    private Func<string, int>? _resolveGroup;
     private bool _begun;
     private long _matchCount;
     private byte[] _swapped = [];
@@ -96,7 +99,18 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
         }
 
         _matches.Clear();
-        FindMatches(line, _matches);
+        var replacement = Options.Replacement;
+        if (replacement is null)
+        {
+            FindMatches(line, _matches);
+        }
+        else
+        {
+            // -r: each submatch also carries its replacement (rg 15), expanded from its groups.
+            _groups.Clear();
+            Matcher.FindAllGroups(Matcher.MatchesAcrossLines ? line.Bytes : line.Content, _groups, out _resolveGroup);
+            _matches.AddRange(_groups.Select(g => g[0]));
+        }
 
         Buffer.Write("{\"type\":\""u8);
         Buffer.Write(type);
@@ -137,6 +151,14 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
 
             Buffer.Write("{\"match\":"u8);
             JsonText.WriteData(Buffer, bytes[m.Start..m.End]);
+            if (replacement is not null)
+            {
+                _replaced.Clear();
+                replacement.Expand(bytes, _groups[i], _resolveGroup!, _replaced);
+                Buffer.Write(",\"replacement\":"u8);
+                JsonText.WriteData(Buffer, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_replaced));
+            }
+
             Buffer.Write(",\"start\":"u8);
             Buffer.WriteNumber(m.Start);
             Buffer.Write(",\"end\":"u8);
@@ -150,15 +172,16 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
 
     protected override void OnFinish(SearchResult result)
     {
+        var printed = PrintedBytes;
+        var withMatch = MatchedLines > 0 ? 1 : 0;
+        var elapsed = Elapsed;
+
+        // rg 15's summary counts every file searched, also those that printed nothing.
+        totals.Add(withMatch, result.BytesSearched, printed, MatchedLines, _matchCount, elapsed);
         if (!_begun)
         {
             return;
         }
-
-        var printed = PrintedBytes;
-        var withMatch = MatchedLines > 0 ? 1 : 0;
-        var elapsed = Elapsed;
-        totals.Add(withMatch, result.BytesSearched, printed, MatchedLines, _matchCount, elapsed);
 
         Buffer.Write("{\"type\":\"end\",\"data\":{\"path\":"u8);
         JsonText.WriteData(Buffer, PathBytes);

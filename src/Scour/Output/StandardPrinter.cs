@@ -298,22 +298,23 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
 
     private void WriteLineText(ReadOnlySpan<byte> content, List<ByteRange>? matches, bool isMatch, int lineLength, bool hasTerminator)
     {
-        // ripgrep measures --max-columns on the line with its terminator, before trimming.
-        if (Options.MaxColumns is { } max && lineLength > max)
-        {
-            WriteLongLine(content, matches, isMatch, max);
-            return;
-        }
-
+        // rg 15 trims first, then measures --max-columns on what is left, with the terminator.
         if (Options.Trim)
         {
             var trimmed = content.TrimStart(" \t\n\v\f\r"u8);
             var cut = content.Length - trimmed.Length;
             content = trimmed;
+            lineLength -= cut;
             if (matches is not null && cut > 0)
             {
                 matches = matches.Where(m => m.Start >= cut).Select(m => new ByteRange(m.Start - cut, m.End - cut)).ToList();
             }
+        }
+
+        if (Options.MaxColumns is { } max && lineLength > max)
+        {
+            WriteLongLine(content, matches, isMatch, max);
+            return;
         }
 
         WriteLineTextPlain(content, matches);
@@ -368,8 +369,16 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
     private void WriteLineTextPlain(ReadOnlySpan<byte> content, List<ByteRange>? matches)
     {
         var at = 0;
-        if (matches is not null && Options.Colors is not null)
+        if (matches is not null && Options.Colors is { } colors && !colors.Match.IsEmpty)
         {
+            // --colors highlight:...: the rest of a matching line is styled too, as rg 15 writes it: the
+            // style opens the line, is set again (without a reset) after each match, and is reset at the end.
+            var highlight = !colors.Highlight.IsEmpty && matches.Exists(m => m.Length > 0) ? colors.Highlight.Start : null;
+            if (highlight is not null)
+            {
+                Buffer.Write(highlight);
+            }
+
             // Adjacent matches are colored as one span, as ripgrep does ("foo" with o: f[oo]).
             for (var i = 0; i < matches.Count; i++)
             {
@@ -387,7 +396,19 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
 
                 Buffer.Write(content[at..start]);
                 WriteMatchText(content[start..end]);
+                if (highlight is not null)
+                {
+                    Buffer.Write(highlight.AsSpan(ColorSpec.Reset.Length));
+                }
+
                 at = end;
+            }
+
+            if (highlight is not null)
+            {
+                Buffer.Write(content[at..]);
+                Buffer.Write(ColorSpec.Reset);
+                return;
             }
         }
 

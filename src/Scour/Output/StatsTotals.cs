@@ -42,7 +42,7 @@ internal sealed class StatsTotals
         sb.Append(c, $"{_bytesPrinted} bytes printed\n");
         sb.Append(c, $"{_bytesSearched} bytes searched\n");
         sb.Append(c, $"{TimeSpan.FromTicks(_searchTicks).TotalSeconds:0.000000} seconds spent searching\n");
-        sb.Append(c, $"{_clock.Elapsed.TotalSeconds:0.000000} seconds\n");
+        sb.Append(c, $"{_clock.Elapsed.TotalSeconds:0.000000} seconds total\n");
         return Encoding.ASCII.GetBytes(sb.ToString());
     }
 }

@@ -38,10 +38,10 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
             case OutputMode.Count:
                 _count += multiline ? LinesWhereMatchesStart(line.Bytes) : 1;
                 return true;
-            case OutputMode.Quiet when Options.Stats is not null:
-                return true; // as rg: -q stops at the first match unless --stats wants the totals
             default:
-                return false; // -l, --files-without-match and -q know enough after one match
+                // -l, --files-without-match and -q know enough after one match, unless --stats wants
+                // the totals (rg then reads the whole file).
+                return Options.Stats is not null;
         }
     }
 

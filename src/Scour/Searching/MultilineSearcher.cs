@@ -29,7 +29,7 @@ internal static class MultilineSearcher
                 }
             }
 
-            var units = MatchedUnits(buffer, length, matcher, options.InvertMatch);
+            var units = MatchedUnits(buffer, length, matcher, options.InvertMatch, options.MaxCount);
             var reporter = new Reporter(buffer, length, sink, options);
             var reported = 0L;
             foreach (var (start, end) in units)
@@ -86,11 +86,17 @@ internal static class MultilineSearcher
     }
 
     // Each match widened to whole lines; matches on the same or adjacent lines are one unit, as in rg.
-    // With -v, the units are instead the lines no match touches, one line each.
-    private static List<(int Start, int End)> MatchedUnits(byte[] buffer, int length, LineMatcher matcher, bool invert)
+    // With -v, the units are instead the lines no match touches, one line each. As rg 15, -m counts
+    // matches here (a match across lines counts once), so only the first ones form units.
+    private static List<(int Start, int End)> MatchedUnits(byte[] buffer, int length, LineMatcher matcher, bool invert, long? maxCount)
     {
         var matches = new List<ByteRange>();
         matcher.FindAll(buffer.AsSpan(0, length), matches);
+        if (!invert && maxCount is { } max && matches.Count > max)
+        {
+            matches.RemoveRange((int)max, matches.Count - (int)max);
+        }
+
         var units = new List<(int Start, int End)>();
         foreach (var m in matches)
         {

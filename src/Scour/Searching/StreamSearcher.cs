@@ -47,6 +47,8 @@ internal sealed class StreamSearcher : IDisposable
     private long _matches;
     private bool _stopped;
     private bool _maxReached;
+    private bool _binaryQuit;
+    private long _maxCountEnd;
 
     public StreamSearcher(SearcherOptions options)
         : this(options, DefaultCapacity)
@@ -98,6 +100,8 @@ internal sealed class StreamSearcher : IDisposable
         _matches = 0;
         _stopped = _options.MaxCount == 0;
         _maxReached = false;
+        _binaryQuit = false;
+        _maxCountEnd = -1;
         if (Limited && _buf.Length < MappedReadSize)
         {
             ReturnBuffer();
@@ -120,9 +124,9 @@ internal sealed class StreamSearcher : IDisposable
             }
         }
 
-        // A search that stopped early (a binary quit, a max count, a sink that had enough) counts only
-        // the buffers it finished with, as ripgrep's statistics do.
-        var searched = _stopped ? _absBase : _absBase + _dataEnd;
+        // As rg 15's statistics: a max count stops the count at the end of its last matching line, a
+        // binary quit counts the buffers finished before the NUL, and anything else what was read.
+        var searched = _maxCountEnd >= 0 ? _maxCountEnd : _binaryQuit ? _absBase : _absBase + _dataEnd;
         return new SearchResult(searched, _binaryOffset >= 0 ? _binaryOffset : null, _matches);
     }
 
@@ -200,6 +204,7 @@ internal sealed class StreamSearcher : IDisposable
             _dataEnd = newStart + nul;
             _eof = true;
             _stopped = true;
+            _binaryQuit = true;
             _sink.BinaryData(_binaryOffset);
             return false;
         }
@@ -405,6 +410,7 @@ internal sealed class StreamSearcher : IDisposable
         if (_options.MaxCount is { } max && _matches >= max)
         {
             _maxReached = true;
+            _maxCountEnd = _absBase + lineEnd;
             if (_afterRemaining == 0)
             {
                 _stopped = true;
