@@ -89,6 +89,7 @@ internal sealed record SearchPlan
                 Engine = raw.Engine,
                 NullData = raw.NullData,
                 Unicode = !raw.NoUnicode,
+                RejectNul = !raw.Text && !raw.NullData, // binary detection is on, so no NUL can be matched
             };
         }
 

@@ -222,20 +222,16 @@ public sealed class CompiledPattern
 
     private static CompiledPattern CompileDefault(PatternOptions options)
     {
-        // ripgrep joins the patterns as strings, after escaping (-F) and anchoring (-x) each one.
-        var parts = options.Patterns.Select(p =>
-        {
-            var s = options.FixedStrings ? Escape(p) : p;
-            if (options.LineRegexp)
-            {
-                s = "^(?:" + s + ")$";
-            }
-
-            return s.Length == 0 ? "(?:z{0})*" : s;
-        });
-        var joined = string.Join("|", parts);
-
+        // As rg 15: each pattern (escaped for -F) is its own group, so inline flags stay inside it, and
+        // the groups are joined with '|'. Errors echo that text; -x and -w wrap it only once it parsed.
+        var joined = string.Join("|", options.Patterns.Select(p => "(?:" + (options.FixedStrings ? Escape(p) : p) + ")"));
         var baseFlags = RegexFlags.Default with { DotAll = options.Multiline && options.MultilineDotAll, Unicode = options.Unicode };
+        if (options.LineRegexp)
+        {
+            RegexParser.Parse(joined, baseFlags);
+            joined = "^(?:" + joined + ")$";
+        }
+
         var tree = RegexParser.Parse(joined, baseFlags);
         var caseInsensitive = options.Case switch
         {
@@ -249,6 +245,11 @@ public sealed class CompiledPattern
             tree = RegexParser.Parse(joined, flags);
         }
 
+        if (options.RejectNul && !options.NullData)
+        {
+            LineTerminatorCheck.ThrowIfMatchesNul(tree);
+        }
+
         if (options.NullData)
         {
             tree = NullDataTransform.Apply(tree);
@@ -256,7 +257,7 @@ public sealed class CompiledPattern
 
         if (!options.Multiline)
         {
-            LineTerminatorCheck.ThrowIfMatchesNewline(tree);
+            LineTerminatorCheck.ThrowIfMatchesNewline(tree, options.NullData ? "\\0" : "\\n");
         }
 
         if (!options.WordRegexp)
@@ -265,15 +266,15 @@ public sealed class CompiledPattern
             return new CompiledPattern(tree, null, 0, caseInsensitive, options.Crlf, options.Multiline) { GroupNames = names };
         }
 
-        // ripgrep 13's -w: a non-word character or a line edge on each side; the word is group 1 and
-        // the pattern's own groups follow it (so $1 in a replacement still means the pattern's group 1).
-        var word = RegexParser.Parse("(?:(?m:^)|\\W)(" + joined + ")(?:\\W|(?m:$))", flags, out _, out var wordNames);
+        // rg 15's -w: a half word boundary on each side (a non-word character or the edge of the text),
+        // consuming nothing, so adjacent words both match and spans are the pattern's own.
+        var word = RegexParser.Parse("\\b{start-half}(?:" + joined + ")\\b{end-half}", flags, out _, out var wordNames);
         if (options.NullData)
         {
             word = NullDataTransform.Apply(word);
         }
 
-        return new CompiledPattern(word, tree, 1, caseInsensitive, options.Crlf, options.Multiline) { GroupNames = wordNames };
+        return new CompiledPattern(word, tree, 0, caseInsensitive, options.Crlf, options.Multiline) { GroupNames = wordNames };
     }
 
     /// <summary>Escapes every character Rust's regex treats as special.</summary>

@@ -70,4 +70,11 @@ public sealed record PatternOptions
 
     /// <summary>The dialect and engine (<c>-P</c>, <c>--engine</c>).</summary>
     public PatternEngine Engine { get; init; }
+
+    /// <summary>
+    /// Reject a default-dialect pattern that asks for a literal NUL byte, as rg 15 does while binary
+    /// detection is on: such a pattern can never match (detection stops at a NUL or replaces it), so
+    /// compiling it throws <see cref="PatternSyntaxException"/> instead of silently finding nothing.
+    /// </summary>
+    public bool RejectNul { get; init; }
 }

@@ -1,28 +1,42 @@
 namespace Scour.Matching.Syntax;
 
 /// <summary>
-/// In line mode ripgrep strips <c>\n</c> from every class but rejects a pattern that asks for a
-/// literal <c>\n</c> (including a class of <c>\n</c> alone), since no line can contain one.
+/// Bytes a pattern may not ask for, as rg rejects them: in line mode the line terminator (ripgrep
+/// strips it from every class, but a literal <c>\n</c>, or <c>\0</c> with <c>--null-data</c>, or a class of
+/// it alone, can never match a line), and NUL while binary detection is on. A class that merely
+/// contains the byte among others is allowed.
 /// </summary>
 internal static class LineTerminatorCheck
 {
-    public const string Message =
-        "the literal '\"\\n\"' is not allowed in a regex\n\n" +
-        "Consider enabling multiline mode with the --multiline flag (or -U for short).\n" +
+    private const string MultilineHint =
+        "\n\nConsider enabling multiline mode with the --multiline flag (or -U for short).\n" +
         "When multiline mode is enabled, new line characters can be matched.";
 
-    public static void ThrowIfMatchesNewline(RegexNode node)
+    /// <summary>Throws when the pattern needs a literal line terminator (shown as <paramref name="shownAs"/>, e.g. <c>\n</c>).</summary>
+    public static void ThrowIfMatchesNewline(RegexNode node, string shownAs = "\\n")
     {
-        if (MatchesLiteralNewline(node))
+        if (AsksFor(node, '\n'))
         {
-            throw new PatternSyntaxException(Message);
+            throw new PatternSyntaxException($"the literal \"{shownAs}\" is not allowed in a regex{MultilineHint}");
         }
     }
 
-    private static bool MatchesLiteralNewline(RegexNode node) => RegexNodeQuery.Any(node, n => n switch
+    /// <summary>Throws rg 15's error when the pattern needs a literal NUL.</summary>
+    public static void ThrowIfMatchesNul(RegexNode node)
     {
-        LiteralNode lit => lit.CodePoint == '\n',
-        ClassNode { Class: { Negated: false, Items: [RangeItem { First: '\n', Last: '\n' }] } } => true,
+        if (AsksFor(node, 0))
+        {
+            throw new PatternSyntaxException(
+                "pattern contains \"\\0\" but it is impossible to match\n\n" +
+                "Consider enabling text mode with the --text flag (or -a for short). Otherwise,\n" +
+                "binary detection is enabled and matching a NUL byte is impossible.");
+        }
+    }
+
+    private static bool AsksFor(RegexNode node, int codePoint) => RegexNodeQuery.Any(node, n => n switch
+    {
+        LiteralNode lit => lit.CodePoint == codePoint,
+        ClassNode { Class: { Negated: false, Items: [RangeItem { First: var first, Last: var last }] } } => first == codePoint && last == codePoint,
         _ => false,
     });
 }
