@@ -225,7 +225,7 @@ internal static class Program
         var matched = plan.Output.Mode == OutputMode.FilesWithoutMatch || plan.QuietWithoutMatch
             ? summary.FilesSearched > summary.FilesMatched
             : summary.FilesMatched > 0;
-        return ExitCode(matched, plan.Output.Mode == OutputMode.Quiet, Volatile.Read(ref errors) > 0);
+        return ExitCode(matched, plan.Quiet, Volatile.Read(ref errors) > 0);
     }
 
     private static string WithPath(string? path, string message) => path is null ? message : $"{path}: {message}";
@@ -260,6 +260,12 @@ internal static class Program
             plan.Roots,
             entry =>
             {
+                if (plan.Quiet)
+                {
+                    any = true; // as rg: --files -q prints nothing and stops at the first file
+                    return false;
+                }
+
                 var bytes = plan.Output.PathBytes(entry.Path);
                 lock (gate)
                 {

@@ -31,6 +31,9 @@ internal sealed record SearchPlan
 
     public required bool ListTypes { get; init; }
 
+    /// <summary><c>-q</c>: print nothing (but the JSON summary); a match means success even after errors.</summary>
+    public bool Quiet { get; init; }
+
     /// <summary><c>-q --files-without-match</c>: success means some file had no match (rg 15).</summary>
     public bool QuietWithoutMatch { get; init; }
 
@@ -103,6 +106,7 @@ internal sealed record SearchPlan
         // As rg: -v --count-matches counts lines, -o --count counts matches.
         var mode = raw.Mode switch
         {
+            CliMode.Json => OutputMode.Json, // with -q, only the summary (JsonSummaryOnly)
             _ when quiet => OutputMode.Quiet,
             CliMode.CountMatches when raw.InvertMatch => OutputMode.Count,
             CliMode.Count when raw.OnlyMatching => OutputMode.CountMatches,
@@ -110,7 +114,6 @@ internal sealed record SearchPlan
             CliMode.Count => OutputMode.Count,
             CliMode.FilesWithMatches => OutputMode.FilesWithMatches,
             CliMode.FilesWithoutMatch => OutputMode.FilesWithoutMatch,
-            CliMode.Json => OutputMode.Json,
             _ => OutputMode.Lines,
         };
 
@@ -170,6 +173,7 @@ internal sealed record SearchPlan
             Output = new OutputOptions
             {
                 Mode = mode,
+                JsonSummaryOnly = quiet && mode == OutputMode.Json,
                 Heading = heading,
                 WithFilename = withFilename,
                 LineNumber = lineNumber,
@@ -220,6 +224,7 @@ internal sealed record SearchPlan
             SearchStdin = searchStdin,
             ListFiles = raw.Mode == CliMode.Files,
             ListTypes = raw.Mode == CliMode.Types,
+            Quiet = quiet,
             QuietWithoutMatch = quiet && raw.Mode == CliMode.FilesWithoutMatch,
             Messages = !raw.NoMessages,
             IgnoreMessages = !raw.NoIgnoreMessages,

@@ -77,13 +77,25 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
     protected override bool OnMatched(in SinkLine line)
     {
         MatchedLines += LinesIn(line);
+        if (Options.JsonSummaryOnly)
+        {
+            _matches.Clear();
+            FindMatches(line, _matches);
+            _matchCount += _matches.Count;
+            return true;
+        }
+
         _matchCount += WriteLine("match"u8, line);
         return true;
     }
 
     protected override bool OnContext(in SinkLine line, ContextKind kind)
     {
-        WriteLine("context"u8, line);
+        if (!Options.JsonSummaryOnly)
+        {
+            WriteLine("context"u8, line);
+        }
+
         return true;
     }
 
@@ -108,7 +120,7 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
         {
             // -r: each submatch also carries its replacement (rg 15), expanded from its groups.
             _groups.Clear();
-            Matcher.FindAllGroups(Matcher.MatchesAcrossLines ? line.Bytes : line.Content, _groups, out _resolveGroup);
+            FindMatchGroups(line, _groups, out _resolveGroup);
             _matches.AddRange(_groups.Select(g => g[0]));
         }
 

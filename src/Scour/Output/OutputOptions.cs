@@ -6,6 +6,9 @@ internal sealed record OutputOptions
     /// <summary>What to print per file.</summary>
     public OutputMode Mode { get; init; } = OutputMode.Lines;
 
+    /// <summary><c>--json -q</c>: rg searches and counts everything but prints only the final summary.</summary>
+    public bool JsonSummaryOnly { get; init; }
+
     /// <summary>Print the path once above a file's lines instead of on each line.</summary>
     public bool Heading { get; init; }
 

@@ -71,7 +71,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
     {
         var content = line.Content;
         _groups.Clear();
-        Matcher.FindAllGroups(content, _groups, out var resolve);
+        FindMatchGroups(line, _groups, out var resolve);
         CountForStats(_groups.Count);
         if (Options.OnlyMatching && !Options.Vimgrep)
         {

@@ -18,12 +18,12 @@ internal sealed class StreamSearcher : IDisposable
 
     // ripgrep 13 checks this much of a memory-mapped file for NUL bytes up front.
     private const int BinaryWindow = 64 * 1024;
-    private const int ShrinkAbove = 8 * 1024 * 1024;
 
     // Files ripgrep 13 would memory-map (a few named on the command line) are read in large blocks:
     // their binary detection does not depend on buffer boundaries, and big reads cost fewer calls.
     private const int MappedReadSize = 256 * 1024;
     private readonly int _initialCapacity;
+    private readonly byte[] _ownBuffer;
 
     private readonly SearcherOptions _options;
     private readonly BomSniffer _sniffer = new();
@@ -60,7 +60,7 @@ internal sealed class StreamSearcher : IDisposable
     {
         _options = options;
         _initialCapacity = initialCapacity;
-        _buf = new byte[initialCapacity];
+        _buf = _ownBuffer = new byte[initialCapacity];
     }
 
     private bool ContextEnabled => _options.BeforeContext > 0 || _options.AfterContext > 0;
@@ -107,11 +107,13 @@ internal sealed class StreamSearcher : IDisposable
             ReturnBuffer();
             _buf = new byte[MappedReadSize];
         }
-        else if (_buf.Length > ShrinkAbove)
+        else if (!Limited && _buf.Length != _initialCapacity)
         {
-            // A huge line made the buffer grow; don't keep that memory for every later file.
+            // A long line (or a mapped-size read) made the buffer grow: every file starts with the same
+            // buffer, so where reads split a file, and what a binary quit counts as searched, never
+            // depends on which file this worker searched before. It also frees a huge line's memory.
             ReturnBuffer();
-            _buf = new byte[_initialCapacity];
+            _buf = _ownBuffer;
         }
 
         while (!_stopped && Fill())

@@ -178,13 +178,14 @@ internal sealed class RegexParser
                     _ => throw new InvalidOperationException(),
                 };
             default:
-                var cp = ReadCodePoint();
+                var cp = ReadCodePoint(inClass: false);
                 return new LiteralNode(cp, _flags.CaseInsensitive);
         }
     }
 
-    // A literal character; outside Unicode mode ((?-u), --no-unicode) only ASCII, as in Rust's regex.
-    private int ReadCodePoint()
+    // A literal character. Outside Unicode mode ((?-u), --no-unicode) a class takes only ASCII, as in
+    // Rust's regex; a literal outside a class is allowed (rg 15) and matches its UTF-8 bytes.
+    private int ReadCodePoint(bool inClass)
     {
         var start = _pos;
         var c = _pattern[_pos];
@@ -196,7 +197,7 @@ internal sealed class RegexParser
         }
 
         _pos++;
-        if (cp > 0x7F && !_flags.Unicode)
+        if (cp > 0x7F && !_flags.Unicode && inClass)
         {
             throw Error("Unicode not allowed here", start, _pos);
         }
@@ -698,13 +699,9 @@ internal sealed class RegexParser
 
             // A set operation: what came before is its left side; the right side runs to the next
             // operation or the end (operations are left-associative and bind looser than union).
+            // As rg 15 (regex-syntax 0.8), either side may be empty: [a&&] is an empty class, which matches nothing.
             if (c is '&' or '~' or '-' && _pos + 1 < _pattern.Length && _pattern[_pos + 1] == c && !(c == '-' && (items.Count == 0 || _pos + 2 < _pattern.Length && _pattern[_pos + 2] == ']')))
             {
-                if (items.Count == 0)
-                {
-                    throw Error("empty character classes are not allowed", open, ClassEnd(open));
-                }
-
                 var operation = c switch { '&' => SetOperation.Intersection, '-' => SetOperation.Difference, _ => SetOperation.SymmetricDifference };
                 _pos += 2;
                 var right = ParseClassOperand(open);
@@ -735,11 +732,6 @@ internal sealed class RegexParser
             var c = Current;
             if (c == ']' || (c is '&' or '~' or '-' && _pos + 1 < _pattern.Length && _pattern[_pos + 1] == c && items.Count > 0))
             {
-                if (items.Count == 0)
-                {
-                    throw Error("empty character classes are not allowed", open, ClassEnd(open));
-                }
-
                 return new CharClass(items, false);
             }
 
@@ -828,7 +820,7 @@ internal sealed class RegexParser
             };
         }
 
-        var cp = ReadCodePoint();
+        var cp = ReadCodePoint(inClass: true);
         return new RangeItem(cp, cp);
     }
 
