@@ -33,8 +33,6 @@ internal sealed class RawArgs
 
     public bool Hidden { get; set; }
 
-    public bool NoIgnore { get; set; }
-
     public bool NoIgnoreVcs { get; set; }
 
     public bool NoIgnoreDot { get; set; }

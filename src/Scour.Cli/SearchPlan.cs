@@ -59,6 +59,11 @@ internal sealed record SearchPlan
     public static SearchPlan Build(RawArgs raw, bool stdoutIsTerminal, Func<bool> stdinIsReadable, Func<Stream> openStdin)
     {
         var positional = new List<string>(raw.Positional);
+        if (raw.PatternFiles.Contains("-") && raw.Positional.Contains("-"))
+        {
+            throw new UsageException("error: attempted to read patterns from stdin while also searching stdin");
+        }
+
         PatternOptions? pattern = null;
         if (raw.Mode is not (CliMode.Files or CliMode.Types))
         {
@@ -145,9 +150,7 @@ internal sealed record SearchPlan
 
         // Up to 10 paths, all files: rg 13 maps them (binary detection) and, for one, searches on one thread.
         var namedFilesOnly = positional.Count is > 0 and <= 10 && positional.All(p => p != "-" && File.Exists(p));
-        var noIgnore = raw.NoIgnore || raw.Unrestricted >= 1;
-        var hidden = raw.Hidden || raw.Unrestricted >= 2;
-        var binary = raw.Text || raw.NullData ? BinaryMode.None : raw.Binary || raw.Unrestricted >= 3 ? BinaryMode.Convert : BinaryMode.Quit;
+        var binary = raw.Text || raw.NullData ? BinaryMode.None : raw.Binary ? BinaryMode.Convert : BinaryMode.Quit;
 
         return new SearchPlan
         {
@@ -201,18 +204,18 @@ internal sealed record SearchPlan
             },
             Walk = new WalkOptions
             {
-                Hidden = hidden,
-                IgnoreVcs = !noIgnore && !raw.NoIgnoreVcs,
-                IgnoreDot = !noIgnore && !raw.NoIgnoreDot,
-                IgnoreParent = !noIgnore && !raw.NoIgnoreParent,
-                IgnoreGlobal = !noIgnore && !raw.NoIgnoreGlobal,
-                IgnoreExclude = !noIgnore && !raw.NoIgnoreExclude,
+                Hidden = raw.Hidden,
+                IgnoreVcs = !raw.NoIgnoreVcs,
+                IgnoreDot = !raw.NoIgnoreDot,
+                IgnoreParent = !raw.NoIgnoreParent,
+                IgnoreGlobal = !raw.NoIgnoreGlobal,
+                IgnoreExclude = !raw.NoIgnoreExclude,
                 RequireGit = !raw.NoRequireGit,
                 MaxDepth = raw.MaxDepth,
                 Globs = raw.Globs.Select(g => (g.Glob, g.CaseInsensitive || raw.GlobCaseInsensitive)).ToList(),
                 Types = BuildTypes(raw),
                 MaxFileSize = raw.MaxFileSize,
-                IgnoreFiles = noIgnore || raw.NoIgnoreFiles ? [] : raw.IgnoreFiles,
+                IgnoreFiles = raw.NoIgnoreFiles ? [] : raw.IgnoreFiles,
                 IgnoreFileCaseInsensitive = raw.IgnoreFileCaseInsensitive,
                 FollowLinks = raw.Follow,
                 OneFileSystem = raw.OneFileSystem,

@@ -136,10 +136,11 @@ internal static class FlagTable
             Negation = "no-hidden",
             ApplyNegation = a => a.Hidden = false,
         },
-        new("no-ignore", null, null, Filter, "Don't use ignore files.", (a, _) => a.NoIgnore = true)
+        new("no-ignore", null, null, Filter, "Don't use ignore files.", (a, _) => NoIgnore(a, true))
         {
             Negation = "ignore",
-            ApplyNegation = a => a.NoIgnore = false,
+            ApplyNegation = a => NoIgnore(a, false),
+            Details = "Don't respect .gitignore, .ignore, .rgignore, git's exclude and global files, or ignore files in parent directories; files given with --ignore-file still apply. Each is a flag of its own, so a later --ignore-vcs (say) turns that one back on.",
         },
         new("no-ignore-vcs", null, null, Filter, "Don't use ignore files from source control.", (a, _) => a.NoIgnoreVcs = true)
         {
@@ -171,7 +172,7 @@ internal static class FlagTable
             Negation = "require-git",
             ApplyNegation = a => a.NoRequireGit = false,
         },
-        new("unrestricted", 'u', null, Filter, "Reduce the level of \"smart\" filtering (-u, -uu, -uuu).", (a, _) => a.Unrestricted = a.Unrestricted < 3 ? a.Unrestricted + 1 : throw new FlagValueException("flag can only be repeated up to 3 times"))
+        new("unrestricted", 'u', null, Filter, "Reduce the level of \"smart\" filtering (-u, -uu, -uuu).", (a, _) => Unrestrict(a))
         {
             Details = "-u searches ignored files (--no-ignore), -uu also hidden ones (--hidden), -uuu also binary ones (--binary).",
         },
@@ -385,6 +386,22 @@ internal static class FlagTable
         new("help", 'h', null, OtherBehaviors, "Show help output.", (_, _) => { }),
         new("version", 'V', null, OtherBehaviors, "Print version information.", (a, _) => a.Version = true),
     ];
+
+    // As rg 15: --no-ignore is shorthand for the five --no-ignore-* flags it sets (not --no-ignore-files).
+    private static void NoIgnore(RawArgs a, bool yes) =>
+        (a.NoIgnoreDot, a.NoIgnoreExclude, a.NoIgnoreGlobal, a.NoIgnoreParent, a.NoIgnoreVcs) = (yes, yes, yes, yes, yes);
+
+    // -u is --no-ignore, -uu adds --hidden, -uuu adds --binary; a fourth is an error.
+    private static void Unrestrict(RawArgs a)
+    {
+        a.Unrestricted = a.Unrestricted < 3 ? a.Unrestricted + 1 : throw new FlagValueException("flag can only be repeated up to 3 times");
+        switch (a.Unrestricted)
+        {
+            case 1: NoIgnore(a, true); break;
+            case 2: a.Hidden = true; break;
+            default: a.Binary = true; break;
+        }
+    }
 
     // A value that a library parser checks: its ArgumentException is the flag's error (after rg's prefix, if any).
     private static string Checked<T>(string value, Func<string, T> check, string prefix = "")

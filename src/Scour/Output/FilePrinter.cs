@@ -69,10 +69,7 @@ internal abstract class FilePrinter : IFileSink
     {
         var text = Matcher.MatchesAcrossLines ? line.Bytes : line.Content;
         Matcher.FindAll(text, matches);
-        if (matches.Count > 0 && IsUnterminatedEnd(line, text, matches[^1]))
-        {
-            matches.RemoveAt(matches.Count - 1);
-        }
+        TrailingEmptyMatch.Drop(matches, text.Length, IsTerminated(line));
     }
 
     /// <summary>As <see cref="FindMatches"/>, with each match's capture groups (for <c>-r</c>).</summary>
@@ -80,16 +77,10 @@ internal abstract class FilePrinter : IFileSink
     {
         var text = Matcher.MatchesAcrossLines ? line.Bytes : line.Content;
         Matcher.FindAllGroups(text, groups, out resolve);
-        if (groups.Count > 0 && IsUnterminatedEnd(line, text, groups[^1][0]))
-        {
-            groups.RemoveAt(groups.Count - 1);
-        }
+        TrailingEmptyMatch.Drop(groups, text.Length, IsTerminated(line));
     }
 
-    // rg 15's printer drops an empty match at the very end of a last line that has no terminator
-    // ('$' there is replaced by -r, printed by -o and listed in JSON on every other line, not on it).
-    private static bool IsUnterminatedEnd(in SinkLine line, ReadOnlySpan<byte> text, ByteRange match) =>
-        match.Length == 0 && match.Start == text.Length && (line.Bytes.IsEmpty || line.Bytes[^1] != (byte)'\n');
+    private static bool IsTerminated(in SinkLine line) => !line.Bytes.IsEmpty && line.Bytes[^1] == (byte)'\n';
 
     /// <summary>Adds a matching line's matches (found by the printer) to the <c>--stats</c> count.</summary>
     protected void CountForStats(int matches) => StatsMatches += matches;

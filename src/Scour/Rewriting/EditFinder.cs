@@ -25,6 +25,7 @@ internal sealed class EditFinder(CompiledPattern pattern, Replacement replacemen
         {
             _groups.Clear();
             _matcher.FindAllGroups(text, _groups, out var resolve);
+            TrailingEmptyMatch.Drop(_groups, text.Length, text.Length > 0 && text[^1] == (byte)'\n');
             var take = maxCount is { } max ? (int)Math.Min(max, _groups.Count) : _groups.Count;
             AddEdits(text, 0, _groups.Take(take), resolve, edits);
             return edits;
@@ -39,6 +40,7 @@ internal sealed class EditFinder(CompiledPattern pattern, Replacement replacemen
             var content = lineEnd > lineStart && text[lineEnd - 1] == (byte)'\n' ? lineEnd - 1 : lineEnd;
             _groups.Clear();
             _matcher.FindAllGroups(text.AsSpan(lineStart, content - lineStart), _groups, out var resolve);
+            TrailingEmptyMatch.Drop(_groups, content - lineStart, terminated: content < lineEnd);
             AddEdits(text.AsSpan(lineStart, content - lineStart), lineStart, _groups, resolve, edits);
             lines++;
             pos = lineEnd;

@@ -42,7 +42,7 @@ internal sealed class IgnoreRules
             var full = Path.GetFullPath(path, _workingDirectory);
             if (LoadFile(full) is { } file)
             {
-                _explicit.Add((file, Path.GetDirectoryName(full) ?? "/"));
+                _explicit.Add((file, _workingDirectory)); // as rg 15: rules of --ignore-file are relative to the working directory
             }
         }
     }
@@ -72,7 +72,9 @@ internal sealed class IgnoreRules
     public IgnoreDirectory Enter(IgnoreDirectory? parent, string absolutePath, Func<string, bool> hasEntry, bool isAbsoluteParent = false)
     {
         var node = new IgnoreDirectory(parent, absolutePath, isAbsoluteParent);
-        node.HasGit = hasEntry(".git");
+        // As rg 15, a Jujutsu workspace (.jj) is a repository for the purpose of .gitignore files.
+        var hasGitDirectory = hasEntry(".git");
+        node.HasGit = hasGitDirectory || (_options.IgnoreVcs && hasEntry(".jj"));
         if (_options.IgnoreDot)
         {
             node.Rgignore = Load(absolutePath, ".rgignore", hasEntry);
@@ -82,7 +84,7 @@ internal sealed class IgnoreRules
         if (_options.IgnoreVcs)
         {
             node.Gitignore = Load(absolutePath, ".gitignore", hasEntry);
-            if (node.HasGit && _options.IgnoreExclude)
+            if (hasGitDirectory && _options.IgnoreExclude)
             {
                 var info = Path.Join(absolutePath, ".git", "info");
                 node.Exclude = Load(info, "exclude", name => File.Exists(Path.Join(info, name)));
@@ -191,7 +193,9 @@ internal sealed class IgnoreRules
                 dot = ig.Match(relative, isDirectory);
             }
 
-            if (anyGit && !sawGit)
+            // A repository's .gitignore files stop at its root, unless --no-require-git (rg 15 then
+            // keeps ascending and applies the .gitignore files above it too).
+            if (anyGit && !(sawGit && _options.RequireGit))
             {
                 if (git == IgnoreMatch.None && d.Gitignore is { } gi)
                 {

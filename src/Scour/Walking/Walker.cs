@@ -40,6 +40,12 @@ public sealed class Walker
         ArgumentNullException.ThrowIfNull(roots);
         ArgumentNullException.ThrowIfNull(onFile);
         ArgumentNullException.ThrowIfNull(onError);
+        if (_options.SortBy is WalkOrder.Modified or WalkOrder.Accessed or WalkOrder.Created)
+        {
+            RunSortedByTime(roots, onFile, onError, onWarning, cancellationToken);
+            return;
+        }
+
         var rules = new IgnoreRules(_options, onWarning ?? (message => onError(null, message)));
         var mounts = _options.OneFileSystem ? MountPoints.Load() : null;
         var state = new WalkState(this, rules, mounts, onFile, onError, cancellationToken);
@@ -64,7 +70,7 @@ public sealed class Walker
                     directories.Add(work);
                 }
             }
-            else if (File.Exists(target))
+            else if (File.Exists(target) && (roots.Count > 1 || Resolves(target)))
             {
                 if (!state.Emit(new WalkEntry(root, IsExplicit: true)))
                 {
@@ -73,7 +79,10 @@ public sealed class Walker
             }
             else
             {
-                onError(root, "No such file or directory (os error 2)");
+                // rg 15 walks a lone path that is not a directory as "one file", and words its error so.
+                onError(root, roots.Count == 1
+                    ? $"IO error for operation on {root}: No such file or directory (os error 2)"
+                    : "No such file or directory (os error 2)");
             }
 
             if (state.Stopped)
@@ -85,6 +94,58 @@ public sealed class Walker
         if (directories.Count > 0)
         {
             state.WalkParallel(directories, ThreadCount);
+        }
+    }
+
+    // False for a symbolic link that leads nowhere (or in a loop); true for anything else.
+    private static bool Resolves(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.LinkTarget is null || info.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true };
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    // As rg 15, a sort by time is global: every file is collected first (in walk order), then sorted
+    // stably by its own timestamp; a file whose time cannot be read sorts last (first when reversed).
+    private void RunSortedByTime(IReadOnlyList<string> roots, Func<WalkEntry, bool> onFile, Action<string?, string> onError, Action<string>? onWarning, CancellationToken cancellationToken)
+    {
+        var all = new List<WalkEntry>();
+        new Walker(_options with { SortBy = WalkOrder.None, Threads = 1 }).Run(roots, e => { all.Add(e); return true; }, onError, onWarning, cancellationToken);
+        var times = all.Select(e => TimeOf(e.FullPath ?? e.Path)).ToList();
+        var indexes = Enumerable.Range(0, all.Count);
+        var sorted = _options.SortDescending
+            ? indexes.OrderBy(i => times[i] is not null).ThenByDescending(i => times[i]) // reversed whole: unknown times first
+            : indexes.OrderBy(i => times[i] is null).ThenBy(i => times[i]);
+        foreach (var i in sorted)
+        {
+            if (cancellationToken.IsCancellationRequested || !onFile(all[i]))
+            {
+                return;
+            }
+        }
+    }
+
+    private DateTime? TimeOf(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path.Length == 0 ? "." : path);
+            return !info.Exists ? null : _options.SortBy switch
+            {
+                WalkOrder.Modified => info.LastWriteTimeUtc,
+                WalkOrder.Accessed => info.LastAccessTimeUtc,
+                _ => info.CreationTimeUtc,
+            };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 
@@ -302,9 +363,9 @@ public sealed class Walker
                 return children;
             }
 
-            if (options.SortBy != WalkOrder.None)
+            if (options.SortBy == WalkOrder.Path)
             {
-                entries = Sorted(entries, work.Absolute, options);
+                entries = Sorted(entries, options);
             }
 
             var pathBuffer = new char[work.Absolute.Length + 256];
@@ -396,21 +457,11 @@ public sealed class Walker
             return children;
         }
 
-        // A stable sort, as ripgrep's (ties keep the directory's own order).
-        private static List<DirectoryEntry> Sorted(List<DirectoryEntry> entries, string directory, WalkOptions options)
-        {
-            Func<DirectoryEntry, DateTime> time = options.SortBy switch
-            {
-                WalkOrder.Modified => e => File.GetLastWriteTimeUtc(Path.Join(directory, e.Name)),
-                WalkOrder.Accessed => e => File.GetLastAccessTimeUtc(Path.Join(directory, e.Name)),
-                WalkOrder.Created => e => File.GetCreationTimeUtc(Path.Join(directory, e.Name)),
-                _ => _ => default,
-            };
-            IEnumerable<DirectoryEntry> ordered = options.SortBy == WalkOrder.Path
-                ? (options.SortDescending ? entries.OrderByDescending(e => e.Name, StringComparer.Ordinal) : entries.OrderBy(e => e.Name, StringComparer.Ordinal))
-                : (options.SortDescending ? entries.OrderByDescending(time) : entries.OrderBy(time));
-            return [.. ordered];
-        }
+        // By name, stably, as ripgrep sorts a directory's entries (time sorts are global, see RunSortedByTime).
+        private static List<DirectoryEntry> Sorted(List<DirectoryEntry> entries, WalkOptions options) =>
+            options.SortDescending
+                ? [.. entries.OrderByDescending(e => e.Name, StringComparer.Ordinal)]
+                : [.. entries.OrderBy(e => e.Name, StringComparer.Ordinal)];
 
         private static DirectoryWork? LoopAncestor(DirectoryWork? work, string real)
         {

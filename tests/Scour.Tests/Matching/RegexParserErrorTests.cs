@@ -25,6 +25,9 @@ public class RegexParserErrorTests
     [InlineData("\\x{110000}", "    (?:\\x{110000})\n          ^^^^^^\nerror: hexadecimal literal is not a Unicode scalar value")]
     [InlineData("(?P<n>a)(?P<n>b)", "    (?:(?P<n>a)(?P<n>b))\n           ^       ^\nerror: duplicate capture group name")]
     [InlineData("[]", "    (?:[])\n       ^^\nerror: unclosed character class")]
+    [InlineData("[^]", "    (?:[^])\n       ^^^\nerror: unclosed character class")]
+    [InlineData("[a", "    (?:[a)\n       ^\nerror: unclosed character class")]
+    [InlineData("a{2,3", "    (?:a{2,3)\n        ^^^^\nerror: unclosed counted repetition")]
     [InlineData("(?-u:[é])", "    (?:(?-u:[é]))\n             ^\nerror: Unicode not allowed here")]
     public void Rejects_like_ripgrep(string pattern, string expectedTail)
     {

@@ -135,8 +135,12 @@ public sealed class WalkerTests : IDisposable
     public void A_missing_root_is_reported()
     {
         var errors = new List<string>();
-        new Walker(new WalkOptions()).Run([Path.Combine(_root, "nope")], _ => true, (p, m) => errors.Add(m));
-        Assert.Equal(["No such file or directory (os error 2)"], errors);
+        var missing = Path.Combine(_root, "nope");
+        new Walker(new WalkOptions()).Run([missing, _root], _ => true, (p, m) => errors.Add(m));
+        new Walker(new WalkOptions()).Run([missing], _ => true, (p, m) => errors.Add(m));
+
+        // As rg 15.2: a lone path that is not a directory is walked as "one file", with the longer wording.
+        Assert.Equal(["No such file or directory (os error 2)", $"IO error for operation on {missing}: No such file or directory (os error 2)"], errors);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

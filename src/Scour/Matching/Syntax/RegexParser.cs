@@ -278,7 +278,7 @@ internal sealed class RegexParser
 
         if (AtEnd || Current != '}')
         {
-            throw Error("unclosed counted repetition", open, _pattern.Length);
+            throw Error("unclosed counted repetition", open, _pos); // rg 15 marks up to where it stopped
         }
 
         _pos++;
@@ -687,7 +687,7 @@ internal sealed class RegexParser
             SkipVerbose();
             if (AtEnd)
             {
-                throw Error("unclosed character class", open, open + 1);
+                throw Error("unclosed character class", open, ClassHead(open));
             }
 
             var c = Current;
@@ -717,6 +717,14 @@ internal sealed class RegexParser
         return new CharClass(items, negated);
     }
 
+    // rg 15 marks an unclosed class's opening: '[', a '^', and a ']' that is its first (literal) member.
+    private int ClassHead(int open)
+    {
+        var p = open + 1;
+        p += p < _pattern.Length && _pattern[p] == '^' ? 1 : 0;
+        return p + (p < _pattern.Length && _pattern[p] == ']' ? 1 : 0);
+    }
+
     // The right side of a set operation: class items up to the next operation or the closing bracket.
     private CharClass ParseClassOperand(int open)
     {
@@ -726,7 +734,7 @@ internal sealed class RegexParser
             SkipVerbose();
             if (AtEnd)
             {
-                throw Error("unclosed character class", open, open + 1);
+                throw Error("unclosed character class", open, ClassHead(open));
             }
 
             var c = Current;
