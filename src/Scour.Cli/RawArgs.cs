@@ -154,7 +154,8 @@ internal sealed class RawArgs
     /// <summary>The kind of <c>--generate</c> when the mode is <see cref="CliMode.Generate"/>.</summary>
     public string? Generate { get; set; }
 
-    public List<string> Colors { get; } = [];
+    /// <summary>The <c>--colors</c> specs applied so far, in order (later ones win).</summary>
+    public Output.ColorSpecs Colors { get; set; } = Output.ColorSpecs.Default;
 
     public bool? Mmap { get; set; }
 

@@ -135,7 +135,6 @@ internal sealed record SearchPlan
             _ => stdoutIsTerminal && Environment.GetEnvironmentVariable("TERM") != "dumb" && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
         };
 
-        var colors = ColorSpecsOf(raw.Colors); // checked even when not used, as rg does
         var before = raw.BeforeContext ?? raw.Context ?? 0;
         var after = raw.AfterContext ?? raw.Context ?? 0;
         var order = raw.Sort switch
@@ -185,7 +184,7 @@ internal sealed record SearchPlan
                 OnlyMatching = raw.OnlyMatching,
                 Vimgrep = raw.Vimgrep,
                 NullAfterPath = raw.Null,
-                Colors = useColor ? colors : null,
+                Colors = useColor ? raw.Colors : null,
                 ContextSeparator = raw.ContextSeparator is null ? null : SeparatorBytes.Unescape(raw.ContextSeparator),
                 Context = !summaryMode && !raw.Passthru && (before > 0 || after > 0),
                 MaxColumns = raw.MaxColumns is > 0 ? raw.MaxColumns : null,
@@ -287,17 +286,9 @@ internal sealed record SearchPlan
         return mode;
     }
 
-    private static HyperlinkFormat? HyperlinksOf(string format, string? hostnameBin)
-    {
-        try
-        {
-            return HyperlinkFormat.Parse(format, () => hostnameBin is null ? Environment.MachineName : RunForHostname(hostnameBin));
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
-    }
+    // The flag's parser has checked the format; the host is asked for only if the format uses it.
+    private static HyperlinkFormat? HyperlinksOf(string format, string? hostnameBin) =>
+        HyperlinkFormat.Parse(format, () => hostnameBin is null ? Environment.MachineName : RunForHostname(hostnameBin));
 
     // --hostname-bin: the program's first line of output, or the machine's name if it fails.
     private static string RunForHostname(string program)
@@ -315,18 +306,6 @@ internal sealed record SearchPlan
         }
     }
 
-    private static ColorSpecs ColorSpecsOf(List<string> specs)
-    {
-        try
-        {
-            return specs.Aggregate(ColorSpecs.Default, (colors, spec) => colors.With(spec));
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
-    }
-
     private static System.Text.Encoding? EncodingOf(string? label)
     {
         if (label is null || label.Trim().ToLowerInvariant() is "auto" or "none")
@@ -334,14 +313,7 @@ internal sealed record SearchPlan
             return null;
         }
 
-        try
-        {
-            return EncodingLabels.Resolve(label);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
+        return EncodingLabels.Resolve(label); // the flag's parser rejected a label this cannot resolve
     }
 
     /// <summary>ripgrep applies the type flags in this order: clears, additions, selections, negations.</summary>

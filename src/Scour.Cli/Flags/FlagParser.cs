@@ -34,9 +34,6 @@ internal static class FlagParser
         return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>All long spellings (for suggestions and completions).</summary>
-    public static IEnumerable<string> LongNames => ByLong.Keys;
-
     public static RawArgs Parse(IReadOnlyList<string> args)
     {
         var raw = new RawArgs();

@@ -244,7 +244,7 @@ internal static class FlagTable
         {
             Choices = ["never", "auto", "always", "ansi"],
         },
-        new("colors", null, "COLOR_SPEC", FlagCategory.Output, "Configure color settings and styles (repeatable).", (a, v) => a.Colors.Add(Checked(v!, spec => ColorSpecs.Default.With(spec))))
+        new("colors", null, "COLOR_SPEC", FlagCategory.Output, "Configure color settings and styles (repeatable).", (a, v) => a.Colors = Parsed(v!, a.Colors.With))
         {
             Details = "TYPE:ATTRIBUTE:VALUE, as ripgrep: TYPE is path, line, column or match; ATTRIBUTE fg or bg with a color (black, blue, green, red, cyan, magenta, yellow, white, a 256-color number, or r,g,b; numbers may be 0x hex), or style with bold, nobold, intense, nointense, underline, nounderline. TYPE:none clears a type's colors. Later specs win.",
         },
@@ -403,13 +403,19 @@ internal static class FlagTable
         }
     }
 
-    // A value that a library parser checks: its ArgumentException is the flag's error (after rg's prefix, if any).
+    // A value that a library parser only checks here (it is parsed again where the plan needs it).
     private static string Checked<T>(string value, Func<string, T> check, string prefix = "")
+    {
+        Parsed(value, check, prefix);
+        return value;
+    }
+
+    // A value parsed by the library: its ArgumentException is the flag's error (after rg's prefix, if any).
+    private static T Parsed<T>(string value, Func<string, T> parse, string prefix = "")
     {
         try
         {
-            check(value);
-            return value;
+            return parse(value);
         }
         catch (ArgumentException e)
         {

@@ -121,7 +121,10 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
             // -r: each submatch also carries its replacement (rg 15), expanded from its groups.
             _groups.Clear();
             FindMatchGroups(line, _groups, out _resolveGroup);
-            _matches.AddRange(_groups.Select(g => g[0]));
+            foreach (var groups in _groups)
+            {
+                _matches.Add(groups[0]);
+            }
         }
 
         Buffer.Write("{\"type\":\""u8);

@@ -781,13 +781,6 @@ internal sealed class RegexParser
         items.Add(item);
     }
 
-    // Where the class that opens at open ends (for error carets): its matching ']' or the pattern's end.
-    private int ClassEnd(int open)
-    {
-        var close = _pattern.IndexOf(']', Math.Max(_pos, open + 1));
-        return close < 0 ? _pattern.Length : close + 1;
-    }
-
     private static int CodeUnitsOf(int codePoint) => codePoint > 0xFFFF ? 2 : 1;
 
     // \b{start}, \b{end}, \b{start-half}, \b{end-half} (Rust's regex 1.10, ripgrep 14); after \b, at '{'.
