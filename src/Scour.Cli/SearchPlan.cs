@@ -159,7 +159,8 @@ internal sealed record SearchPlan
                 InvertMatch = raw.InvertMatch,
                 LineNumbers = lineNumber,
                 BeforeContext = summaryMode ? 0 : before,
-                AfterContext = summaryMode ? 0 : after,
+                // rg 15 keeps -A with -c: after -m's last match, matches in the after-context window count.
+                AfterContext = summaryMode && raw.MaxCount is null ? 0 : after,
                 MaxCount = raw.MaxCount,
                 StopOnNonmatch = raw.StopOnNonmatch,
                 NullData = raw.NullData,

@@ -260,10 +260,12 @@ public sealed class CompiledPattern
             LineTerminatorCheck.ThrowIfMatchesNewline(tree, options.NullData ? "\\0" : "\\n");
         }
 
+        var multiline = options.Multiline && LineTerminatorCheck.CanMatch(tree, '\n');
+
         if (!options.WordRegexp)
         {
             RegexParser.Parse(joined, flags, out _, out var names);
-            return new CompiledPattern(tree, null, 0, caseInsensitive, options.Crlf, options.Multiline) { GroupNames = names };
+            return new CompiledPattern(tree, null, 0, caseInsensitive, options.Crlf, multiline) { GroupNames = names };
         }
 
         // rg 15's -w: a half word boundary on each side (a non-word character or the edge of the text),
@@ -274,7 +276,7 @@ public sealed class CompiledPattern
             word = NullDataTransform.Apply(word);
         }
 
-        return new CompiledPattern(word, tree, 0, caseInsensitive, options.Crlf, options.Multiline) { GroupNames = wordNames };
+        return new CompiledPattern(word, tree, 0, caseInsensitive, options.Crlf, multiline) { GroupNames = wordNames };
     }
 
     /// <summary>Escapes every character Rust's regex treats as special.</summary>

@@ -11,26 +11,25 @@ namespace Scour.Searching;
 /// </summary>
 internal static class MultilineSearcher
 {
+    private const int BinaryWindow = 64 * 1024;
+
     public static SearchResult Search(IByteSource source, LineMatcher matcher, ISink sink, BinaryMode binary, SearcherOptions options, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
             var length = ReadAll(source, ref buffer, cancellationToken);
-            var text = buffer.AsSpan(0, length);
-            long? binaryOffset = null;
-            var nul = binary == BinaryMode.None ? -1 : text.IndexOf((byte)0);
-            if (nul >= 0)
+            var reporter = new Reporter(buffer, length, sink, options, binary);
+
+            // As rg: NUL bytes are looked for in the first 64 KiB up front (a binary quit then searches
+            // nothing), later only in the lines reported.
+            var nul = binary == BinaryMode.None ? -1 : buffer.AsSpan(0, Math.Min(length, BinaryWindow)).IndexOf((byte)0);
+            if (nul >= 0 && (!reporter.Binary(nul) || binary == BinaryMode.Quit))
             {
-                binaryOffset = nul;
-                if (!sink.BinaryData(nul) || binary == BinaryMode.Quit)
-                {
-                    return new SearchResult(length, binaryOffset, 0); // the whole file was read before the NUL was seen
-                }
+                return new SearchResult(0, nul, 0);
             }
 
             var units = MatchedUnits(buffer, length, matcher, options.InvertMatch, options.MaxCount);
-            var reporter = new Reporter(buffer, length, sink, options);
             var reported = 0L;
             foreach (var (start, end) in units)
             {
@@ -43,12 +42,12 @@ internal static class MultilineSearcher
                 reported++;
                 if (!reporter.Report(start, end))
                 {
-                    return new SearchResult(length, binaryOffset, reported);
+                    return reporter.Result(end, reported);
                 }
             }
 
             reporter.Finish();
-            return new SearchResult(length, binaryOffset, reported);
+            return reporter.Result(length, reported);
         }
         finally
         {
@@ -140,8 +139,9 @@ internal static class MultilineSearcher
     }
 
     /// <summary>Reports units and the context lines around them, in order, counting line numbers as it goes.</summary>
-    private sealed class Reporter(byte[] buffer, int length, ISink sink, SearcherOptions options)
+    private sealed class Reporter(byte[] buffer, int length, ISink sink, SearcherOptions options, BinaryMode binary)
     {
+        private long _binaryOffset = -1;
         private readonly bool _context = options.BeforeContext > 0 || options.AfterContext > 0;
         private int _emittedEnd = -1; // end of the last line handed to the sink
         private int _pendingAfterEnd;  // after-context may run up to here
@@ -161,7 +161,7 @@ internal static class MultilineSearcher
                 return false;
             }
 
-            if (!EmitLines(from, start, ContextKind.Before) || !sink.Matched(Line(start, end)))
+            if (!EmitLines(from, start, ContextKind.Before) || !Reportable(start, end) || !sink.Matched(Line(start, end)))
             {
                 return false;
             }
@@ -172,6 +172,28 @@ internal static class MultilineSearcher
         }
 
         public void Finish() => EmitAfterContext(length);
+
+        /// <summary>Records binary data at <paramref name="offset"/>; false when the sink wants no more.</summary>
+        public bool Binary(long offset)
+        {
+            _binaryOffset = offset;
+            return sink.BinaryData(offset);
+        }
+
+        /// <summary>The result of a search that got up to <paramref name="searchedTo"/> (rg counts no further than a NUL).</summary>
+        public SearchResult Result(long searchedTo, long matches) =>
+            _binaryOffset >= 0 ? new SearchResult(Math.Min(searchedTo, _binaryOffset), _binaryOffset, matches) : new SearchResult(searchedTo, null, matches);
+
+        // A NUL in a reported line that the first 64 KiB did not show: a quit ends the search there.
+        private bool Reportable(int start, int end)
+        {
+            if (binary == BinaryMode.None || _binaryOffset >= 0 || buffer.AsSpan(start, end - start).IndexOf((byte)0) is not (var at and >= 0))
+            {
+                return true;
+            }
+
+            return Binary(start + at) && binary != BinaryMode.Quit;
+        }
 
         private bool EmitAfterContext(int limit)
         {
@@ -188,7 +210,7 @@ internal static class MultilineSearcher
             for (var at = from; at < to;)
             {
                 var end = LineBounds.EndOf(buffer.AsSpan(0, length), at);
-                if (!sink.Context(Line(at, end), kind))
+                if (!Reportable(at, end) || !sink.Context(Line(at, end), kind))
                 {
                     return false;
                 }

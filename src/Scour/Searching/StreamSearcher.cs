@@ -48,7 +48,7 @@ internal sealed class StreamSearcher : IDisposable
     private bool _stopped;
     private bool _maxReached;
     private bool _binaryQuit;
-    private long _maxCountEnd;
+    private long _stopEnd;
 
     public StreamSearcher(SearcherOptions options)
         : this(options, DefaultCapacity)
@@ -101,7 +101,7 @@ internal sealed class StreamSearcher : IDisposable
         _stopped = _options.MaxCount == 0;
         _maxReached = false;
         _binaryQuit = false;
-        _maxCountEnd = -1;
+        _stopEnd = -1;
         if (Limited && _buf.Length < MappedReadSize)
         {
             ReturnBuffer();
@@ -128,7 +128,12 @@ internal sealed class StreamSearcher : IDisposable
 
         // As rg 15's statistics: a max count stops the count at the end of its last matching line, a
         // binary quit counts the buffers finished before the NUL, and anything else what was read.
-        var searched = _maxCountEnd >= 0 ? _maxCountEnd : _binaryQuit ? _absBase : _absBase + _dataEnd;
+        var searched = _stopEnd >= 0 ? _stopEnd : _binaryQuit ? _absBase : _absBase + _dataEnd;
+        if (Limited && _binaryOffset >= 0)
+        {
+            searched = Math.Min(searched, _binaryOffset); // rg's count for a memory-mapped file with a NUL
+        }
+
         return new SearchResult(searched, _binaryOffset >= 0 ? _binaryOffset : null, _matches);
     }
 
@@ -290,7 +295,7 @@ internal sealed class StreamSearcher : IDisposable
         {
             if (_maxReached)
             {
-                EmitAfterContext(end); // stops the search once the last after-context line is out
+                EmitTrailingContext(end); // stops the search once the last after-context line is out
                 continue;
             }
 
@@ -387,10 +392,43 @@ internal sealed class StreamSearcher : IDisposable
             _afterRemaining--;
             _pos = lineEnd;
         }
+    }
 
-        if (_maxReached && _afterRemaining == 0)
+    // After -m's last match rg 15 still prints the rest of the after-context window, and a line in it
+    // that matches is printed, counted and searched as a match (the window does not widen).
+    private void EmitTrailingContext(int limit)
+    {
+        var nextMatch = -1;
+        while (_afterRemaining > 0 && _pos < limit && !_stopped)
+        {
+            var lineEnd = LineEnd(_pos, limit);
+            if (nextMatch < _pos)
+            {
+                nextMatch = _matcher.NextMatchingLine(_pos, out var start, out _) ? start : int.MaxValue;
+            }
+
+            if ((nextMatch == _pos) != _options.InvertMatch)
+            {
+                EmitLine(_pos, lineEnd, isMatch: true, ContextKind.After);
+                _matches++;
+                _stopEnd = _absBase + lineEnd;
+            }
+            else
+            {
+                EmitLine(_pos, lineEnd, isMatch: false, ContextKind.After);
+            }
+
+            _afterRemaining--;
+            _pos = lineEnd;
+        }
+
+        if (_afterRemaining == 0)
         {
             _stopped = true;
+        }
+        else
+        {
+            _stopEnd = _absBase + limit; // the window is still open: rg counts the whole buffer searched
         }
     }
 
@@ -412,7 +450,7 @@ internal sealed class StreamSearcher : IDisposable
         if (_options.MaxCount is { } max && _matches >= max)
         {
             _maxReached = true;
-            _maxCountEnd = _absBase + lineEnd;
+            _stopEnd = _absBase + lineEnd;
             if (_afterRemaining == 0)
             {
                 _stopped = true;
@@ -470,6 +508,10 @@ internal sealed class StreamSearcher : IDisposable
         if (!keepGoing)
         {
             _stopped = true;
+            if (isMatch)
+            {
+                _stopEnd = _absBase + end; // as rg: what was searched ends with the line that stopped it
+            }
         }
     }
 

@@ -33,6 +33,21 @@ internal static class LineTerminatorCheck
         }
     }
 
+    /// <summary>
+    /// True when some match of the pattern may contain <paramref name="codePoint"/>. rg searches a
+    /// <c>-U</c> pattern that can never match the line terminator line by line, exactly as without
+    /// <c>-U</c> (binary detection, <c>-m</c> and statistics included), so Scour does too. Like rg,
+    /// it counts the line and text anchors as matching it.
+    /// </summary>
+    public static bool CanMatch(RegexNode node, int codePoint) => RegexNodeQuery.Any(node, n => n switch
+    {
+        LiteralNode lit => lit.CodePoint == codePoint,
+        AssertionNode { Kind: AssertionKind.StartLine or AssertionKind.EndLine or AssertionKind.StartText or AssertionKind.EndText } => codePoint == '\n',
+        DotNode dot => dot.DotAll,
+        ClassNode cls => ClassSet.Evaluate(cls.Class, cls.CaseInsensitive).Any(r => r.Lo <= codePoint && codePoint <= r.Hi),
+        _ => false,
+    });
+
     private static bool AsksFor(RegexNode node, int codePoint) => RegexNodeQuery.Any(node, n => n switch
     {
         LiteralNode lit => lit.CodePoint == codePoint,
