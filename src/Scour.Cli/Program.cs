@@ -214,7 +214,7 @@ internal static class Program
         {
             // As ripgrep, searching nothing at all under the implicit "." is an error: a filter probably
             // did something unexpected. Paths the user named are searched as asked, silently.
-            if (plan.Messages && summary.Errors == 0)
+            if (plan.Messages)
             {
                 Stderr.Message($"No files were searched, which means {Identity.ProseName} probably applied a filter you didn't expect.\nRunning with --debug will show why files are being skipped.");
             }

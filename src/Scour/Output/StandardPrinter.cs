@@ -36,7 +36,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             return true;
         }
 
-        var needsMatches = Options.OnlyMatching || Options.Vimgrep || Options.Column || Options.Colors is not null || CountsMatches;
+        var needsMatches = Options.OnlyMatching || Options.Vimgrep || Options.Column || Options.Colors is { Match.IsEmpty: false } || CountsMatches;
         _matches.Clear();
         if (needsMatches)
         {
@@ -334,7 +334,9 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             var shown = matches?.Where(m => m.Start < cut).Select(m => new ByteRange(m.Start, Math.Min(m.End, cut))).ToList();
             WriteLineTextPlain(content[..cut], shown);
             var remaining = matchCount - (shown?.Count ?? 0);
-            Buffer.Write(Options.Colors is not null && isMatch
+            // rg counts the rest only when it recorded the line's matches (colors, -r, --column, -o,
+            // --vimgrep or --stats need them); otherwise it says the line's end was omitted.
+            Buffer.Write(isMatch && matches is { Count: > 0 }
                 ? Encoding.ASCII.GetBytes(FormattableString.Invariant($" [... {remaining} more match{(remaining == 1 ? string.Empty : "es")}]"))
                 : " [... omitted end of long line]"u8);
         }

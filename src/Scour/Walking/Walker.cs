@@ -197,9 +197,9 @@ public sealed class Walker
     private static string Join(string display, string name) =>
         display.Length == 0 ? name : display.EndsWith('/') ? display + name : display + "/" + name;
 
-
     private sealed class WalkState(Walker walker, IgnoreRules rules, HashSet<string>? mounts, Func<WalkEntry, bool> onFile, Action<string?, string> onError, CancellationToken token)
     {
+        private const string BrokenLink = "No such file or directory (os error 2)";
         private readonly object _gate = new();
 
         // ripgrep names paths under the implicit root "./..." in its messages.
@@ -393,6 +393,14 @@ public sealed class Walker
                     path = absolute.ToString();
                     target = RealPath.Of(path);
                     isDirectory = target is not null && Directory.Exists(path);
+                    if (target is null)
+                    {
+                        // A broken link is reported before any rule or glob sees it, as rg does, in the
+                        // words of rg's single-threaded walk when this walk is single-threaded.
+                        var shown = ForMessages(work, raw.Name);
+                        onError(shown, walker.Sequential ? $"IO error for operation on {shown}: {BrokenLink}" : BrokenLink);
+                        continue;
+                    }
                 }
 
                 if (rules.IsIgnored(node, absolute, raw.Name, isDirectory))
@@ -401,11 +409,6 @@ public sealed class Walker
                 }
 
                 path ??= absolute.ToString();
-                if (isLink && target is null)
-                {
-                    onError(ForMessages(work, raw.Name), "No such file or directory (os error 2)"); // a broken link
-                    continue;
-                }
 
                 if (isLink && !isDirectory && !FileKind.IsRegularFile(path))
                 {
