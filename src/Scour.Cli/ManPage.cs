@@ -32,7 +32,7 @@ internal static class ManPage
         foreach (var (category, title) in HelpText.Sections)
         {
             sb.Append(".SH ").Append(Escape(title)).Append('\n');
-            foreach (var flag in FlagTable.All.Where(f => f.Category == category))
+            foreach (var flag in HelpText.InOrder(category))
             {
                 sb.Append(".TP\n");
                 if (flag.Short is { } s)

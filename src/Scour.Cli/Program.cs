@@ -256,6 +256,7 @@ internal static class Program
         var gate = new object();
         var any = false;
         var closed = false;
+        using var line = new OutputBuffer();
         walker.Run(
             plan.Roots,
             entry =>
@@ -271,8 +272,10 @@ internal static class Program
                 {
                     try
                     {
-                        stdout.Write(bytes);
-                        stdout.WriteByte(terminator);
+                        line.Clear();
+                        plan.Output.WriteStyledPath(line, bytes, entry.Path);
+                        line.Write(terminator);
+                        stdout.Write(line.Written);
                         any = true;
                     }
                     catch (IOException)

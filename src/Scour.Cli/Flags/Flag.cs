@@ -40,5 +40,8 @@ internal sealed record Flag(string Long, char? Short, string? ValueName, FlagCat
     /// <summary>For a value flag, the allowed values (shown in help and checked).</summary>
     public IReadOnlyList<string>? Choices { get; init; }
 
+    /// <summary>Kept for ripgrep's sake; help lists it last in its category, marked deprecated.</summary>
+    public bool Deprecated { get; init; }
+
     public bool TakesValue => ValueName is not null;
 }

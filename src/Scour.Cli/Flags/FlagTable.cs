@@ -69,8 +69,9 @@ internal static class FlagTable
             Choices = ["default", "pcre2", "auto"],
             Details = "'default' is ripgrep's dialect on the linear-time engine; 'pcre2' is the same as -P; 'auto' uses the default engine unless it cannot read the pattern (e.g. it has a lookaround), then the backtracking one.",
         },
-        new("auto-hybrid-regex", null, null, Search, "Same as --engine=auto (deprecated in rg).", (a, _) => a.Engine = PatternEngine.Auto)
+        new("auto-hybrid-regex", null, null, Search, "Same as --engine=auto.", (a, _) => a.Engine = PatternEngine.Auto)
         {
+            Deprecated = true,
             Negation = "no-auto-hybrid-regex",
             ApplyNegation = a => a.Engine = PatternEngine.Default,
         },
@@ -80,19 +81,19 @@ internal static class FlagTable
             ApplyNegation = a => a.Encoding = null,
             Details = "'auto' (the default) drops a UTF-8 byte order mark and transcodes files that start with a UTF-16 one; 'none' searches every file as raw bytes, BOM included; any label of the WHATWG Encoding Standard (latin1, utf-16le, sjis, koi8-r, gbk, ...) transcodes files without a BOM from that encoding.",
         },
-        new("search-zip", 'z', null, Search, "Search in compressed files.", (a, _) => a.SearchZip = true)
+        new("search-zip", 'z', null, Input, "Search in compressed files.", (a, _) => a.SearchZip = true)
         {
             Negation = "no-search-zip",
             ApplyNegation = a => a.SearchZip = false,
             Details = "Search the decompressed content of gzip (.gz, .tgz) and brotli (.br) files, decoded in process, and of bzip2, xz, lzma, lz4, zstd and compress files through their command-line tools (a format whose tool is not installed is searched as it is).",
         },
-        new("pre", null, "COMMAND", Search, "Search the output of COMMAND FILE instead of each file.", (a, v) => a.Pre = v!.Length == 0 ? null : v)
+        new("pre", null, "COMMAND", Input, "Search the output of COMMAND FILE instead of each file.", (a, v) => a.Pre = v!.Length == 0 ? null : v)
         {
             Negation = "no-pre",
             ApplyNegation = a => a.Pre = null,
             Details = "For each file, run COMMAND with the file's path as its only argument and search what it prints. A command that exits with an error is reported with its standard error. Slow: a process per file; limit it with --pre-glob.",
         },
-        new("pre-glob", null, "GLOB", Search, "Only files matching GLOB go through --pre (repeatable).", (a, v) => a.PreGlobs.Add(v!))
+        new("pre-glob", null, "GLOB", Input, "Only files matching GLOB go through --pre (repeatable).", (a, v) => a.PreGlobs.Add(v!))
         {
             Details = "Use --pre only for files matching GLOB (the syntax of -g; a glob starting with ! excludes). Repeatable.",
         },
@@ -100,7 +101,12 @@ internal static class FlagTable
         {
             Negation = "unicode",
             ApplyNegation = a => a.NoUnicode = false,
-            Aliases = ["no-pcre2-unicode"],
+        },
+        new("no-pcre2-unicode", null, null, Search, "Same as --no-unicode.", (a, _) => a.NoUnicode = true)
+        {
+            Negation = "pcre2-unicode",
+            ApplyNegation = a => a.NoUnicode = false,
+            Deprecated = true,
         },
         new("null-data", null, null, Search, "Use NUL as the line terminator instead of \\n (implies -a).", (a, _) => a.NullData = true)
         {
@@ -308,8 +314,9 @@ internal static class FlagTable
         {
             Choices = ["path", "modified", "accessed", "created", "none"],
         },
-        new("sort-files", null, null, FlagCategory.Output, "Same as --sort=path (deprecated in rg).", (a, _) => (a.Sort, a.SortReverse) = ("path", false))
+        new("sort-files", null, null, FlagCategory.Output, "Same as --sort=path.", (a, _) => (a.Sort, a.SortReverse) = ("path", false))
         {
+            Deprecated = true,
             Negation = "no-sort-files",
             ApplyNegation = a => a.Sort = "none",
         },
@@ -323,7 +330,7 @@ internal static class FlagTable
         new("count-matches", null, null, OutputModes, "Show the number of matches in each file.", (a, _) => a.Mode = CliMode.CountMatches),
         new("files-with-matches", 'l', null, OutputModes, "Print the paths with at least one match.", (a, _) => a.Mode = CliMode.FilesWithMatches),
         new("files-without-match", null, null, OutputModes, "Print the paths that contain zero matches.", (a, _) => a.Mode = CliMode.FilesWithoutMatch),
-        new("quiet", 'q', null, OutputModes, "Do not print anything to stdout.", (a, _) => a.Quiet = true),
+        new("quiet", 'q', null, FlagCategory.Output, "Do not print anything to stdout.", (a, _) => a.Quiet = true),
         new("json", null, null, OutputModes, "Show search results in a JSON Lines format.", (a, _) => a.Mode = CliMode.Json)
         {
             Negation = "no-json",
@@ -383,7 +390,7 @@ internal static class FlagTable
         new("pcre2-version", null, null, OtherBehaviors, "Print which PCRE2-compatible engine -P uses.", (a, _) => a.Pcre2Version = true),
         new("type-list", null, null, OtherBehaviors, "Show all supported file types and their globs.", (a, _) => a.Mode = CliMode.Types),
         new("no-config", null, null, OtherBehaviors, "Never read configuration files.", (_, _) => { }),
-        new("help", 'h', null, OtherBehaviors, "Show help output.", (_, _) => { }),
+        new("help", 'h', null, FlagCategory.Output, "Show help output.", (_, _) => { }),
         new("version", 'V', null, OtherBehaviors, "Print version information.", (a, _) => a.Version = true),
     ];
 

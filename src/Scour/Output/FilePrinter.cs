@@ -201,29 +201,7 @@ internal abstract class FilePrinter : IFileSink
     }
 
     /// <summary>Writes the path (colored, and a hyperlink to <paramref name="line"/>:<paramref name="column"/> when asked for).</summary>
-    protected void WritePath(long line = 0, long column = 0)
-    {
-        if (Options.Colors is { } colors)
-        {
-            var link = Options.Hyperlinks is { } format && _displayPath is not null;
-            if (link)
-            {
-                Buffer.Write(Options.Hyperlinks!.Open(_displayPath!, line, column));
-            }
-
-            Buffer.Write(colors.Path.Start);
-            Buffer.Write(_path);
-            Buffer.Write(ColorSpec.Reset);
-            if (link)
-            {
-                Buffer.Write(HyperlinkFormat.Close);
-            }
-        }
-        else
-        {
-            Buffer.Write(_path);
-        }
-    }
+    protected void WritePath(long line = 0, long column = 0) => Options.WriteStyledPath(Buffer, _path, _displayPath, line, column);
 
     protected void WriteColored(ColorSpec? spec, long number)
     {

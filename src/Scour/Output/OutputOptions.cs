@@ -94,6 +94,33 @@ internal sealed record OutputOptions
         return bytes;
     }
 
+    /// <summary>
+    /// Writes a path as rg prints it: in the path color, and inside a hyperlink to <paramref name="line"/>:<paramref name="column"/>
+    /// when a format is set (hyperlinks need colors, as in rg, and a <paramref name="path"/> to point to).
+    /// </summary>
+    internal void WriteStyledPath(OutputBuffer buffer, ReadOnlySpan<byte> pathBytes, string? path, long line = 0, long column = 0)
+    {
+        if (Colors is not { } colors)
+        {
+            buffer.Write(pathBytes);
+            return;
+        }
+
+        var link = Hyperlinks is not null && path is not null;
+        if (link)
+        {
+            buffer.Write(Hyperlinks!.Open(path!, line, column));
+        }
+
+        buffer.Write(colors.Path.Start);
+        buffer.Write(pathBytes);
+        buffer.Write(ColorSpec.Reset);
+        if (link)
+        {
+            buffer.Write(HyperlinkFormat.Close);
+        }
+    }
+
     /// <summary>The configured line terminator, which ripgrep writes after each <c>-o</c> match and after a last line that had none.</summary>
     public ReadOnlySpan<byte> LineTerminator => Crlf ? "\r\n"u8 : "\n"u8;
 

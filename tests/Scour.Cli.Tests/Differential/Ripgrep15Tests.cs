@@ -163,6 +163,65 @@ public sealed class Ripgrep15Tests : IDisposable
         Assert.Equal(("PCRE2 is not available in this build of ripgrep.\n", 1), (r.StdoutText, r.ExitCode));
     }
 
+    // Row 24: on a terminal rg 15.2 colors --vimgrep output (its --color help still says --vimgrep turns
+    // colors off: the binary is followed); --files paths are colored too. `script` gives both a terminal.
+    [OracleTheory("rg")]
+    [InlineData("--vimgrep foo a.txt")]
+    [InlineData("-j1 --vimgrep foo")]
+    [InlineData("--files sub")]
+    [InlineData("-j1 foo")]
+    [InlineData("-c foo a.txt b.txt")]
+    public void On_a_terminal_colors_are_rg_15s(string commandLine)
+    {
+        CommandResult OnTerminal(string program) =>
+            CommandRunner.Run(Oracle.Require("script"), ["-qefc", program + " " + commandLine, "/dev/null"], _root);
+        var rg = OnTerminal(Oracle.Require("rg"));
+        var scour = OnTerminal(DropInRg.Executable);
+        Assert.Contains("\u001b[", rg.StdoutText, StringComparison.Ordinal);
+        Assert.Equal((Encoding.Latin1.GetString(rg.Stdout), rg.ExitCode), (Encoding.Latin1.GetString(scour.Stdout), scour.ExitCode));
+    }
+
+    // Row 47: -h and --help in rg 15's layout. The skeleton (section titles; each flag's name column, in
+    // order; which switches say how to undo them) is rg's exactly, plus Scour's own REWRITE section.
+    [OracleTheory("rg")]
+    [InlineData("-h")]
+    [InlineData("--help")]
+    public void Help_is_laid_out_as_rg_15_lays_it_out(string flag)
+    {
+        static List<string> Skeleton(string help, bool detailed)
+        {
+            var lines = new List<string>();
+            foreach (var line in help.Split('\n'))
+            {
+                if (System.Text.RegularExpressions.Regex.IsMatch(line, "^[A-Z][A-Z ]+:$"))
+                {
+                    lines.Add(line);
+                }
+                else if (detailed ? line.StartsWith("    -", StringComparison.Ordinal) || line.StartsWith("    <", StringComparison.Ordinal) : line.StartsWith("  -", StringComparison.Ordinal) || line.StartsWith("  <", StringComparison.Ordinal))
+                {
+                    var column = line[2] == '<' ? 14 : 34; // -h: the names column and where the text starts
+                    lines.Add(detailed ? line : line[..Math.Min(line.Length, column)]);
+                }
+                else if (line.Trim().StartsWith("This flag can be disabled with", StringComparison.Ordinal))
+                {
+                    lines.Add(line.Trim());
+                }
+            }
+
+            return lines;
+        }
+
+        var detailed = flag == "--help";
+        var rg = Skeleton(CommandRunner.Run(Oracle.Require("rg"), [flag], _root).StdoutText, detailed);
+        var scour = Skeleton(CommandRunner.Run(DropInRg.Executable, [flag], _root).StdoutText, detailed);
+        var rewrite = scour.IndexOf("REWRITE OPTIONS:");
+        Assert.True(rewrite > 0, "no REWRITE OPTIONS section");
+        var end = scour.FindIndex(rewrite + 1, l => l.EndsWith(':'));
+        scour.RemoveRange(rewrite, end - rewrite);
+        Assert.Equal(9, rg.Count(l => l.EndsWith(':'))); // USAGE, POSITIONAL ARGUMENTS and the seven sections
+        Assert.Equal(rg, scour);
+    }
+
     [OracleFact("rg")]
     public void Version_lines_are_laid_out_as_rg_15_lays_them_out()
     {

@@ -15,7 +15,7 @@ public sealed class GenerateTests : IDisposable
     private static readonly string[] SortValues = ["accessed", "created", "modified", "none", "path"];
 
     private static readonly Lazy<string[]> HelpFlags = new(() =>
-        [.. Regex.Matches(ScourBinary.Run(Path.GetTempPath(), "--help").StdoutText, @"(?m)^    (?:-\S, |    )(--[a-z0-9-]+)").Select(m => m.Groups[1].Value)]);
+        [.. Regex.Matches(ScourBinary.Run(Path.GetTempPath(), "--help").StdoutText, @"(?m)^    (?:-\S(?: [A-Z]+)?, )?(--[a-z0-9-]+)").Select(m => m.Groups[1].Value)]);
 
     private string Generate(string kind)
     {
