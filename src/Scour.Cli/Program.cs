@@ -165,6 +165,13 @@ internal static class Program
 
     private static int Search(SearchPlan plan, Stream stdout, Action<string> onError, Action<string> onWarning, ref int errors)
     {
+        // As rg: when no line can match (-m 0, or no pattern at all without -v), nothing is searched,
+        // compiled or reported: the answer is "no match".
+        if (plan.Searcher.MaxCount == 0 || (plan.Pattern!.Patterns.Count == 0 && !plan.Searcher.InvertMatch))
+        {
+            return 1;
+        }
+
         var pattern = CompiledPattern.Compile(plan.Pattern!);
         var writer = new ResultWriter(stdout, plan.Output, flushEachBlock: plan.FlushEachFile);
         var jsonTotals = new JsonTotals();

@@ -33,7 +33,10 @@ public sealed class IgnoreFile
     public bool IsEmpty => _rules.Length == 0;
 
     /// <summary>Reads and compiles an ignore file; a missing or unreadable file gives null.</summary>
-    public static IgnoreFile? Load(string path, bool caseInsensitive = false)
+    public static IgnoreFile? Load(string path, bool caseInsensitive = false) => Load(path, caseInsensitive, shownAs: null);
+
+    /// <summary>As <see cref="Load(string, bool)"/>, with errors naming the file <paramref name="shownAs"/> (as the walk shows it).</summary>
+    internal static IgnoreFile? Load(string path, bool caseInsensitive, string? shownAs)
     {
         // Most candidates (a global ignore file) do not exist: asking first spares an exception,
         // which costs a stack walk (a large part of an empty search's start-up).
@@ -52,7 +55,7 @@ public sealed class IgnoreFile
             return null;
         }
 
-        return Parse(text, path, caseInsensitive);
+        return Parse(text, path, caseInsensitive, alternates: false, shownAs);
     }
 
     /// <summary>Compiles rules from text in gitignore format.</summary>
@@ -61,7 +64,7 @@ public sealed class IgnoreFile
         return Parse(text, path, caseInsensitive, alternates: false);
     }
 
-    internal static IgnoreFile Parse(string text, string? path, bool caseInsensitive, bool alternates)
+    internal static IgnoreFile Parse(string text, string? path, bool caseInsensitive, bool alternates, string? shownAs = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var rules = new List<IgnoreRule>();
@@ -85,7 +88,7 @@ public sealed class IgnoreFile
             }
             catch (GlobSyntaxException e)
             {
-                errors.Add($"{path ?? "<ignore rules>"}: line {lineNumber}: {e.Message}");
+                errors.Add($"{shownAs ?? path ?? "<ignore rules>"}: line {lineNumber}: {e.Message}");
             }
         }
 
@@ -117,11 +120,17 @@ public sealed class IgnoreFile
             line = line[1..];
         }
 
+        // One trailing slash makes the rule match directories only; as rg 14+, an escaped one ("foo\/")
+        // too, the escape dropped with it.
         var directoryOnly = false;
-        if (line.EndsWith('/') && !line.EndsWith("\\/", StringComparison.Ordinal))
+        if (line.EndsWith('/'))
         {
             directoryOnly = true;
-            line = line.TrimEnd('/');
+            line = line[..^1];
+            if (line.EndsWith('\\'))
+            {
+                line = line[..^1];
+            }
         }
 
         if (line.Length == 0)

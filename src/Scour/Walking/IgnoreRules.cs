@@ -49,8 +49,24 @@ internal sealed class IgnoreRules
 
     private Action<string>? OnError { get; }
 
-    /// <summary>The chain of directories above <paramref name="rootAbsolute"/>, each with its ignore files.</summary>
-    public IgnoreDirectory? ParentsOf(string rootAbsolute)
+    /// <summary>
+    /// The chain of directories above <paramref name="rootAbsolute"/>, each with its ignore files. As rg,
+    /// their files' errors name them by absolute path and are reported together, as one message, to
+    /// <paramref name="reportErrors"/> (rg counts them as errors, not as ignore-file warnings).
+    /// </summary>
+    public IgnoreDirectory? ParentsOf(string rootAbsolute, Action<string>? reportErrors = null)
+    {
+        var errors = new List<string>();
+        var node = ParentsOf(rootAbsolute, errors);
+        if (errors.Count > 0)
+        {
+            (reportErrors ?? OnError)?.Invoke(string.Join('\n', errors));
+        }
+
+        return node;
+    }
+
+    private IgnoreDirectory? ParentsOf(string rootAbsolute, List<string> errors)
     {
         var parent = Path.GetDirectoryName(rootAbsolute);
         if (parent is null)
@@ -63,15 +79,21 @@ internal sealed class IgnoreRules
             return cached;
         }
 
-        var above = ParentsOf(parent);
-        var node = Enter(above, parent, name => Path.Exists(Path.Join(parent, name)), isAbsoluteParent: true);
+        var above = ParentsOf(parent, errors);
+        var node = Enter(above, parent, name => Path.Exists(Path.Join(parent, name)), isAbsoluteParent: true, errors: errors);
         return _parents.GetOrAdd(parent, node);
     }
 
-    /// <summary>Builds the node for a directory; <paramref name="hasEntry"/> tells whether it holds a name.</summary>
-    public IgnoreDirectory Enter(IgnoreDirectory? parent, string absolutePath, Func<string, bool> hasEntry, bool isAbsoluteParent = false)
+    /// <summary>
+    /// Builds the node for a directory; <paramref name="hasEntry"/> tells whether it holds a name. Errors in
+    /// its ignore files name them under <paramref name="shownAs"/> (the directory as the walk shows it).
+    /// </summary>
+    public IgnoreDirectory Enter(IgnoreDirectory? parent, string absolutePath, Func<string, bool> hasEntry, bool isAbsoluteParent = false, string? shownAs = null, List<string>? errors = null)
     {
         var node = new IgnoreDirectory(parent, absolutePath, isAbsoluteParent);
+        IgnoreFile? Load(string directory, string name, Func<string, bool> has, string? shownName = null) =>
+            has(name) ? LoadFile(Path.Join(directory, name), _options.IgnoreFileCaseInsensitive, shownAs is null ? null : Walker.Join(shownAs, shownName ?? name), errors) : null;
+
         // As rg 15, a Jujutsu workspace (.jj) is a repository for the purpose of .gitignore files.
         var hasGitDirectory = hasEntry(".git");
         node.HasGit = hasGitDirectory || (_options.IgnoreVcs && hasEntry(".jj"));
@@ -87,7 +109,7 @@ internal sealed class IgnoreRules
             if (hasGitDirectory && _options.IgnoreExclude)
             {
                 var info = Path.Join(absolutePath, ".git", "info");
-                node.Exclude = Load(info, "exclude", name => File.Exists(Path.Join(info, name)));
+                node.Exclude = Load(info, "exclude", name => File.Exists(Path.Join(info, name)), ".git/info/exclude");
             }
         }
 
@@ -97,12 +119,9 @@ internal sealed class IgnoreRules
     }
 
     // --ignore-file-case-insensitive applies to the per-directory files, not to the global or explicit ones (as rg).
-    private IgnoreFile? Load(string directory, string name, Func<string, bool> hasEntry) =>
-        hasEntry(name) ? LoadFile(Path.Join(directory, name), _options.IgnoreFileCaseInsensitive) : null;
-
-    private IgnoreFile? LoadFile(string path, bool caseInsensitive = false)
+    private IgnoreFile? LoadFile(string path, bool caseInsensitive = false, string? shownAs = null, List<string>? errors = null)
     {
-        var file = IgnoreFile.Load(path, caseInsensitive);
+        var file = IgnoreFile.Load(path, caseInsensitive, shownAs);
         if (file is null)
         {
             return null;
@@ -110,7 +129,14 @@ internal sealed class IgnoreRules
 
         foreach (var e in file.Errors)
         {
-            OnError?.Invoke(e);
+            if (errors is not null)
+            {
+                errors.Add(e);
+            }
+            else
+            {
+                OnError?.Invoke(e);
+            }
         }
 
         return file.IsEmpty ? null : file;

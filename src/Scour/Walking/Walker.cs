@@ -58,7 +58,7 @@ public sealed class Walker
             if (Directory.Exists(target))
             {
                 var absolute = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
-                var parents = _options.IgnoreParent || _options.IgnoreDot || _options.IgnoreVcs ? rules.ParentsOf(absolute) : null;
+                var parents = _options.IgnoreParent || _options.IgnoreDot || _options.IgnoreVcs ? rules.ParentsOf(absolute, message => onError(null, message)) : null;
                 var real = _options.FollowLinks ? RealPath.Of(absolute) ?? absolute : null;
                 var work = new DirectoryWork(root, absolute, parents, 0, real);
                 if (Sequential)
@@ -194,7 +194,8 @@ public sealed class Walker
 
     private int ThreadCount => _options.Threads > 0 ? _options.Threads : Math.Min(Environment.ProcessorCount, 12);
 
-    private static string Join(string display, string name) =>
+    /// <summary>A directory's display path joined with an entry's name, as the walk shows paths.</summary>
+    internal static string Join(string display, string name) =>
         display.Length == 0 ? name : display.EndsWith('/') ? display + name : display + "/" + name;
 
     private sealed class WalkState(Walker walker, IgnoreRules rules, HashSet<string>? mounts, Func<WalkEntry, bool> onFile, Action<string?, string> onError, CancellationToken token)
@@ -356,7 +357,7 @@ public sealed class Walker
             }
 
             var names = entries.Count < 8 ? null : new HashSet<string>(entries.Select(e => e.Name), StringComparer.Ordinal);
-            var node = rules.Enter(work.Parent, work.Absolute, name => names?.Contains(name) ?? entries.Exists(e => e.Name == name));
+            var node = rules.Enter(work.Parent, work.Absolute, name => names?.Contains(name) ?? entries.Exists(e => e.Name == name), shownAs: ForMessages(work.Display));
             var options = walker._options;
             if (options.MaxDepth is { } max && work.Depth + 1 > max)
             {

@@ -57,6 +57,15 @@ public sealed class Ripgrep15Tests : IDisposable
         Write("r29/a.log", "x\n");
         Write("r29/keep.txt", "x\n");
         Directory.CreateDirectory(Path.Combine(_root, "r29/.git"));
+        Write("r29d/.gitignore", "foo\\/\n"); // an escaped trailing slash: a directory rule, as rg 14+ reads it
+        Write("r29d/foo/x", "x\n");
+        Write("r29d/bar/y", "x\n");
+        Directory.CreateDirectory(Path.Combine(_root, "r29d/.git"));
+        Write("r29e/.gitignore", "foo\\\n"); // errors: named as the walk shows the file; above the root, absolute and fatal
+        Write("r29e/sub/.gitignore", "bar\\\n");
+        Write("r29e/sub/inner/.ignore", "baz\\\n");
+        Write("r29e/sub/inner/a", "x\n");
+        Directory.CreateDirectory(Path.Combine(_root, "r29e/.git"));
         Write("r29c/.gitignore", "[abc\n");
         Write("r29c/[abc", "x\n");
         Write("r29c/keep.txt", "x\n");
@@ -113,10 +122,13 @@ public sealed class Ripgrep15Tests : IDisposable
         // 25-34: ignore rules.
         "-l Sample r25/a", "@r25:-l Sample a", "@r25b:-l string some_dir", "@r25c:-l needle rust", "@r27:-l --no-ignore-dot needle",
         "@r28:-l --sort path --no-ignore --ignore-dot needle", "@r28:-l --sort path --no-ignore --ignore-vcs needle",
-        "@r28:-l --sort path -u --ignore-dot needle", "@r29:--files", "@r29c:--files", "@r30:-l --sort path -g '*.{rs,{toml,md}}' needle",
+        "@r28:-l --sort path -u --ignore-dot needle", "@r29:--files", "@r29c:--files", "@r29d:--files --sort path", "@r29e:--files -j1", "@r29e:--files -j1 sub",
+        "@r29e:--files -j1 sub/inner", "@r29e:--files -j1 --no-ignore-messages sub", "@r29e:--files -j1 --no-messages ./sub", "@r29e/sub:--files -j1 .", "@r30:-l --sort path -g '*.{rs,{toml,md}}' needle",
         "@r30:--files --sort path -g '!asdf./'", "@r31:--files", "@r32/inner:--files --no-require-git",
         // 42, 50: a lone path that is not a directory; -f - while searching stdin.
         "foo nosuch", "foo broken", "foo a.txt nosuch", "-f - -", "-g '*.zzz' foo", "foo sub -g '*.zzz'", "-m0 foo",
+        // Nothing can match (-m0, no pattern without -v): rg searches nothing, not even a missing path.
+        "-m0 --stats foo", "-m0 --files-without-match foo", "-m0 --json foo nosuch", "-f empty.pat --stats", "-m0 '('",
     ]);
 
     [OracleTheory("rg")]
