@@ -16,10 +16,12 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
     private readonly List<byte> _replaced = [];
     private readonly List<ByteRange> _pieces = [];
     private bool _headingWritten;
+    private bool _onlyBinaryNotice;
 
-    public override bool Separated => true;
+    // As rg, a file whose only output is the binary-file notice takes no separator before it.
+    public override bool Separated => !_onlyBinaryNotice;
 
-    protected override void OnBegin() => _headingWritten = false;
+    protected override void OnBegin() => (_headingWritten, _onlyBinaryNotice) = (false, false);
 
     protected override bool OnMatched(in SinkLine line)
     {
@@ -230,51 +232,59 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         return true;
     }
 
+    // rg's prelude: path, line number, column and byte offset, each followed by a separator (NUL after
+    // the path with -0). With a hyperlink format, as in rg, one link spans the whole prelude (its final
+    // separator excluded); under a heading only a format that names {line} links each line.
     private void WritePrefix(in SinkLine line, ReadOnlySpan<byte> separator, int column, long byteOffset)
     {
         var colors = Options.Colors;
-        if (HasPath)
+        if (HasPath && Options.Heading && !_headingWritten)
         {
-            if (Options.Heading)
-            {
-                if (!_headingWritten)
-                {
-                    WritePath();
-                    Buffer.Write(Options.NullAfterPath ? (byte)0 : (byte)'\n');
-                    _headingWritten = true;
-                }
-            }
-            else
-            {
-                WritePath(line.LineNumber, column);
-                if (Options.NullAfterPath)
-                {
-                    Buffer.Write((byte)0);
-                }
-                else
-                {
-                    Buffer.Write(separator);
-                }
-            }
+            WritePath();
+            Buffer.Write(Options.NullAfterPath ? (byte)0 : (byte)'\n');
+            _headingWritten = true;
+        }
+
+        var link = HasPath && colors is not null && Options.Hyperlinks is { } format && DisplayPath is not null && (!Options.Heading || format.IsLineDependent);
+        if (link)
+        {
+            Buffer.Write(Options.Hyperlinks!.Open(DisplayPath!, line.LineNumber, column));
+        }
+
+        var pending = ReadOnlySpan<byte>.Empty;
+        if (HasPath && !Options.Heading)
+        {
+            WritePath(linked: false);
+            pending = Options.NullAfterPath ? "\0"u8 : separator;
         }
 
         if (Options.LineNumber)
         {
+            Buffer.Write(pending);
             WriteColored(colors?.Line, line.LineNumber);
-            Buffer.Write(separator);
+            pending = separator;
         }
 
         if (Options.Column && column > 0)
         {
+            Buffer.Write(pending);
             WriteColored(colors?.Column, column);
-            Buffer.Write(separator);
+            pending = separator;
         }
 
         if (Options.ByteOffset)
         {
+            Buffer.Write(pending);
             WriteColored(colors?.Column, byteOffset);
-            Buffer.Write(separator);
+            pending = separator;
         }
+
+        if (link)
+        {
+            Buffer.Write(HyperlinkFormat.Close);
+        }
+
+        Buffer.Write(pending);
     }
 
     private void WriteMatchText(ReadOnlySpan<byte> text)
@@ -424,6 +434,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             return;
         }
 
+        _onlyBinaryNotice = Buffer.Length == 0;
         if (HasPath)
         {
             WritePath();

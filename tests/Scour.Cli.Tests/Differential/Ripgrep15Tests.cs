@@ -127,6 +127,12 @@ public sealed class Ripgrep15Tests : IDisposable
         "@r30:--files --sort path -g '!asdf./'", "@r31:--files", "@r32/inner:--files --no-require-git",
         // 42, 50: a lone path that is not a directory; -f - while searching stdin.
         "foo nosuch", "foo broken", "foo a.txt nosuch", "-f - -", "-g '*.zzz' foo", "foo sub -g '*.zzz'", "-m0 foo",
+        // 22: a hyperlink spans rg's whole prelude (path, line, column, offset); under --heading only a
+        // format with {line} links each line. A file that only prints the binary notice takes no separator.
+        "-j1 --hyperlink-format=vscode --color=always --column foo a.txt sub", "-j1 --hyperlink-format=vscode --color=always --vimgrep foo a.txt",
+        "-j1 --hyperlink-format='file://{path}#{line}' --color=always --heading -n foo a.txt sub", "-j1 --hyperlink-format=default --color=always --heading foo a.txt sub",
+        "-j1 --hyperlink-format=vscode --color=always -0 -b -n foo a.txt sub", "--files --color=always --hyperlink-format=default sub",
+        "-j1 --heading foo a.txt bin.dat sub", "-j1 -C1 foo a.txt bin.dat sub",
         // Nothing can match (-m0, no pattern without -v): rg searches nothing, not even a missing path.
         "-m0 --stats foo", "-m0 --files-without-match foo", "-m0 --json foo nosuch", "-f empty.pat --stats", "-m0 '('",
     ]);

@@ -26,7 +26,7 @@ public sealed class CliTests : IDisposable
         var r = ScourBinary.Run(_dir, "--hyperlink-format", "vscode", "--color", "always", "--colors", "line:none", "-H", "-n", "--column", "world", "a.txt");
         var link = $"\u001b]8;;vscode://file{Path.Combine(_dir, "a.txt")}:1:7\u001b\\";
         Assert.Equal(
-            $"{link}\u001b[0m\u001b[35ma.txt\u001b[0m\u001b]8;;\u001b\\:\u001b[0m1\u001b[0m:\u001b[0m7\u001b[0m:hello \u001b[0m\u001b[1m\u001b[31mworld\u001b[0m\n",
+            $"{link}\u001b[0m\u001b[35ma.txt\u001b[0m:\u001b[0m1\u001b[0m:\u001b[0m7\u001b[0m\u001b]8;;\u001b\\:hello \u001b[0m\u001b[1m\u001b[31mworld\u001b[0m\n", // as rg 15.2: the link spans path:line:column
             r.StdoutText);
         Assert.Equal("a.txt:1:7:hello world\n", ScourBinary.Run(_dir, "--hyperlink-format", "vscode", "--color", "never", "-H", "-n", "--column", "world", "a.txt").StdoutText);
     }
