@@ -111,39 +111,51 @@ internal sealed class HyperlinkFormat
     /// <summary>The bytes that start a hyperlink to <paramref name="path"/> (relative paths are made absolute).</summary>
     public byte[] Open(string path, long line, long column)
     {
-        var sb = new StringBuilder("\u001b]8;;");
+        var bytes = new List<byte>(64 + path.Length);
+        bytes.AddRange("\u001b]8;;"u8);
         for (var i = 0; i < _parts.Count; i++)
         {
-            sb.Append(i % 2 == 0 ? _parts[i] : _parts[i] switch
+            if (i % 2 == 0)
             {
-                "path" => Encode(Path.GetFullPath(path)),
-                "host" => _host,
-                "line" => Math.Max(1, line).ToString(CultureInfo.InvariantCulture),
-                "column" => Math.Max(1, column).ToString(CultureInfo.InvariantCulture),
-                _ => "",
-            });
-        }
-
-        return Encoding.UTF8.GetBytes(sb.Append("\u001b\\").ToString());
-    }
-
-    // Percent-encodes every byte of the UTF-8 path outside the URL-safe set (slashes stay).
-    private static string Encode(string path)
-    {
-        var sb = new StringBuilder();
-        foreach (var b in Encoding.UTF8.GetBytes(path))
-        {
-            if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'/' or (byte)'-' or (byte)'.' or (byte)'_' or (byte)'~')
+                bytes.AddRange(Encoding.UTF8.GetBytes(_parts[i]));
+            }
+            else if (_parts[i] == "path")
             {
-                sb.Append((char)b);
+                Encode(Walking.FileNameEncoding.GetBytes(Path.GetFullPath(path)), bytes);
             }
             else
             {
-                sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                bytes.AddRange(Encoding.UTF8.GetBytes(_parts[i] switch
+                {
+                    "host" => _host,
+                    "line" => Math.Max(1, line).ToString(CultureInfo.InvariantCulture),
+                    "column" => Math.Max(1, column).ToString(CultureInfo.InvariantCulture),
+                    _ => "",
+                }));
             }
         }
 
-        return sb.ToString();
+        bytes.AddRange("\u001b\\"u8);
+        return [.. bytes];
+    }
+
+    // As rg: ASCII outside the unreserved set (and '/', ':') is percent-encoded; bytes of non-ASCII
+    // characters, and of names that are not UTF-8, are kept as they are.
+    private static void Encode(byte[] path, List<byte> into)
+    {
+        foreach (var b in path)
+        {
+            if (b >= 0x80 || char.IsAsciiLetterOrDigit((char)b) || b is (byte)'/' or (byte)':' or (byte)'-' or (byte)'.' or (byte)'_' or (byte)'~')
+            {
+                into.Add(b);
+            }
+            else
+            {
+                into.Add((byte)'%');
+                into.Add((byte)"0123456789ABCDEF"[b >> 4]);
+                into.Add((byte)"0123456789ABCDEF"[b & 0xF]);
+            }
+        }
     }
 
     private static ArgumentException Invalid(string format, string why) => new($"invalid hyperlink format '{format}': {why}");

@@ -85,7 +85,7 @@ internal sealed record OutputOptions
     /// <summary>A path as printed: UTF-8, with <see cref="PathSeparator"/> in place of <c>/</c>.</summary>
     public byte[] PathBytes(string path)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(path);
+        var bytes = Walking.FileNameEncoding.GetBytes(path);
         if (PathSeparator is { } separator)
         {
             bytes.AsSpan().Replace((byte)'/', separator);

@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using System.Runtime.InteropServices.Marshalling;
+using Scour.Walking;
 using Scour.Searching;
 
 namespace Scour.Rewriting;
@@ -18,11 +20,11 @@ internal static partial class AtomicFile
     /// <summary>The suffix of every temporary file a rewrite creates.</summary>
     public const string TempSuffix = ".scour-tmp";
 
-    [LibraryImport("libc", EntryPoint = "rename", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int Rename(string from, string to);
+    [LibraryImport("libc", EntryPoint = "rename", SetLastError = true)]
+    private static partial int Rename([MarshalUsing(typeof(PathMarshaller))] string from, [MarshalUsing(typeof(PathMarshaller))] string to);
 
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int Open(string path, int flags);
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static partial int Open([MarshalUsing(typeof(PathMarshaller))] string path, int flags);
 
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int Fsync(int fd);

@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using System.Runtime.InteropServices.Marshalling;
+using Scour.Walking;
 
 namespace Scour.Rewriting;
 
@@ -18,11 +20,11 @@ internal readonly partial record struct FileStatus(ulong Device, ulong Inode, lo
     /// <summary>The permission bits (including set-id and sticky bits).</summary>
     public UnixFileMode Permissions => (UnixFileMode)(Mode & 0xFFF);
 
-    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static unsafe partial int StatX(int dirfd, string path, int flags, int mask, byte* buffer);
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static unsafe partial int StatX(int dirfd, [MarshalUsing(typeof(PathMarshaller))] string path, int flags, int mask, byte* buffer);
 
-    [LibraryImport("libc", EntryPoint = "chown", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int Chown(string path, uint owner, uint group);
+    [LibraryImport("libc", EntryPoint = "chown", SetLastError = true)]
+    private static partial int Chown([MarshalUsing(typeof(PathMarshaller))] string path, uint owner, uint group);
 
     /// <summary>The status of <paramref name="path"/> (following links).</summary>
     public static unsafe FileStatus Of(string path)

@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using System.Runtime.InteropServices.Marshalling;
+using Scour.Walking;
 using Microsoft.Win32.SafeHandles;
 
 namespace Scour.Searching;
@@ -16,8 +18,8 @@ internal static partial class NativeFile
     internal static readonly bool Available = OperatingSystem.IsLinux() &&
         RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
 
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int Open(string path, int flags);
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static partial int Open([MarshalUsing(typeof(PathMarshaller))] string path, int flags);
 
     [LibraryImport("libc", EntryPoint = "close")]
     internal static partial int Close(int fd);

@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
 using System.Runtime.InteropServices;
+using System.Runtime.InteropServices.Marshalling;
 using System.Text;
 
 namespace Scour.Walking;
@@ -31,8 +32,8 @@ internal static partial class DirectoryReader
     private static readonly bool UseReaddir = OperatingSystem.IsLinux() &&
         RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
 
-    [LibraryImport("libc", EntryPoint = "opendir", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial nint OpenDir(string path);
+    [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true)]
+    private static partial nint OpenDir([MarshalUsing(typeof(PathMarshaller))] string path);
 
     [LibraryImport("libc", EntryPoint = "readdir64", SetLastError = true)]
     private static partial nint ReadDir(nint dir);
@@ -78,7 +79,7 @@ internal static partial class DirectoryReader
                     continue;
                 }
 
-                var text = Encoding.UTF8.GetString(name);
+                var text = FileNameEncoding.Decode(name); // a name that is not UTF-8 keeps its bytes
                 var kind = type switch
                 {
                     DT_REG => EntryKind.File,

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.InteropServices.Marshalling;
 
 namespace Scour.Walking;
 
@@ -10,28 +11,47 @@ internal static partial class FileKind
 {
     private const int S_IFMT = 0xF000;
     private const int S_IFREG = 0x8000;
+    private const int S_IFDIR = 0x4000;
+
+    // st_size is at offset 48 in both layouts.
+    private const int SizeOffset = 48;
 
     // struct stat is 144 bytes on x86-64 and 128 on arm64; st_mode sits at offset 24 and 16.
     private static readonly int ModeOffset = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 16 : 24;
 
-    [LibraryImport("libc", EntryPoint = "stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static unsafe partial int Stat(string path, byte* buffer);
+    [LibraryImport("libc", EntryPoint = "stat", SetLastError = true)]
+    private static unsafe partial int Stat([MarshalUsing(typeof(PathMarshaller))] string path, byte* buffer);
 
     /// <summary>True for a regular file (following links); true as well where stat is not available.</summary>
-    public static unsafe bool IsRegularFile(string path)
+    public static bool IsRegularFile(string path) => !Supported || (Mode(path, out _) is { } mode && (mode & S_IFMT) == S_IFREG);
+
+    /// <summary>True for a directory (following links).</summary>
+    public static bool IsDirectory(string path) => Supported ? Mode(path, out _) is { } mode && (mode & S_IFMT) == S_IFDIR : Directory.Exists(path);
+
+    /// <summary>The size of a file in bytes (following links), 0 if it cannot be read; works for any file name.</summary>
+    public static long Size(string path)
     {
-        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture is not (Architecture.X64 or Architecture.Arm64))
+        if (!Supported)
         {
-            return true;
+            var info = new FileInfo(path);
+            return info.Exists ? info.Length : 0;
         }
 
+        return Mode(path, out var size) is null ? 0 : size;
+    }
+
+    private static bool Supported => OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
+
+    private static unsafe int? Mode(string path, out long size)
+    {
         var buffer = stackalloc byte[256];
         if (Stat(path, buffer) != 0)
         {
-            return false;
+            size = 0;
+            return null;
         }
 
-        var mode = *(int*)(buffer + ModeOffset);
-        return (mode & S_IFMT) == S_IFREG;
+        size = *(long*)(buffer + SizeOffset);
+        return *(int*)(buffer + ModeOffset);
     }
 }

@@ -38,17 +38,23 @@ public sealed class IgnoreFile
     /// <summary>As <see cref="Load(string, bool)"/>, with errors naming the file <paramref name="shownAs"/> (as the walk shows it).</summary>
     internal static IgnoreFile? Load(string path, bool caseInsensitive, string? shownAs)
     {
-        // Most candidates (a global ignore file) do not exist: asking first spares an exception,
-        // which costs a stack walk (a large part of an empty search's start-up).
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            if (FileNameEncoding.HasEscapes(path))
+            {
+                text = ReadByBytes(path); // a directory whose name is not UTF-8: .NET's file APIs cannot name it
+            }
+            else if (!File.Exists(path))
+            {
+                // Most candidates (a global ignore file) do not exist: asking first spares an exception,
+                // which costs a stack walk (a large part of an empty search's start-up).
+                return null;
+            }
+            else
+            {
+                text = File.ReadAllText(path);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -56,6 +62,19 @@ public sealed class IgnoreFile
         }
 
         return Parse(text, path, caseInsensitive, alternates: false, shownAs);
+    }
+
+    private static string ReadByBytes(string path)
+    {
+        using var handle = Searching.NativeFile.OpenRead(path);
+        var bytes = new byte[RandomAccess.GetLength(handle)];
+        var read = 0;
+        while (read < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is var n and > 0)
+        {
+            read += n;
+        }
+
+        return System.Text.Encoding.UTF8.GetString(bytes, 0, read);
     }
 
     /// <summary>Compiles rules from text in gitignore format.</summary>

@@ -109,7 +109,7 @@ internal sealed class IgnoreRules
             if (hasGitDirectory && _options.IgnoreExclude)
             {
                 var info = Path.Join(absolutePath, ".git", "info");
-                node.Exclude = Load(info, "exclude", name => File.Exists(Path.Join(info, name)), ".git/info/exclude");
+                node.Exclude = Load(info, "exclude", name => FileKind.IsRegularFile(Path.Join(info, name)), ".git/info/exclude");
             }
         }
 

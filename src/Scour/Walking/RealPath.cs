@@ -1,18 +1,19 @@
 using System.Runtime.InteropServices;
+using System.Runtime.InteropServices.Marshalling;
 
 namespace Scour.Walking;
 
 /// <summary>The canonical path of a file (all symbolic links resolved), for loop detection with <c>--follow</c>.</summary>
 internal static partial class RealPath
 {
-    [LibraryImport("libc", EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial nint RealPathNative(string path, nint resolved);
+    [LibraryImport("libc", EntryPoint = "realpath", SetLastError = true)]
+    private static partial nint RealPathNative([MarshalUsing(typeof(PathMarshaller))] string path, nint resolved);
 
     [LibraryImport("libc", EntryPoint = "free")]
     private static partial void Free(nint pointer);
 
     /// <summary>The canonical path, or null if it cannot be resolved (e.g. a broken link).</summary>
-    public static string? Of(string path)
+    public static unsafe string? Of(string path)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -28,7 +29,7 @@ internal static partial class RealPath
 
         try
         {
-            return Marshal.PtrToStringUTF8(result);
+            return FileNameEncoding.Decode(MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)result));
         }
         finally
         {

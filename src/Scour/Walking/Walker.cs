@@ -393,7 +393,7 @@ public sealed class Walker
                 {
                     path = absolute.ToString();
                     target = RealPath.Of(path);
-                    isDirectory = target is not null && Directory.Exists(path);
+                    isDirectory = target is not null && FileKind.IsDirectory(path);
                     if (target is null)
                     {
                         // A broken link is reported before any rule or glob sees it, as rg does, in the
@@ -452,7 +452,7 @@ public sealed class Walker
                         children.Add(child);
                     }
                 }
-                else if (options.MaxFileSize is not { } maxSize || new FileInfo(path).Length <= maxSize)
+                else if (options.MaxFileSize is not { } maxSize || FileKind.Size(path) <= maxSize)
                 {
                     Emit(new WalkEntry(display, IsExplicit: false, path));
                 }

@@ -4,7 +4,7 @@ namespace Scour.Cli.Tests.Differential;
 /// A tree with the cases embedders meet in real projects: a git repository with ignored files and
 /// directories, hidden files, a <c>.git</c> directory with content, CRLF lines, UTF-8 and UTF-16 BOMs,
 /// invalid UTF-8, a binary file, a 10,000-byte line, a file without a final newline, an empty file,
-/// a path with spaces and non-ASCII letters, and links: to a file, to nothing, and a loop to an
+/// a path with spaces and non-ASCII letters, file and directory names that are not UTF-8, and links: to a file, to nothing, and a loop to an
 /// ancestor (for <c>--follow</c>). Built once for all of <see cref="EmbedderTests"/>.
 /// </summary>
 public sealed class EmbedderTree : IDisposable
@@ -32,6 +32,9 @@ public sealed class EmbedderTree : IDisposable
         Write("dir with space/\u00fcn\u00ef.txt", "space needle\n"u8);
         Write(".git/needle-file", "needle in git dir\n"u8);
         Write(".git/HEAD", "ref: refs/heads/main\n"u8);
+        // Names that are not UTF-8 (a file, and a directory with an ignore file): .NET cannot create
+        // them, a shell can, with printf's octal escapes.
+        Shell("printf 'needle\\n' > \"$(printf 'bad\\377name.txt')\" && d=\"$(printf 'dir\\376')\" && mkdir \"$d\" && printf 'f.txt\\n' > \"$d/.ignore\" && printf 'needle f\\n' > \"$d/f.txt\" && printf 'needle g\\n' > \"$d/g.txt\"");
         File.CreateSymbolicLink(Path.Combine(Root, "sub/loop"), "..");
         File.CreateSymbolicLink(Path.Combine(Root, "link.txt"), "a.txt");
         File.CreateSymbolicLink(Path.Combine(Root, "dangling"), "missing");
@@ -56,15 +59,14 @@ public sealed class EmbedderTree : IDisposable
         _written.Add(path);
     }
 
-    public void Dispose()
+    private void Shell(string script)
     {
-        try
+        var r = Infrastructure.CommandRunner.Run("/bin/sh", ["-c", script], Root);
+        if (r.ExitCode != 0)
         {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a leftover temp directory is harmless
+            throw new InvalidOperationException($"fixture script failed: {r.Stderr}");
         }
     }
+
+    public void Dispose() => Infrastructure.CommandRunner.Run("rm", ["-rf", Root], Path.GetTempPath()); // .NET cannot delete the non-UTF-8 names
 }
