@@ -48,7 +48,9 @@ internal static class FileNameEncoding
     {
         if (!HasEscapes(text))
         {
-            return Encoding.UTF8.GetBytes(text.ToArray());
+            var plain = new byte[Encoding.UTF8.GetByteCount(text)];
+            Encoding.UTF8.GetBytes(text, plain);
+            return plain;
         }
 
         var bytes = new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
@@ -58,6 +60,11 @@ internal static class FileNameEncoding
     /// <summary>Writes the bytes of <paramref name="text"/> into <paramref name="destination"/> (at least <see cref="Encoding.GetMaxByteCount"/> long); returns the count.</summary>
     public static int Encode(ReadOnlySpan<char> text, Span<byte> destination)
     {
+        if (text.IndexOfAnyInRange(FirstEscape, LastEscape) < 0)
+        {
+            return Encoding.UTF8.GetBytes(text, destination); // the common case, one vectorized pass
+        }
+
         var written = 0;
         for (var i = 0; i < text.Length; i++)
         {
