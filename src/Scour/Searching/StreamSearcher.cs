@@ -126,8 +126,9 @@ internal sealed class StreamSearcher : IDisposable
             }
         }
 
-        // As rg 15's statistics: a max count stops the count at the end of its last matching line, a
-        // binary quit counts the buffers finished before the NUL, and anything else what was read.
+        // As rg 15's statistics: a stop (-m, or a sink that wants no more) ends the count at the line where
+        // it happened, a binary quit counts the buffers finished before the NUL, anything else what was
+        // read; a memory-mapped file counts no further than its first NUL.
         var searched = _stopEnd >= 0 ? _stopEnd : _binaryQuit ? _absBase : _absBase + _dataEnd;
         if (Limited && _binaryOffset >= 0)
         {
