@@ -87,6 +87,12 @@ public sealed class CompiledPattern
             .ToDictionary(n => n, backtracking.GroupNumberFromName, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// True for the PCRE2 dialect (<c>-P</c>): as rg runs PCRE2 with <c>MATCH_INVALID_UTF</c>, a match never
+    /// includes or crosses a byte that is not UTF-8, so lines are matched in the pieces between such bytes.
+    /// </summary>
+    internal bool InvalidBytesAreBarriers => _backtrackingDialect;
+
     /// <summary>True when there are no patterns at all (e.g. <c>-f</c> of an empty file).</summary>
     public bool NeverMatches { get; }
 
@@ -149,26 +155,22 @@ public sealed class CompiledPattern
         {
             return CompileDefault(options);
         }
-        catch (PatternSyntaxException) when (options.Engine == PatternEngine.Auto)
+        catch (PatternSyntaxException defaultError) when (options.Engine == PatternEngine.Auto)
         {
-            if (TryCompileBacktracking(options) is { } fallback)
+            try
             {
-                return fallback;
+                return CompileBacktracking(options);
             }
-
-            throw; // neither engine reads it: the default dialect's error says why
-        }
-    }
-
-    private static CompiledPattern? TryCompileBacktracking(PatternOptions options)
-    {
-        try
-        {
-            return CompileBacktracking(options);
-        }
-        catch (PatternSyntaxException)
-        {
-            return null;
+            catch (PatternSyntaxException backtrackingError)
+            {
+                // Neither engine reads it: both errors, laid out as rg 15 lays them out (row 49).
+                var rule = new string('~', 79);
+                throw new PatternSyntaxException(
+                    "regex could not be compiled with either the default regex engine or with PCRE2.\n\n" +
+                    $"default regex engine error:\n{rule}\n{defaultError.WithoutHint}\n{rule}\n\n" +
+                    $"PCRE2 regex engine error:\n{backtrackingError.Message}",
+                    defaultError);
+            }
         }
     }
 

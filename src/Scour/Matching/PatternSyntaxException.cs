@@ -42,6 +42,11 @@ public sealed class PatternSyntaxException : Exception
     {
     }
 
+    private const string PcreHint = "\n\nConsider enabling PCRE2 with the --pcre2 flag, which can handle backreferences\nand look-around.";
+
+    /// <summary>The message without its advice to use <c>--pcre2</c> (for when PCRE2 failed too).</summary>
+    internal string WithoutHint => Message.EndsWith(PcreHint, StringComparison.Ordinal) ? Message[..^PcreHint.Length] : Message;
+
     /// <summary>The pattern that failed to parse.</summary>
     public string Pattern { get; }
 
@@ -75,7 +80,7 @@ public sealed class PatternSyntaxException : Exception
         if (reason.StartsWith("backreferences", StringComparison.Ordinal) ||
             reason.StartsWith("look-around", StringComparison.Ordinal))
         {
-            sb.Append("\n\nConsider enabling PCRE2 with the --pcre2 flag, which can handle backreferences\nand look-around.");
+            sb.Append(PcreHint);
         }
 
         return sb.ToString();

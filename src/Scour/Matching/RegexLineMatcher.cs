@@ -130,7 +130,36 @@ internal sealed class RegexLineMatcher : LineMatcher
 
         var n = Utf8Text.Decode(line, ref _lineChars);
         var chars = _lineChars.AsSpan(0, n);
-        return _pattern.SearchRegex(Utf8Text.HasSurrogates(chars)).IsMatch(chars);
+        var regex = _pattern.SearchRegex(Utf8Text.HasSurrogates(chars));
+        if (!HasBarriers(chars))
+        {
+            return regex.IsMatch(chars);
+        }
+
+        for (var start = 0; start <= n; start = NextPiece(chars, start))
+        {
+            if (regex.IsMatch(chars[start..PieceEnd(chars, start)]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // -P: the decoded line holds invalid bytes (lone U+DC80..U+DCFF), which a PCRE2 match never spans.
+    private bool HasBarriers(ReadOnlySpan<char> chars) =>
+        _pattern.InvalidBytesAreBarriers && Walking.FileNameEncoding.HasEscapes(chars);
+
+    // The end of the piece starting at `start` (just after a barrier, or 0): the next invalid byte, or the end.
+    private static int PieceEnd(ReadOnlySpan<char> chars, int start) =>
+        Walking.FileNameEncoding.IndexOfInvalidByte(chars[start..]) is var i and >= 0 ? start + i : chars.Length;
+
+    // Where the piece after the one starting at `start` begins (past the end when there is none).
+    private static int NextPiece(ReadOnlySpan<char> chars, int start)
+    {
+        var end = PieceEnd(chars, start);
+        return end < chars.Length ? end + 1 : chars.Length + 1;
     }
 
     public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches)
@@ -164,21 +193,26 @@ internal sealed class RegexLineMatcher : LineMatcher
             return byteCursor;
         }
 
-        var pos = 0;
-        var lastEnd = -1;
-        while (pos <= n && FirstMatch(regex, chars, pos, out var index, out var length))
+        var barriers = HasBarriers(chars);
+        for (var piece = 0; piece <= n; piece = barriers ? NextPiece(chars, piece) : n + 1)
         {
-            if (length == 0 && index == lastEnd)
+            var text = barriers ? chars[piece..PieceEnd(chars, piece)] : chars;
+            var pos = 0;
+            var lastEnd = -1;
+            while (pos <= text.Length && FirstMatch(regex, text, pos, out var index, out var length))
             {
-                pos = AfterSkippedEmptyMatch(chars, index);
-                continue;
-            }
+                if (length == 0 && index == lastEnd)
+                {
+                    pos = AfterSkippedEmptyMatch(text, index);
+                    continue;
+                }
 
-            var startByte = ToByte(chars, index);
-            var endByte = ToByte(chars, index + length);
-            matches.Add(new ByteRange(startByte, endByte));
-            lastEnd = index + length;
-            pos = lastEnd;
+                var startByte = ToByte(chars, piece + index);
+                var endByte = ToByte(chars, piece + index + length);
+                matches.Add(new ByteRange(startByte, endByte));
+                lastEnd = index + length;
+                pos = lastEnd;
+            }
         }
     }
 
@@ -193,41 +227,46 @@ internal sealed class RegexLineMatcher : LineMatcher
         line = WithoutCarriageReturn(line);
         var n = Utf8Text.Decode(line, ref _lineChars);
         var chars = _lineChars.AsSpan(0, n);
-        var text = new string(chars);
         var regex = _pattern.CaptureRegex(Utf8Text.HasSurrogates(chars));
         var names = _pattern.GroupNames;
         var offset = _pattern.MatchGroup;
         resolveName = name => names.TryGetValue(name, out var g) ? g - offset : -1;
         var groupCount = regex.GetGroupNumbers().Length - offset;
-        var pos = 0;
-        var lastEnd = -1;
-        while (pos <= n)
+        var barriers = HasBarriers(chars);
+        for (var piece = 0; piece <= n; piece = barriers ? NextPiece(chars, piece) : n + 1)
         {
-            var m = regex.Match(text, pos);
-            if (!m.Success)
+            var pieceChars = barriers ? chars[piece..PieceEnd(chars, piece)] : chars;
+            var text = new string(pieceChars);
+            var pos = 0;
+            var lastEnd = -1;
+            while (pos <= text.Length)
             {
-                break;
-            }
+                var m = regex.Match(text, pos);
+                if (!m.Success)
+                {
+                    break;
+                }
 
-            var whole = m.Groups[_pattern.RegexGroup(0)];
-            if (whole.Length == 0 && whole.Index == lastEnd)
-            {
-                pos = AfterSkippedEmptyMatch(chars, whole.Index);
-                continue;
-            }
+                var whole = m.Groups[_pattern.RegexGroup(0)];
+                if (whole.Length == 0 && whole.Index == lastEnd)
+                {
+                    pos = AfterSkippedEmptyMatch(pieceChars, whole.Index);
+                    continue;
+                }
 
-            var groups = new ByteRange[Math.Max(1, groupCount)];
-            for (var g = 0; g < groups.Length; g++)
-            {
-                var group = m.Groups[_pattern.RegexGroup(g)];
-                groups[g] = group.Success
-                    ? new ByteRange(Utf8Text.ByteCount(chars[..group.Index]), Utf8Text.ByteCount(chars[..(group.Index + group.Length)]))
-                    : new ByteRange(-1, -1);
-            }
+                var groups = new ByteRange[Math.Max(1, groupCount)];
+                for (var g = 0; g < groups.Length; g++)
+                {
+                    var group = m.Groups[_pattern.RegexGroup(g)];
+                    groups[g] = group.Success
+                        ? new ByteRange(Utf8Text.ByteCount(chars[..(piece + group.Index)]), Utf8Text.ByteCount(chars[..(piece + group.Index + group.Length)]))
+                        : new ByteRange(-1, -1);
+                }
 
-            matches.Add(groups);
-            lastEnd = whole.Index + whole.Length;
-            pos = lastEnd;
+                matches.Add(groups);
+                lastEnd = whole.Index + whole.Length;
+                pos = lastEnd;
+            }
         }
     }
 

@@ -22,26 +22,13 @@ internal static class FileNameEncoding
             return Encoding.UTF8.GetString(bytes);
         }
 
-        var sb = new StringBuilder(bytes.Length);
-        while (!bytes.IsEmpty)
-        {
-            if (Rune.DecodeFromUtf8(bytes, out var rune, out var consumed) == System.Buffers.OperationStatus.Done)
-            {
-                sb.Append(rune.ToString());
-                bytes = bytes[consumed..];
-            }
-            else
-            {
-                sb.Append((char)(0xDC00 + bytes[0]));
-                bytes = bytes[1..];
-            }
-        }
-
-        return sb.ToString();
+        // The matcher's lossless decoding (Utf8Text) already maps each invalid byte to U+DC00 + byte.
+        var chars = bytes.Length <= 512 ? stackalloc char[bytes.Length] : new char[bytes.Length];
+        return new string(chars[..Matching.Utf8Text.Decode(bytes, chars)]);
     }
 
     /// <summary>True when <paramref name="text"/> holds a byte that is not UTF-8 (an escape).</summary>
-    public static bool HasEscapes(ReadOnlySpan<char> text) => text.IndexOfAnyInRange(FirstEscape, LastEscape) >= 0 && FirstLoneEscape(text) >= 0;
+    public static bool HasEscapes(ReadOnlySpan<char> text) => text.IndexOfAnyInRange(FirstEscape, LastEscape) >= 0 && IndexOfInvalidByte(text) >= 0;
 
     /// <summary>The bytes of a name or path: UTF-8, with each escape turned back into its byte.</summary>
     public static byte[] GetBytes(ReadOnlySpan<char> text)
@@ -83,8 +70,8 @@ internal static class FileNameEncoding
         return written;
     }
 
-    // The index of an escape that is not the low half of a surrogate pair, or -1.
-    private static int FirstLoneEscape(ReadOnlySpan<char> text)
+    /// <summary>The index of the first escape (an invalid byte, not the low half of a surrogate pair), or -1.</summary>
+    public static int IndexOfInvalidByte(ReadOnlySpan<char> text)
     {
         for (var i = 0; i < text.Length; i++)
         {
