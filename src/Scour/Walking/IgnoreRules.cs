@@ -91,6 +91,8 @@ internal sealed class IgnoreRules
     public IgnoreDirectory Enter(IgnoreDirectory? parent, string absolutePath, Func<string, bool> hasEntry, bool isAbsoluteParent = false, string? shownAs = null, List<string>? errors = null)
     {
         var node = new IgnoreDirectory(parent, absolutePath, isAbsoluteParent);
+
+        // --ignore-file-case-insensitive applies to the per-directory files, not to the global or explicit ones (as rg).
         IgnoreFile? Load(string directory, string name, Func<string, bool> has, string? shownName = null) =>
             has(name) ? LoadFile(Path.Join(directory, name), _options.IgnoreFileCaseInsensitive, shownAs is null ? null : Walker.Join(shownAs, shownName ?? name), errors) : null;
 
@@ -118,7 +120,6 @@ internal sealed class IgnoreRules
         return node;
     }
 
-    // --ignore-file-case-insensitive applies to the per-directory files, not to the global or explicit ones (as rg).
     private IgnoreFile? LoadFile(string path, bool caseInsensitive = false, string? shownAs = null, List<string>? errors = null)
     {
         var file = IgnoreFile.Load(path, caseInsensitive, shownAs);
