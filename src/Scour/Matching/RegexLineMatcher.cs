@@ -131,14 +131,10 @@ internal sealed class RegexLineMatcher : LineMatcher
         var n = Utf8Text.Decode(line, ref _lineChars);
         var chars = _lineChars.AsSpan(0, n);
         var regex = _pattern.SearchRegex(Utf8Text.HasSurrogates(chars));
-        if (!HasBarriers(chars))
+        var barriers = HasBarriers(chars);
+        for (var piece = 0; piece <= n; piece = NextPiece(chars, piece, barriers))
         {
-            return regex.IsMatch(chars);
-        }
-
-        for (var start = 0; start <= n; start = NextPiece(chars, start))
-        {
-            if (regex.IsMatch(chars[start..PieceEnd(chars, start)]))
+            if (regex.IsMatch(chars[piece..PieceEnd(chars, piece, barriers)]))
             {
                 return true;
             }
@@ -147,18 +143,19 @@ internal sealed class RegexLineMatcher : LineMatcher
         return false;
     }
 
-    // -P: the decoded line holds invalid bytes (lone U+DC80..U+DCFF), which a PCRE2 match never spans.
+    // -P: the decoded line holds invalid bytes (lone U+DC80..U+DCFF), which a PCRE2 match never spans,
+    // so each search below runs over the pieces between them; otherwise the line is one piece.
     private bool HasBarriers(ReadOnlySpan<char> chars) =>
         _pattern.InvalidBytesAreBarriers && Walking.FileNameEncoding.HasEscapes(chars);
 
-    // The end of the piece starting at `start` (just after a barrier, or 0): the next invalid byte, or the end.
-    private static int PieceEnd(ReadOnlySpan<char> chars, int start) =>
-        Walking.FileNameEncoding.IndexOfInvalidByte(chars[start..]) is var i and >= 0 ? start + i : chars.Length;
+    // The end of the piece starting at `start` (0, or just after a barrier): the next barrier, or the end.
+    private static int PieceEnd(ReadOnlySpan<char> chars, int start, bool barriers) =>
+        barriers && Walking.FileNameEncoding.IndexOfInvalidByte(chars[start..]) is var i and >= 0 ? start + i : chars.Length;
 
-    // Where the piece after the one starting at `start` begins (past the end when there is none).
-    private static int NextPiece(ReadOnlySpan<char> chars, int start)
+    // Where the next piece begins (past the end when there is none).
+    private static int NextPiece(ReadOnlySpan<char> chars, int start, bool barriers)
     {
-        var end = PieceEnd(chars, start);
+        var end = PieceEnd(chars, start, barriers);
         return end < chars.Length ? end + 1 : chars.Length + 1;
     }
 
@@ -194,9 +191,9 @@ internal sealed class RegexLineMatcher : LineMatcher
         }
 
         var barriers = HasBarriers(chars);
-        for (var piece = 0; piece <= n; piece = barriers ? NextPiece(chars, piece) : n + 1)
+        for (var piece = 0; piece <= n; piece = NextPiece(chars, piece, barriers))
         {
-            var text = barriers ? chars[piece..PieceEnd(chars, piece)] : chars;
+            var text = chars[piece..PieceEnd(chars, piece, barriers)];
             var pos = 0;
             var lastEnd = -1;
             while (pos <= text.Length && FirstMatch(regex, text, pos, out var index, out var length))
@@ -233,9 +230,9 @@ internal sealed class RegexLineMatcher : LineMatcher
         resolveName = name => names.TryGetValue(name, out var g) ? g - offset : -1;
         var groupCount = regex.GetGroupNumbers().Length - offset;
         var barriers = HasBarriers(chars);
-        for (var piece = 0; piece <= n; piece = barriers ? NextPiece(chars, piece) : n + 1)
+        for (var piece = 0; piece <= n; piece = NextPiece(chars, piece, barriers))
         {
-            var pieceChars = barriers ? chars[piece..PieceEnd(chars, piece)] : chars;
+            var pieceChars = chars[piece..PieceEnd(chars, piece, barriers)];
             var text = new string(pieceChars);
             var pos = 0;
             var lastEnd = -1;

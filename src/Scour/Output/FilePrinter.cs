@@ -200,11 +200,11 @@ internal abstract class FilePrinter : IFileSink
         return true;
     }
 
-    /// <summary>Writes the path (colored, and a hyperlink to <paramref name="line"/>:<paramref name="column"/> when asked for).</summary>
-    protected void WritePath(long line = 0, long column = 0) => Options.WriteStyledPath(Buffer, _path, _displayPath, line, column);
-
-    /// <summary>Writes the path colored but, when <paramref name="linked"/> is false, outside any hyperlink (the caller links a wider span).</summary>
-    protected void WritePath(bool linked) => Options.WriteStyledPath(Buffer, _path, linked ? _displayPath : null);
+    /// <summary>
+    /// Writes the path, colored and (with a hyperlink format) linked; unlinked when <paramref name="linked"/>
+    /// is false, for a caller that links a wider span.
+    /// </summary>
+    protected void WritePath(bool linked = true) => Options.WriteStyledPath(Buffer, _path, linked ? _displayPath : null);
 
     /// <summary>The path as given to the search, which hyperlinks point to; null without one.</summary>
     protected string? DisplayPath => _displayPath;

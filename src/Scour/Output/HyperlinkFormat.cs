@@ -33,11 +33,12 @@ internal sealed class HyperlinkFormat
     private HyperlinkFormat(List<string> parts, string host)
     {
         _parts = parts;
+        IsLineDependent = parts.Where((_, i) => i % 2 == 1).Contains("line");
         _host = host;
     }
 
     /// <summary>True when the address names <c>{line}</c>: then, as in rg, each line under a heading is linked too.</summary>
-    public bool IsLineDependent => _parts.Where((_, i) => i % 2 == 1).Contains("line");
+    public bool IsLineDependent { get; }
 
     /// <summary>The bytes that end a hyperlink.</summary>
     public static ReadOnlySpan<byte> Close => "\u001b]8;;\u001b\\"u8;

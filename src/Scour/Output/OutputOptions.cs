@@ -95,10 +95,10 @@ internal sealed record OutputOptions
     }
 
     /// <summary>
-    /// Writes a path as rg prints it: in the path color, and inside a hyperlink to <paramref name="line"/>:<paramref name="column"/>
-    /// when a format is set (hyperlinks need colors, as in rg, and a <paramref name="path"/> to point to).
+    /// Writes a path as rg prints it: in the path color, and inside a hyperlink when a format is set
+    /// (hyperlinks need colors, as in rg, and a <paramref name="path"/> to point to; line and column are 1).
     /// </summary>
-    internal void WriteStyledPath(OutputBuffer buffer, ReadOnlySpan<byte> pathBytes, string? path, long line = 0, long column = 0)
+    internal void WriteStyledPath(OutputBuffer buffer, ReadOnlySpan<byte> pathBytes, string? path)
     {
         if (Colors is not { } colors)
         {
@@ -109,7 +109,7 @@ internal sealed record OutputOptions
         var link = Hyperlinks is not null && path is not null;
         if (link)
         {
-            buffer.Write(Hyperlinks!.Open(path!, line, column));
+            buffer.Write(Hyperlinks!.Open(path!, 0, 0));
         }
 
         buffer.Write(colors.Path.Start);

@@ -29,8 +29,8 @@ internal static partial class DirectoryReader
     private const byte DT_REG = 8;
     private const byte DT_LNK = 10;
 
-    private static readonly bool UseReaddir = OperatingSystem.IsLinux() &&
-        RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
+    // Linux on x86-64 or arm64, where struct dirent64's layout below holds.
+    private static bool UseReaddir => Searching.NativeFile.Available;
 
     [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true)]
     private static partial nint OpenDir([MarshalUsing(typeof(PathMarshaller))] string path);

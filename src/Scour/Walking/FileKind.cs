@@ -40,7 +40,7 @@ internal static partial class FileKind
         return Mode(path, out var size) is null ? 0 : size;
     }
 
-    private static bool Supported => OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
+    private static bool Supported => Searching.NativeFile.Available; // Linux on x86-64 or arm64, where the layout above holds
 
     private static unsafe int? Mode(string path, out long size)
     {

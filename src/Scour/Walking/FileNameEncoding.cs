@@ -28,57 +28,56 @@ internal static class FileNameEncoding
     }
 
     /// <summary>True when <paramref name="text"/> holds a byte that is not UTF-8 (an escape).</summary>
-    public static bool HasEscapes(ReadOnlySpan<char> text) => text.IndexOfAnyInRange(FirstEscape, LastEscape) >= 0 && IndexOfInvalidByte(text) >= 0;
+    public static bool HasEscapes(ReadOnlySpan<char> text) => IndexOfInvalidByte(text) >= 0;
 
     /// <summary>The bytes of a name or path: UTF-8, with each escape turned back into its byte.</summary>
     public static byte[] GetBytes(ReadOnlySpan<char> text)
     {
-        if (!HasEscapes(text))
-        {
-            var plain = new byte[Encoding.UTF8.GetByteCount(text)];
-            Encoding.UTF8.GetBytes(text, plain);
-            return plain;
-        }
-
-        var bytes = new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
-        return bytes[..Encode(text, bytes)];
+        var bytes = new byte[HasEscapes(text) ? Encoding.UTF8.GetMaxByteCount(text.Length) : Encoding.UTF8.GetByteCount(text)];
+        var written = Encode(text, bytes);
+        return written == bytes.Length ? bytes : bytes[..written];
     }
 
     /// <summary>Writes the bytes of <paramref name="text"/> into <paramref name="destination"/> (at least <see cref="Encoding.GetMaxByteCount"/> long); returns the count.</summary>
     public static int Encode(ReadOnlySpan<char> text, Span<byte> destination)
     {
-        if (text.IndexOfAnyInRange(FirstEscape, LastEscape) < 0)
-        {
-            return Encoding.UTF8.GetBytes(text, destination); // the common case, one vectorized pass
-        }
-
+        // Runs of characters as UTF-8, each escape between them as its byte.
         var written = 0;
-        for (var i = 0; i < text.Length; i++)
+        while (true)
         {
-            var c = text[i];
-            if (c is >= FirstEscape and <= LastEscape && !(i > 0 && char.IsHighSurrogate(text[i - 1])))
+            var escape = IndexOfInvalidByte(text);
+            written += Encoding.UTF8.GetBytes(escape < 0 ? text : text[..escape], destination[written..]);
+            if (escape < 0)
             {
-                destination[written++] = (byte)(c - 0xDC00);
-                continue;
+                return written;
             }
 
-            var length = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
-            written += Encoding.UTF8.GetBytes(text.Slice(i, length), destination[written..]);
-            i += length - 1;
+            destination[written++] = (byte)(text[escape] - 0xDC00);
+            text = text[(escape + 1)..];
         }
-
-        return written;
     }
 
-    /// <summary>The index of the first escape (an invalid byte, not the low half of a surrogate pair), or -1.</summary>
+    /// <summary>
+    /// The index of the first escape (an invalid byte: U+DC80..U+DCFF not preceded by a high surrogate,
+    /// so not the low half of a pair), or -1. A text that starts right after an escape may start with one.
+    /// </summary>
     public static int IndexOfInvalidByte(ReadOnlySpan<char> text)
     {
-        for (var i = 0; i < text.Length; i++)
+        for (var from = 0; from < text.Length;)
         {
-            if (text[i] is >= FirstEscape and <= LastEscape && !(i > 0 && char.IsHighSurrogate(text[i - 1])))
+            var i = text[from..].IndexOfAnyInRange(FirstEscape, LastEscape);
+            if (i < 0)
+            {
+                return -1;
+            }
+
+            i += from;
+            if (i == 0 || !char.IsHighSurrogate(text[i - 1]))
             {
                 return i;
             }
+
+            from = i + 1;
         }
 
         return -1;
