@@ -1,12 +1,13 @@
 using System.Runtime.Intrinsics.X86;
+using Scour.Matching.Pcre2;
 
 namespace Scour.Cli;
 
 /// <summary>
 /// <c>-V</c>, <c>--version</c> and <c>--pcre2-version</c>, laid out as rg 15.2 lays them out. As
 /// <c>rg</c>, the first line is <c>ripgrep 15.2.0 (scour X)</c>, so a tool that parses it picks rg 15's
-/// flags. <c>-P</c> is not PCRE2 (it is .NET's backtracking engine with PCRE2's syntax), so the
-/// feature list says <c>-pcre2</c>, as an rg built without PCRE2 does.
+/// flags. The PCRE2 lines describe the library <c>-P</c> loads; without one, the feature list says
+/// <c>-pcre2</c>, as an rg built without PCRE2 does.
 /// </summary>
 internal static class VersionText
 {
@@ -18,12 +19,24 @@ internal static class VersionText
         : $"scour {ScourVersion} (ripgrep {Identity.RipgrepVersion} compatible)";
 
     public static string Long =>
-        $"{Short}\n\nfeatures:-pcre2\nsimd(compile):{Simd(compiled: true)}\nsimd(runtime):{Simd(compiled: false)}\n\n{Pcre2.Text}\n";
+        $"{Short}\n\nfeatures:{(Pcre2Library.IsAvailable ? '+' : '-')}pcre2\nsimd(compile):{Simd(compiled: true)}\nsimd(runtime):{Simd(compiled: false)}\n\n{Pcre2.Text}\n";
 
     /// <summary>What <c>--pcre2-version</c> prints, and whether PCRE2 is there (its exit code is 1 when not).</summary>
-    public static (string Text, bool Available) Pcre2 => Identity.IsRipgrep
-        ? ("PCRE2 is not available in this build of ripgrep.", false)
-        : ("PCRE2 is not available in this build of scour: -P uses .NET's backtracking engine with PCRE2's syntax.", false);
+    public static (string Text, bool Available) Pcre2
+    {
+        get
+        {
+            if (Pcre2Library.IsAvailable)
+            {
+                var majorMinor = Pcre2Library.Version!.Split(' ')[0];
+                return ($"PCRE2 {majorMinor} is available (JIT is {(Pcre2Library.IsJitAvailable ? "available" : "unavailable")})", true);
+            }
+
+            return Identity.IsRipgrep
+                ? ("PCRE2 is not available in this build of ripgrep.", false)
+                : ($"PCRE2 is not available ({Pcre2Library.UnavailableReason}): -P uses .NET's backtracking engine with PCRE2's syntax.", false);
+        }
+    }
 
     // The native binary is compiled for x86-64-v3 (IlcInstructionSet), so SSE2, SSSE3 and AVX2 are its baseline.
     private static string Simd(bool compiled)

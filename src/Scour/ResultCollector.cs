@@ -35,19 +35,15 @@ internal sealed class ResultCollector(LineMatcher matcher, bool nullData, Func<F
 
         MatchedLines++;
         _matches.Clear();
+        matcher.FindAllInContext(line.Window, line.WindowOffset, line.WindowOffset + line.Bytes.Length, _matches);
         if (matcher.MatchesAcrossLines)
         {
             // A multiline unit: matches may end with its last terminator, which results leave out.
             var length = line.Content.Length;
-            matcher.FindAll(line.Bytes, _matches);
             for (var i = 0; i < _matches.Count; i++)
             {
                 _matches[i] = new ByteRange(Math.Min(_matches[i].Start, length), Math.Min(_matches[i].End, length));
             }
-        }
-        else
-        {
-            matcher.FindAll(line.Content, _matches);
         }
 
         _lines.Add(Line(LineKind.Match, line, _matches, nullData));

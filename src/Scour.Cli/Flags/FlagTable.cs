@@ -58,16 +58,16 @@ internal static class FlagTable
             Negation = "no-multiline-dotall",
             ApplyNegation = a => a.MultilineDotAll = false,
         },
-        new("pcre2", 'P', null, Search, "Use PCRE2 syntax (lookaround, backreferences): a backtracking engine.", (a, _) => a.Engine = PatternEngine.Backtracking)
+        new("pcre2", 'P', null, Search, "Use PCRE2 (lookaround, backreferences, recursion).", (a, _) => a.Engine = PatternEngine.Pcre2)
         {
             Negation = "no-pcre2",
             ApplyNegation = a => a.Engine = PatternEngine.Default,
-            Details = "Read patterns in PCRE2's syntax, with lookaround and backreferences, and match them with .NET's backtracking engine, one line at a time. Recursion, \\K and possessive quantifiers are not supported (an atomic group (?>...) is). Matching can take exponential time on some patterns; the default engine never does.",
+            Details = "Match with PCRE2, the library grep and git use, loaded from the system (libpcre2-8) and JIT-compiled, searching bytes as ripgrep does. SCOUR_PCRE2_LIBRARY names another library file, or 'none'. Without the library, patterns in PCRE2's syntax run on .NET's backtracking engine, which lacks recursion, \\K and possessive quantifiers (--pcre2-version says which engine is used). Matching can take exponential time on some patterns, within PCRE2's limits; the default engine never does.",
         },
-        new("engine", null, "ENGINE", Search, "Which regex engine to use.", (a, v) => a.Engine = v switch { "pcre2" => PatternEngine.Backtracking, "auto" => PatternEngine.Auto, _ => PatternEngine.Default })
+        new("engine", null, "ENGINE", Search, "Which regex engine to use.", (a, v) => a.Engine = v switch { "pcre2" => PatternEngine.Pcre2, "auto" => PatternEngine.Auto, _ => PatternEngine.Default })
         {
             Choices = ["default", "pcre2", "auto"],
-            Details = "'default' is ripgrep's dialect on the linear-time engine; 'pcre2' is the same as -P; 'auto' uses the default engine unless it cannot read the pattern (e.g. it has a lookaround), then the backtracking one.",
+            Details = "'default' is ripgrep's dialect on the linear-time engine; 'pcre2' is the same as -P; 'auto' uses the default engine unless it cannot read the pattern (e.g. it has a lookaround), then PCRE2.",
         },
         new("auto-hybrid-regex", null, null, Search, "Same as --engine=auto.", (a, _) => a.Engine = PatternEngine.Auto)
         {

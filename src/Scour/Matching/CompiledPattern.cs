@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Scour.Matching.Pcre2;
 using Scour.Matching.Syntax;
 
 namespace Scour.Matching;
@@ -24,6 +25,8 @@ public sealed class CompiledPattern
     private readonly IReadOnlyList<string>? _exactLiteralSet;
     private readonly RequiredLiterals? _required;
     private readonly bool _backtrackingDialect;
+    private readonly Pcre2Code? _pcre2;
+    private readonly bool _nullData;
 
     private CompiledPattern(RegexNode? tree, RegexNode? inner, int matchGroup, bool caseInsensitive, bool crlf, bool multiline = false)
     {
@@ -71,11 +74,25 @@ public sealed class CompiledPattern
         }
     }
 
-    // A PCRE2-dialect pattern (-P), already built as a .NET backtracking regex: no tree, no literal
-    // analysis, one regex for every use, and lines matched one at a time.
+    // -P on the PCRE2 library: it compiled the pattern, and it matches every line.
+    private CompiledPattern(Pcre2Code code, bool caseInsensitive, bool crlf, bool multiline, bool nullData)
+    {
+        _pcre2 = code;
+        _nullData = nullData;
+        Engine = PatternEngine.Pcre2;
+        IsCaseInsensitive = caseInsensitive;
+        Crlf = crlf;
+        IsMultiline = multiline;
+        NeedsLineByLine = true;
+        GroupNames = code.GroupNames;
+    }
+
+    // A PCRE2-dialect pattern (-P) without the library, built as a .NET backtracking regex: no tree, no
+    // literal analysis, one regex for every use, and lines matched one at a time.
     private CompiledPattern(Regex backtracking, bool caseInsensitive, bool crlf, bool multiline)
     {
         _backtrackingDialect = true;
+        Engine = PatternEngine.Backtracking;
         IsCaseInsensitive = caseInsensitive;
         Crlf = crlf;
         IsMultiline = multiline;
@@ -92,6 +109,13 @@ public sealed class CompiledPattern
     /// includes or crosses a byte that is not UTF-8, so lines are matched in the pieces between such bytes.
     /// </summary>
     internal bool InvalidBytesAreBarriers => _backtrackingDialect;
+
+    /// <summary>
+    /// The engine that matches this pattern: <see cref="PatternEngine.Default"/>, <see cref="PatternEngine.Pcre2"/>
+    /// (the PCRE2 library), or <see cref="PatternEngine.Backtracking"/> (.NET's engine reading PCRE2's syntax,
+    /// which <c>-P</c> falls back to when the library is not there; see <see cref="Pcre2Library"/>).
+    /// </summary>
+    public PatternEngine Engine { get; }
 
     /// <summary>True when there are no patterns at all (e.g. <c>-f</c> of an empty file).</summary>
     public bool NeverMatches { get; }
@@ -146,9 +170,9 @@ public sealed class CompiledPattern
             return new CompiledPattern(null, null, 0, false, false);
         }
 
-        if (options.Engine == PatternEngine.Backtracking)
+        if (options.Engine is PatternEngine.Pcre2 or PatternEngine.Backtracking)
         {
-            return CompileBacktracking(options);
+            return CompilePcre2Dialect(options);
         }
 
         try
@@ -159,7 +183,7 @@ public sealed class CompiledPattern
         {
             try
             {
-                return CompileBacktracking(options);
+                return CompilePcre2Dialect(options);
             }
             catch (PatternSyntaxException backtrackingError)
             {
@@ -174,7 +198,42 @@ public sealed class CompiledPattern
         }
     }
 
-    // -P: PCRE2 syntax on .NET's backtracking engine, composed as ripgrep composes PCRE2 patterns.
+    // -P: the PCRE2 library when it is there, else .NET's engine (never when a library asked for by
+    // path cannot be used: that is an error, not a silent change of engine).
+    private static CompiledPattern CompilePcre2Dialect(PatternOptions options)
+    {
+        if (options.Engine != PatternEngine.Backtracking && Pcre2Native.Instance is { } native)
+        {
+            return CompilePcre2(native, options);
+        }
+
+        if (options.Engine != PatternEngine.Backtracking && Pcre2Native.FailedExplicitly)
+        {
+            throw new PatternSyntaxException($"PCRE2 is not available: {Pcre2Native.Failure}");
+        }
+
+        return CompileBacktracking(options);
+    }
+
+    // The pattern rg 15 gives PCRE2: each pattern (escaped for -F) in a group, joined with '|', then -x or
+    // -w wrapped around; multi-line anchors always, UTF and UCP unless --no-unicode, MATCH_INVALID_UTF so
+    // that any bytes can be searched, and --crlf as "any of \r, \n, \r\n ends a line".
+    private static CompiledPattern CompilePcre2(Pcre2Native native, PatternOptions options)
+    {
+        var joined = Pcre2Syntax.Join(options);
+        var caseless = options.Case == CaseMode.Insensitive || (options.Case == CaseMode.Smart && !Pcre2Syntax.HasUppercaseLiteral(joined));
+        var pattern = options.LineRegexp ? "(?m:^)(?:" + joined + ")(?m:$)"
+            : options.WordRegexp ? "(?<!\\w)(?:" + joined + ")(?!\\w)"
+            : joined;
+        var flags = Pcre2Constants.Multiline
+            | (caseless ? Pcre2Constants.Caseless : 0)
+            | (options.Unicode ? Pcre2Constants.Utf | Pcre2Constants.Ucp | Pcre2Constants.MatchInvalidUtf : 0)
+            | (options.Multiline && options.MultilineDotAll ? Pcre2Constants.DotAll : 0);
+        var code = Pcre2Code.Compile(native, pattern, flags, options.Crlf);
+        return new CompiledPattern(code, caseless, options.Crlf, options.Multiline, options.NullData);
+    }
+
+    // -P without the library: PCRE2 syntax on .NET's backtracking engine, composed as rg composes it.
     private static CompiledPattern CompileBacktracking(PatternOptions options)
     {
         var joined = string.Join("|", options.Patterns.Select(p => "(?:" + (options.FixedStrings ? Regex.Escape(p) : PcreTranslator.Translate(p)) + ")"));
@@ -188,7 +247,7 @@ public sealed class CompiledPattern
             joined = "(?<!\\w)(?:" + joined + ")(?!\\w)";
         }
 
-        var caseInsensitive = options.Case == CaseMode.Insensitive || (options.Case == CaseMode.Smart && !options.Patterns.Any(HasUppercaseLiteral));
+        var caseInsensitive = options.Case == CaseMode.Insensitive || (options.Case == CaseMode.Smart && !Pcre2Syntax.HasUppercaseLiteral(Pcre2Syntax.Join(options)));
         var regexOptions = RegexOptions.CultureInvariant | RegexOptions.Multiline
             | (caseInsensitive ? RegexOptions.IgnoreCase : 0)
             | (options.Multiline && options.MultilineDotAll ? RegexOptions.Singleline : 0);
@@ -200,26 +259,6 @@ public sealed class CompiledPattern
         {
             throw new PatternSyntaxException($"PCRE2: error compiling pattern: {e.Message}", e);
         }
-    }
-
-    // Smart case for -P: an upper-case letter that is not part of an escape (\W, \p{Lu}) asks for case.
-    private static bool HasUppercaseLiteral(string pattern)
-    {
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            if (pattern[i] == '\\')
-            {
-                i += i + 2 < pattern.Length && pattern[i + 1] is 'p' or 'P' && pattern[i + 2] == '{' ? Math.Max(1, pattern.IndexOf('}', i) - i) : 1;
-                continue;
-            }
-
-            if (char.IsUpper(pattern[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static CompiledPattern CompileDefault(PatternOptions options)
@@ -314,6 +353,11 @@ public sealed class CompiledPattern
         if (NeverMatches)
         {
             return new NeverLineMatcher();
+        }
+
+        if (_pcre2 is not null)
+        {
+            return new Pcre2LineMatcher(_pcre2, Crlf, IsMultiline, _nullData);
         }
 
         if (_backtrackingDialect || IsMultiline)

@@ -67,6 +67,23 @@ internal abstract class LineMatcher : IDisposable
         resolveName = _ => -1;
     }
 
+    /// <summary>
+    /// The matches a printer shows for the reported line (or multiline unit) at <c>text[start..end]</c>,
+    /// terminator included, in the line's coordinates. <paramref name="text"/> is the searcher's buffer
+    /// around it: a matcher whose look-around reaches outside the line (PCRE2, as rg's printer runs it)
+    /// sees those bytes; the others match the line alone.
+    /// </summary>
+    public virtual void FindAllInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange> matches) =>
+        FindAll(Unit(text, start, end), matches);
+
+    /// <summary>As <see cref="FindAllInContext"/>, with capture groups (see <see cref="FindAllGroups"/>).</summary>
+    public virtual void FindAllGroupsInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
+        FindAllGroups(Unit(text, start, end), matches, out resolveName);
+
+    // What FindAll sees of a reported line: a multiline unit whole, a line without its terminator.
+    private ReadOnlySpan<byte> Unit(ReadOnlySpan<byte> text, int start, int end) =>
+        MatchesAcrossLines ? text[start..end] : WithoutTerminator(text[start..end]);
+
     /// <summary>True for a multiline pattern (<c>-U</c>): it is matched against whole texts, not lines.</summary>
     public virtual bool MatchesAcrossLines => false;
 

@@ -20,13 +20,20 @@ public enum PatternEngine
     Default,
 
     /// <summary>
-    /// PCRE2's syntax (<c>-P</c>): lookaround and backreferences, through .NET's backtracking engine.
-    /// Matching may take exponential time on some patterns; lines are matched one at a time.
+    /// PCRE2's syntax on .NET's backtracking engine, which translates it: what <see cref="Pcre2"/> falls back
+    /// to without the PCRE2 library. No recursion, <c>\K</c> or possessive quantifiers; lines are matched
+    /// one at a time, and matching may take exponential time on some patterns.
     /// </summary>
     Backtracking,
 
-    /// <summary>The default engine, or the backtracking one when the default cannot read the pattern (<c>--engine auto</c>).</summary>
+    /// <summary>The default engine, or <see cref="Pcre2"/> when the default cannot read the pattern (<c>--engine auto</c>).</summary>
     Auto,
+
+    /// <summary>
+    /// PCRE2 itself (<c>-P</c>), as rg runs it: the system's PCRE2 library, with its JIT, searching bytes
+    /// (see <see cref="Pcre2.Pcre2Library"/>); <see cref="Backtracking"/> when the library is not there.
+    /// </summary>
+    Pcre2,
 }
 
 /// <summary>What to search for: one or more patterns and how to read them.</summary>

@@ -67,18 +67,18 @@ internal abstract class FilePrinter : IFileSink
     /// </summary>
     protected void FindMatches(in SinkLine line, List<ByteRange> matches)
     {
-        var text = Matcher.MatchesAcrossLines ? line.Bytes : line.Content;
-        Matcher.FindAll(text, matches);
-        TrailingEmptyMatch.Drop(matches, text.Length, IsTerminated(line));
+        Matcher.FindAllInContext(line.Window, line.WindowOffset, line.WindowOffset + line.Bytes.Length, matches);
+        TrailingEmptyMatch.Drop(matches, UnitLength(line), IsTerminated(line));
     }
 
     /// <summary>As <see cref="FindMatches"/>, with each match's capture groups (for <c>-r</c>).</summary>
     protected void FindMatchGroups(in SinkLine line, List<ByteRange[]> groups, out Func<string, int> resolve)
     {
-        var text = Matcher.MatchesAcrossLines ? line.Bytes : line.Content;
-        Matcher.FindAllGroups(text, groups, out resolve);
-        TrailingEmptyMatch.Drop(groups, text.Length, IsTerminated(line));
+        Matcher.FindAllGroupsInContext(line.Window, line.WindowOffset, line.WindowOffset + line.Bytes.Length, groups, out resolve);
+        TrailingEmptyMatch.Drop(groups, UnitLength(line), IsTerminated(line));
     }
+
+    private int UnitLength(in SinkLine line) => Matcher.MatchesAcrossLines ? line.Bytes.Length : line.Content.Length;
 
     private static bool IsTerminated(in SinkLine line) => !line.Bytes.IsEmpty && line.Bytes[^1] == (byte)'\n';
 

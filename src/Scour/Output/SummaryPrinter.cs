@@ -36,7 +36,7 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
                 _count += Math.Max(1, _matches.Count);
                 return true;
             case OutputMode.Count:
-                _count += multiline ? LinesWhereMatchesStart(line.Bytes) : 1;
+                _count += multiline ? _matches.Count : 1; // as rg 15: -c with -U counts the unit's matches
                 return true;
             default:
                 // -l, --files-without-match and -q know enough after one match, unless --stats wants
@@ -86,26 +86,5 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
     {
         WritePath();
         Buffer.Write(Options.NullAfterPath ? (byte)0 : (byte)'\n');
-    }
-
-    // -c with a multiline pattern: rg counts the lines on which a match starts, not units or matches.
-    private int LinesWhereMatchesStart(ReadOnlySpan<byte> unit)
-    {
-        var lines = 0;
-        var lastLine = -1;
-        var line = 0;
-        var at = 0;
-        foreach (var m in _matches)
-        {
-            line += unit[at..m.Start].Count((byte)'\n');
-            at = m.Start;
-            if (line != lastLine)
-            {
-                lines++;
-                lastLine = line;
-            }
-        }
-
-        return lines;
     }
 }

@@ -39,7 +39,7 @@ internal sealed class EditFinder(CompiledPattern pattern, Replacement replacemen
             cancellationToken.ThrowIfCancellationRequested();
             var content = lineEnd > lineStart && text[lineEnd - 1] == (byte)'\n' ? lineEnd - 1 : lineEnd;
             _groups.Clear();
-            _matcher.FindAllGroups(text.AsSpan(lineStart, content - lineStart), _groups, out var resolve);
+            _matcher.FindAllGroupsInContext(text, lineStart, lineEnd, _groups, out var resolve);
             TrailingEmptyMatch.Drop(_groups, content - lineStart, terminated: content < lineEnd);
             AddEdits(text.AsSpan(lineStart, content - lineStart), lineStart, _groups, resolve, edits);
             lines++;

@@ -223,7 +223,7 @@ internal static class MultilineSearcher
         }
 
         private SinkLine Line(int start, int end) =>
-            new(buffer.AsSpan(start, end - start), options.LineNumbers ? NumberOf(start) : 0, start);
+            new(buffer.AsSpan(0, length), start, end, options.LineNumbers ? NumberOf(start) : 0, start);
 
         private long NumberOf(int offset)
         {

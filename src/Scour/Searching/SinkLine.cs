@@ -15,11 +15,28 @@ public readonly ref struct SinkLine
 {
     /// <summary>Creates a line.</summary>
     public SinkLine(ReadOnlySpan<byte> bytes, long lineNumber, long absoluteOffset)
+        : this(bytes, 0, bytes.Length, lineNumber, absoluteOffset)
     {
-        Bytes = bytes;
+    }
+
+    /// <summary>A line at <c>window[start..end]</c>, in the searcher's buffer that holds it.</summary>
+    internal SinkLine(ReadOnlySpan<byte> window, int start, int end, long lineNumber, long absoluteOffset)
+    {
+        Window = window;
+        WindowOffset = start;
+        Bytes = window[start..end];
         LineNumber = lineNumber;
         AbsoluteOffset = absoluteOffset;
     }
+
+    /// <summary>
+    /// The searcher's buffer around the line (the line is at <see cref="WindowOffset"/>): a pattern with
+    /// look-around sees the bytes before the line when its matches are found, as in rg (<c>-P</c>).
+    /// </summary>
+    internal ReadOnlySpan<byte> Window { get; }
+
+    /// <summary>Where <see cref="Bytes"/> starts in <see cref="Window"/>.</summary>
+    internal int WindowOffset { get; }
 
     /// <summary>The line's bytes, including its terminator when it has one.</summary>
     public ReadOnlySpan<byte> Bytes { get; }

@@ -503,7 +503,7 @@ internal sealed class StreamSearcher : IDisposable
             }
         }
 
-        var line = new SinkLine(_buf.AsSpan(start, end - start), lineNumber, absStart);
+        var line = new SinkLine(_buf.AsSpan(0, _dataEnd), start, end, lineNumber, absStart);
         var keepGoing = isMatch ? _sink.Matched(line) : _sink.Context(line, kind);
         _lastPrintedEnd = _absBase + end;
         if (!keepGoing)
