@@ -16,6 +16,7 @@ internal static class IoErrorText
             UnauthorizedAccessException => "Permission denied (os error 13)",
             PathTooLongException => "File name too long (os error 36)",
             IOException io when Errno(io) is { } errno => FromErrno(errno, io.Message),
+            System.Text.RegularExpressions.RegexMatchTimeoutException e => $"error matching: match time limit exceeded ({e.MatchTimeout.TotalSeconds:0.#} s on one line, on .NET's backtracking engine: PCRE2 is not loaded)",
             _ => error.Message,
         };
     }

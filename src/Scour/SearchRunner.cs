@@ -202,7 +202,7 @@ internal sealed class SearchRunner
             result = worker.Searcher.Search(source, worker.Matcher, worker.Sink, binary, cancellationToken);
             failure = afterSearch?.Invoke();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             (result, failure) = (default, IoErrorText.Describe(e));
         }

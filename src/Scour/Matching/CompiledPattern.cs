@@ -233,6 +233,10 @@ public sealed class CompiledPattern
         return new CompiledPattern(code, caseless, options.Crlf, options.Multiline, options.NullData);
     }
 
+    // .NET's engine has no match limit as PCRE2 has: a time limit per match keeps a runaway pattern from
+    // hanging the search (the input then fails with an error, as PCRE2's limit fails it in rg).
+    private static readonly TimeSpan BacktrackingTimeLimit = TimeSpan.FromSeconds(1);
+
     // -P without the library: PCRE2 syntax on .NET's backtracking engine, composed as rg composes it.
     private static CompiledPattern CompileBacktracking(PatternOptions options)
     {
@@ -253,7 +257,7 @@ public sealed class CompiledPattern
             | (options.Multiline && options.MultilineDotAll ? RegexOptions.Singleline : 0);
         try
         {
-            return new CompiledPattern(new Regex(joined, regexOptions), caseInsensitive, options.Crlf, options.Multiline);
+            return new CompiledPattern(new Regex(joined, regexOptions, BacktrackingTimeLimit), caseInsensitive, options.Crlf, options.Multiline);
         }
         catch (ArgumentException e)
         {

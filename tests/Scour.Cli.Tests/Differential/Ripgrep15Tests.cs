@@ -175,15 +175,6 @@ public sealed class Ripgrep15Tests : IDisposable
         Assert.Equal((rg.StdoutText, rg.Stderr, rg.ExitCode), (scour.StdoutText, scour.Stderr, scour.ExitCode));
     }
 
-    // --pcre2-version: -P is not PCRE2 here, so it says what an rg built without PCRE2 says, and exits 1
-    // (counsel-rg probes this exit code before it passes --pcre2).
-    [Fact]
-    public void Pcre2_version_says_pcre2_is_not_available()
-    {
-        var r = CommandRunner.Run(DropInRg.Executable, ["--pcre2-version"], _root);
-        Assert.Equal(("PCRE2 is not available in this build of ripgrep.\n", 1), (r.StdoutText, r.ExitCode));
-    }
-
     // Row 24: on a terminal rg 15.2 colors --vimgrep output (its --color help still says --vimgrep turns
     // colors off: the binary is followed); --files paths are colored too. `script` gives both a terminal.
     [OracleTheory("rg")]

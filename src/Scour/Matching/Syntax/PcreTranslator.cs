@@ -70,6 +70,8 @@ internal static class PcreTranslator
                         continue;
                     case 'K':
                         throw Unsupported("\\K (match start reset)");
+                    case 'X' when !inClass:
+                        throw Unsupported("\\X (extended grapheme clusters)");
                     case 'p' or 'P' when i + 2 < pattern.Length && pattern[i + 2] == '{' && pattern.IndexOf('}', i) is var braceEnd and > 0
                         && !IsDotNetCategory(pattern[(i + 3)..braceEnd]):
                         // Scripts and properties .NET does not know (\p{Greek}): the default dialect's tables.
@@ -147,12 +149,18 @@ internal static class PcreTranslator
                 continue;
             }
 
+            if (rest.StartsWith("(?|"))
+            {
+                throw Unsupported("branch reset groups");
+            }
+
             if (rest.StartsWith("(?R)") || rest.StartsWith("(?&") || rest.StartsWith("(?P>") || (rest.Length > 2 && rest.StartsWith("(?") && (char.IsAsciiDigit(rest[2]) || rest[2] is '+' or '-') && !rest.StartsWith("(?-")))
             {
                 throw Unsupported("recursion and subroutine calls");
             }
 
-            if (c is '*' or '+' or '?' or '}' && i + 1 < pattern.Length && pattern[i + 1] == '+' && i > 0 && pattern[i - 1] != '\\' && !(c == '?' && pattern[i - 1] == '('))
+            if (c is '*' or '+' or '?' or '}' && i + 1 < pattern.Length && pattern[i + 1] == '+' && i > 0 && pattern[i - 1] != '\\' && !(c == '?' && pattern[i - 1] == '(')
+                && (c != '}' || EndsCountedRepetition(pattern, i)))
             {
                 throw Unsupported("possessive quantifiers (write an atomic group (?>...) instead)");
             }
@@ -169,4 +177,18 @@ internal static class PcreTranslator
 
     private static PatternSyntaxException Unsupported(string what) =>
         new($"PCRE2: {what} is not supported by scour's backtracking engine");
+
+    private static readonly System.Buffers.SearchValues<char> RepetitionCount = System.Buffers.SearchValues.Create("0123456789,");
+
+    // True when the '}' at `close` ends {n}, {n,} or {n,m}, not an escape's braces (\p{Ll}, \x{41}).
+    private static bool EndsCountedRepetition(string pattern, int close)
+    {
+        var open = pattern.LastIndexOf('{', close);
+        if (open < 1 || open + 1 == close || (pattern[open - 1] is 'x' or 'p' or 'P' or 'N' or 'o' or 'g' or 'k' && open >= 2 && pattern[open - 2] == '\\'))
+        {
+            return false;
+        }
+
+        return !pattern.AsSpan(open + 1, close - open - 1).ContainsAnyExcept(RepetitionCount);
+    }
 }
