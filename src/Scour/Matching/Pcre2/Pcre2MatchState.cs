@@ -22,6 +22,7 @@ internal sealed unsafe class Pcre2MatchState : SafeHandle
     private readonly nint _context;
     private readonly nint _jitStack;
     private readonly nuint* _ovector;
+    private readonly bool _jit;
 
     public Pcre2MatchState(Pcre2Code code)
         : base(0, ownsHandle: true)
@@ -38,7 +39,8 @@ internal sealed unsafe class Pcre2MatchState : SafeHandle
         }
 
         SetHandle(data);
-        if (code.IsJitCompiled)
+        _jit = code.IsJitCompiled;
+        if (_jit)
         {
             _jitStack = _native.JitStackCreate(JitStackStart, JitStackMax, 0);
             if (_jitStack != 0)
@@ -81,7 +83,12 @@ internal sealed unsafe class Pcre2MatchState : SafeHandle
     /// <summary>As <see cref="Find(ReadOnlySpan{byte}, int)"/>, on memory the caller keeps fixed.</summary>
     public bool Find(byte* subject, int length, int start)
     {
-        var rc = _native.Match(_codePointer, length == 0 ? EmptySubject : subject, (nuint)length, (nuint)start, 0, handle, _context);
+        // JIT-compiled code runs through pcre2_jit_match, the documented fast path: pcre2_match would only
+        // check what holds here (valid arguments, a start within the subject; MATCH_INVALID_UTF means no
+        // UTF check) before calling the same code.
+        var rc = _jit
+            ? _native.JitMatch(_codePointer, length == 0 ? EmptySubject : subject, (nuint)length, (nuint)start, 0, handle, _context)
+            : _native.Match(_codePointer, length == 0 ? EmptySubject : subject, (nuint)length, (nuint)start, 0, handle, _context);
         if (rc > 0)
         {
             return true;

@@ -39,6 +39,7 @@ internal sealed unsafe class Pcre2Native
     public readonly delegate* unmanaged<nint, void> JitStackFree;
     public readonly delegate* unmanaged<nint, nint, nint, void> JitStackAssign;
     public readonly delegate* unmanaged<nint, byte*, nuint, nuint, uint, nint, nint, int> Match;
+    public readonly delegate* unmanaged<nint, byte*, nuint, nuint, uint, nint, nint, int> JitMatch;
     public readonly delegate* unmanaged<nint, nuint*> GetOvectorPointer;
 
     private Pcre2Native(nint library)
@@ -60,6 +61,7 @@ internal sealed unsafe class Pcre2Native
         JitStackFree = (delegate* unmanaged<nint, void>)Export(library, "pcre2_jit_stack_free_8");
         JitStackAssign = (delegate* unmanaged<nint, nint, nint, void>)Export(library, "pcre2_jit_stack_assign_8");
         Match = (delegate* unmanaged<nint, byte*, nuint, nuint, uint, nint, nint, int>)Export(library, "pcre2_match_8");
+        JitMatch = (delegate* unmanaged<nint, byte*, nuint, nuint, uint, nint, nint, int>)Export(library, "pcre2_jit_match_8");
         GetOvectorPointer = (delegate* unmanaged<nint, nuint*>)Export(library, "pcre2_get_ovector_pointer_8");
 
         Version = ConfigString(Pcre2Constants.ConfigVersion);
