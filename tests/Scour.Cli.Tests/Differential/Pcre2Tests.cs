@@ -26,6 +26,7 @@ public sealed class Pcre2Tests : IDisposable
         Write("bin.dat", "text before\nthe king\0binary\n"u8);
         Write("uni.txt", "\u00e9cole \u00e9l\u00e8ve\n\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440\nemoji \U0001F600 here \U0001F600\n"u8);
         Write("small.txt", "a\nb\nab\n"u8);
+        Write("e.txt", "\u00e9\n"u8);
         Write("bt.txt", Encoding.ASCII.GetBytes("c\n" + new string('a', 40) + "b\nc again\n"));
         Write("nul.dat", "rec one\nline2\0rec two\0the king\nsings\0"u8);
         string[] words = ["the", "king", "sing", "ring", "foo", "bar", "\u00e9t\u00e9", "\u043f\u0440\u0438\u0432\u0435\u0442", "\U0001F600", "na\u00efve"];
@@ -45,7 +46,7 @@ public sealed class Pcre2Tests : IDisposable
         // Case, words, lines, inversion, counting, empty matches, replacements.
         "-i 'HELLO' a.txt", "-S 'Hello' a.txt", "-S 'hello' a.txt", "-S '\\p{Lu}' a.txt", "-w 'bar' a.txt", "-w -o 'a*' small.txt",
         "-x 'bar bar' a.txt", "-x -c '\\w+ \\w+' a.txt", "-v 'the' a.txt", "-v -c 'the' a.txt",
-        "--count-matches '\\w+' a.txt uni.txt --sort path", "-o 'x*' small.txt", "-r '$0$0' a small.txt", "-r '<$1>' '(\\w+)ing' a.txt",
+        "--count-matches '\\w+' a.txt uni.txt --sort path", "-o 'x*' small.txt", "--json 'x*' e.txt", "--count-matches 'x*' e.txt", "-r '$0$0' a small.txt", "-r '<$1>' '(\\w+)ing' a.txt",
         // Output shapes.
         "--json '(?<=the )\\w+' a.txt", "--json -U 'king\\n(?=the)' a.txt long.txt --sort path", "--vimgrep 'the' a.txt",
         "--color always -n '(?<=the )\\w+' a.txt", "-C1 'king' a.txt", "-m1 -A1 'the' a.txt",
@@ -83,6 +84,7 @@ public sealed class Pcre2Tests : IDisposable
 
     // Without PCRE2: the documented differences, each with what the fallback prints instead (worked out by
     // hand from the rule it follows, not copied from a run).
+    // An expected output starting with "~" is a part of the output rather than all of it.
     private static readonly Dictionary<string, (string Stdout, int ExitCode)> DifferentWithoutPcre2 = new()
     {
         // Look-behind and \A see only the line (or the multiline unit), never the lines before it: a match
@@ -97,6 +99,10 @@ public sealed class Pcre2Tests : IDisposable
         // Unicode's.
         ["--no-unicode -o 'caf.' latin1.txt"] = ("", 1),
         ["--no-unicode -o '\\w+' uni.txt"] = ("\u00e9cole\n\u00e9l\u00e8ve\n\u041f\u0440\u0438\u0432\u0435\u0442\n\u043c\u0438\u0440\nemoji\nhere\n", 0),
+        // After an empty match .NET steps a character, PCRE2 a byte: in "é" (two bytes) rg finds three
+        // empty matches (at 0, 1 and 2), the fallback two.
+        ["--count-matches 'x*' e.txt"] = ("2\n", 0),
+        ["--json 'x*' e.txt"] = ("~\"submatches\":[{\"match\":{\"text\":\"\"},\"start\":0,\"end\":0},{\"match\":{\"text\":\"\"},\"start\":2,\"end\":2}]", 0),
         // -U --null-data: records are matched with NUL and "\n" exchanged.
         ["-U --null-data -c 'king\\nsings' nul.dat"] = ("", 1),
     };
@@ -125,6 +131,13 @@ public sealed class Pcre2Tests : IDisposable
 
         if (DifferentWithoutPcre2.TryGetValue(commandLine, out var expected))
         {
+            if (expected.Stdout.StartsWith('~'))
+            {
+                Assert.Contains(expected.Stdout[1..], scour.StdoutText, StringComparison.Ordinal);
+                Assert.Equal(expected.ExitCode, scour.ExitCode);
+                return;
+            }
+
             Assert.Equal(expected, (scour.StdoutText, scour.ExitCode));
             return;
         }
