@@ -220,11 +220,8 @@ public sealed class CompiledPattern
     // that any bytes can be searched, and --crlf as "any of \r, \n, \r\n ends a line".
     private static CompiledPattern CompilePcre2(Pcre2Native native, PatternOptions options)
     {
-        var joined = Pcre2Syntax.Join(options);
-        var caseless = options.Case == CaseMode.Insensitive || (options.Case == CaseMode.Smart && !Pcre2Syntax.HasUppercaseLiteral(joined));
-        var pattern = options.LineRegexp ? "(?m:^)(?:" + joined + ")(?m:$)"
-            : options.WordRegexp ? "(?<!\\w)(?:" + joined + ")(?!\\w)"
-            : joined;
+        var caseless = Pcre2Syntax.IsCaseless(options);
+        var pattern = Pcre2Syntax.Bound(Pcre2Syntax.Join(options), options);
         var flags = Pcre2Constants.Multiline
             | (caseless ? Pcre2Constants.Caseless : 0)
             | (options.Unicode ? Pcre2Constants.Utf | Pcre2Constants.Ucp | Pcre2Constants.MatchInvalidUtf : 0)
@@ -241,17 +238,8 @@ public sealed class CompiledPattern
     private static CompiledPattern CompileBacktracking(PatternOptions options)
     {
         var joined = string.Join("|", options.Patterns.Select(p => "(?:" + (options.FixedStrings ? Regex.Escape(p) : PcreTranslator.Translate(p)) + ")"));
-        if (options.LineRegexp)
-        {
-            joined = "^(?:" + joined + ")$";
-        }
-
-        if (options.WordRegexp)
-        {
-            joined = "(?<!\\w)(?:" + joined + ")(?!\\w)";
-        }
-
-        var caseInsensitive = options.Case == CaseMode.Insensitive || (options.Case == CaseMode.Smart && !Pcre2Syntax.HasUppercaseLiteral(Pcre2Syntax.Join(options)));
+        joined = Pcre2Syntax.Bound(joined, options);
+        var caseInsensitive = Pcre2Syntax.IsCaseless(options);
         var regexOptions = RegexOptions.CultureInvariant | RegexOptions.Multiline
             | (caseInsensitive ? RegexOptions.IgnoreCase : 0)
             | (options.Multiline && options.MultilineDotAll ? RegexOptions.Singleline : 0);

@@ -9,6 +9,19 @@ internal static class Pcre2Syntax
     public static string Join(PatternOptions options) =>
         string.Join("|", options.Patterns.Select(p => "(?:" + (options.FixedStrings ? Escape(p) : p) + ")"));
 
+    /// <summary>
+    /// <paramref name="joined"/> held to whole lines (<c>-x</c>) or words (<c>-w</c>) as rg wraps it: <c>-x</c>
+    /// wins, since a whole line is bounded by non-word characters anyway. .NET reads the same syntax.
+    /// </summary>
+    public static string Bound(string joined, PatternOptions options) =>
+        options.LineRegexp ? "(?m:^)(?:" + joined + ")(?m:$)"
+        : options.WordRegexp ? "(?<!\\w)(?:" + joined + ")(?!\\w)"
+        : joined;
+
+    /// <summary>Whether case is ignored: <c>-i</c>, or <c>-S</c> and no upper-case letter in the joined patterns.</summary>
+    public static bool IsCaseless(PatternOptions options) =>
+        options.Case == CaseMode.Insensitive || (options.Case == CaseMode.Smart && !HasUppercaseLiteral(Join(options)));
+
     /// <summary>Escapes the characters PCRE2 treats as special (rg's list), so that the text matches itself.</summary>
     public static string Escape(string literal)
     {
