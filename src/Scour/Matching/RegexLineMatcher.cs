@@ -47,7 +47,7 @@ internal sealed class RegexLineMatcher : LineMatcher
             return NextByPrefilter(from, out lineStart, out lineEnd);
         }
 
-        if (_lineByLine)
+        if (_lineByLine || RegionHasSurrogates())
         {
             return NextLineByLine(_buffer, from, _end, out lineStart, out lineEnd);
         }
@@ -83,6 +83,16 @@ internal sealed class RegexLineMatcher : LineMatcher
 
         lineStart = lineEnd = _end;
         return false;
+    }
+
+    // .NET's NonBacktracking engine loses matches when it scans several lines past a surrogate pair
+    // (in pinctrl-amd.c, whose emoji made `.*.*=.*;$` find 97 of its 249 lines), while it decides each
+    // line alone correctly: a region with characters outside the BMP is matched line by line, and only
+    // the lines holding such characters take the surrogate-aware regex.
+    private bool RegionHasSurrogates()
+    {
+        EnsureDecoded();
+        return _decoded.HasSurrogates;
     }
 
     private bool NextByScan(int from, out int lineStart, out int lineEnd)
