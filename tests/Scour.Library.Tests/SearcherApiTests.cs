@@ -67,6 +67,22 @@ public sealed class SearcherApiTests : IDisposable
         Assert.Equal("first", Assert.Single(Assert.Single(file.Lines).Submatches).Text);
     }
 
+    // PCRE2 itself (when libpcre2-8 is installed; CI requires it): \K is PCRE2's, not .NET's.
+    [Fact]
+    public void Pcre2_through_the_system_library()
+    {
+        if (!Scour.Matching.Pcre2.Pcre2Library.IsAvailable)
+        {
+            Assert.NotEqual("1", Environment.GetEnvironmentVariable("SCOUR_REQUIRE_ORACLES"));
+            return; // without the library the fallback is covered above and by the CLI's Pcre2Tests
+        }
+
+        var searcher = new SearchBuilder(@"TODO: \K\w+").Pattern(p => p with { Engine = PatternEngine.Pcre2 }).Build();
+        var file = Assert.Single(searcher.Search(Path.Combine(_root, "a.txt")));
+        Assert.Equal("first", Assert.Single(Assert.Single(file.Lines).Submatches).Text);
+        Assert.Equal(PatternEngine.Pcre2, CompiledPattern.Compile(new PatternOptions { Patterns = [@"\K"], Engine = PatternEngine.Pcre2 }).Engine);
+    }
+
     [Fact]
     public void Options_compose()
     {
