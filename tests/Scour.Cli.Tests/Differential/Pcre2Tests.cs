@@ -62,7 +62,7 @@ public sealed class Pcre2Tests : IDisposable
         "-o '.' latin1.txt", "-o '[^a-z ]+' latin1.txt", "--no-unicode -o 'caf.' latin1.txt", "--no-unicode -o '\\w+' uni.txt",
         // Binary files, a long line, NUL-separated records.
         "king bin.dat", "-a -o 'king.' bin.dat", "--binary -n king bin.dat", "-c 'the' long.txt", "-o 'end \\w+' long.txt",
-        "--null-data -o 'line2|rec \\w+' nul.dat", "--null-data -n '^the' nul.dat", "-U --null-data -c 'king\\nsings' nul.dat",
+        "--null-data -o 'line2|rec \\w+' nul.dat", "--null-data -o 'sings$' nul.dat", "--null-data --json 'two$' nul.dat", "--null-data -n '^the' nul.dat", "-U --null-data -c 'king\\nsings' nul.dat",
         // PCRE2 gives up on a line (its match limit): that file fails, the others are searched.
         "-n '(a+)+$|c' bt.txt", "-n '(a+)+$|c' bt.txt small.txt -j1",
         // Compile errors, with the offset in the pattern as rg wraps it (messages that PCRE2 10.42 and 10.45 share).

@@ -106,32 +106,27 @@ internal sealed unsafe class Pcre2LineMatcher : LineMatcher
 
     // What rg's printer searches to find a reported line's matches: the buffer up to the line's end
     // (terminator and, with --crlf, a "\r" before it removed), or for a multiline unit up to 128 bytes past
-    // it. With --null-data the record alone: its bytes must be swapped back for PCRE2, and a record's
-    // look-behind into the one before is not worth copying the buffer for.
+    // it. With --null-data the record alone (its terminator removed too): its bytes must be swapped back
+    // for PCRE2, and a record's look-behind into the one before is not worth copying the buffer for.
     private ReadOnlySpan<byte> Context(ReadOnlySpan<byte> text, int start, int end, out int from)
     {
         from = _nullData ? 0 : start;
-        if (_nullData)
-        {
-            return text[start..end];
-        }
-
+        var content = end;
         if (_multiline)
         {
-            return text[..Math.Min(text.Length, end + MultilineLookAhead)];
+            return _nullData ? text[start..end] : text[..Math.Min(text.Length, end + MultilineLookAhead)];
         }
 
-        var content = end;
         if (content > start && text[content - 1] == (byte)'\n')
         {
             content--;
-            if (_crlf && content > start && text[content - 1] == (byte)'\r')
+            if (_crlf && !_nullData && content > start && text[content - 1] == (byte)'\r')
             {
                 content--;
             }
         }
 
-        return text[..content];
+        return _nullData ? text[start..content] : text[..content];
     }
 
     private int ResolveName(string name) => _code.GroupNames.TryGetValue(name, out var group) ? group : -1;
