@@ -26,10 +26,9 @@ internal static class VersionText
     {
         get
         {
-            if (Pcre2Library.IsAvailable)
+            if (Pcre2Native.Instance is { } library)
             {
-                var majorMinor = Pcre2Library.Version!.Split(' ')[0];
-                return ($"PCRE2 {majorMinor} is available (JIT is {(Pcre2Library.IsJitAvailable ? "available" : "unavailable")})", true);
+                return ($"PCRE2 {library.MajorMinor} is available (JIT is {(library.IsJitAvailable ? "available" : "unavailable")})", true);
             }
 
             return Identity.IsRipgrep

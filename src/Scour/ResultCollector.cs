@@ -35,7 +35,7 @@ internal sealed class ResultCollector(LineMatcher matcher, bool nullData, Func<F
 
         MatchedLines++;
         _matches.Clear();
-        matcher.FindAllInContext(line.Window, line.WindowOffset, line.WindowOffset + line.Bytes.Length, _matches);
+        matcher.FindAllInContext(line, _matches);
         if (matcher.MatchesAcrossLines)
         {
             // A multiline unit: matches may end with its last terminator, which results leave out.

@@ -76,9 +76,17 @@ internal abstract class LineMatcher : IDisposable
     public virtual void FindAllInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange> matches) =>
         FindAll(Unit(text, start, end), matches);
 
-    /// <summary>As <see cref="FindAllInContext"/>, with capture groups (see <see cref="FindAllGroups"/>).</summary>
+    /// <summary>As <see cref="FindAllInContext(ReadOnlySpan{byte}, int, int, List{ByteRange})"/>, with capture groups (see <see cref="FindAllGroups"/>).</summary>
     public virtual void FindAllGroupsInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
         FindAllGroups(Unit(text, start, end), matches, out resolveName);
+
+    /// <summary><see cref="FindAllInContext(ReadOnlySpan{byte}, int, int, List{ByteRange})"/> for a line a searcher reported, in the buffer it came from.</summary>
+    public void FindAllInContext(in Searching.SinkLine line, List<ByteRange> matches) =>
+        FindAllInContext(line.Window, line.WindowOffset, line.WindowOffset + line.Bytes.Length, matches);
+
+    /// <summary><see cref="FindAllGroupsInContext(ReadOnlySpan{byte}, int, int, List{ByteRange[]}, out Func{string, int})"/> for a line a searcher reported.</summary>
+    public void FindAllGroupsInContext(in Searching.SinkLine line, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
+        FindAllGroupsInContext(line.Window, line.WindowOffset, line.WindowOffset + line.Bytes.Length, matches, out resolveName);
 
     // What FindAll sees of a reported line: a multiline unit whole, a line without its terminator.
     private ReadOnlySpan<byte> Unit(ReadOnlySpan<byte> text, int start, int end) =>

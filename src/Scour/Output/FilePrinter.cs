@@ -67,14 +67,14 @@ internal abstract class FilePrinter : IFileSink
     /// </summary>
     protected void FindMatches(in SinkLine line, List<ByteRange> matches)
     {
-        Matcher.FindAllInContext(line.Window, line.WindowOffset, line.WindowOffset + line.Bytes.Length, matches);
+        Matcher.FindAllInContext(line, matches);
         TrailingEmptyMatch.Drop(matches, UnitLength(line), IsTerminated(line));
     }
 
     /// <summary>As <see cref="FindMatches"/>, with each match's capture groups (for <c>-r</c>).</summary>
     protected void FindMatchGroups(in SinkLine line, List<ByteRange[]> groups, out Func<string, int> resolve)
     {
-        Matcher.FindAllGroupsInContext(line.Window, line.WindowOffset, line.WindowOffset + line.Bytes.Length, groups, out resolve);
+        Matcher.FindAllGroupsInContext(line, groups, out resolve);
         TrailingEmptyMatch.Drop(groups, UnitLength(line), IsTerminated(line));
     }
 

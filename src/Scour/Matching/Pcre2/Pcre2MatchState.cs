@@ -86,9 +86,14 @@ internal sealed unsafe class Pcre2MatchState : SafeHandle
         // JIT-compiled code runs through pcre2_jit_match, the documented fast path: pcre2_match would only
         // check what holds here (valid arguments, a start within the subject; MATCH_INVALID_UTF means no
         // UTF check) before calling the same code.
+        if (length == 0)
+        {
+            subject = EmptySubject;
+        }
+
         var rc = _jit
-            ? _native.JitMatch(_codePointer, length == 0 ? EmptySubject : subject, (nuint)length, (nuint)start, 0, handle, _context)
-            : _native.Match(_codePointer, length == 0 ? EmptySubject : subject, (nuint)length, (nuint)start, 0, handle, _context);
+            ? _native.JitMatch(_codePointer, subject, (nuint)length, (nuint)start, 0, handle, _context)
+            : _native.Match(_codePointer, subject, (nuint)length, (nuint)start, 0, handle, _context);
         if (rc > 0)
         {
             return true;
