@@ -29,6 +29,12 @@ internal static class Program
 
     private static int Run(string[] args)
     {
+        if (IndexCommand.Matches(args))
+        {
+            using var indexOut = Terminal.OpenStdout();
+            return IndexCommand.Run(args, indexOut);
+        }
+
         var raw = FlagParser.Parse(WithConfigFile(args));
         if (raw.ShortHelp || raw.LongHelp)
         {
@@ -187,7 +193,8 @@ internal static class Program
             },
             stopAtFirstMatch: plan.Output.Mode == OutputMode.Quiet && plan.Output.Stats is null && !plan.QuietWithoutMatch,
             (path, message) => onError(WithPath(path, message)),
-            plan.IgnoreMessages ? onWarning : _ => { });
+            plan.IgnoreMessages ? onWarning : _ => { },
+            IndexFor(plan, pattern, onWarning));
 
         SearchSummary summary;
         if (plan.SearchStdin)
@@ -217,7 +224,7 @@ internal static class Program
             writer.WriteBlock(message.Written, separated: false);
         }
 
-        if (summary.FilesSearched == 0 && plan.Roots is [""])
+        if (summary.FilesSearched == 0 && plan.Roots is [""] && !WalkedAny(plan, summary))
         {
             // As ripgrep, searching nothing at all under the implicit "." is an error: a filter probably
             // did something unexpected. Paths the user named are searched as asked, silently.
@@ -233,6 +240,39 @@ internal static class Program
             ? summary.FilesSearched > summary.FilesMatched
             : summary.FilesMatched > 0;
         return ExitCode(matched, plan.Quiet, Volatile.Read(ref errors) > 0);
+    }
+
+    // A search index answers for the trees indexed with 'scour index' (unless --no-index), when the
+    // output of a file without a match is nothing: then passing over such files changes no byte.
+    private static Func<IReadOnlyList<string>, CancellationToken, Indexing.IndexedSearch?>? IndexFor(SearchPlan plan, CompiledPattern pattern, Action<string> onWarning)
+    {
+        var silentWithoutMatch = plan.Output.Mode != OutputMode.FilesWithoutMatch && !plan.Output.IncludeZero && !plan.QuietWithoutMatch;
+        if (!plan.UseIndex || plan.SearchStdin || !Indexing.IndexEligibility.Allows(pattern, plan.Searcher, plan.Walk, silentWithoutMatch))
+        {
+            return null;
+        }
+
+        var store = Indexing.IndexStore.FromEnvironment();
+        return (roots, token) => Indexing.IndexedSearch.Prepare(store, pattern.IndexTree!, roots, plan.Walk.WorkingDirectory, onWarning, token);
+    }
+
+    // Whether a search that read no file still walked one: an index passed over files (then it did),
+    // or only over directories (then a walk without it says whether they hold any file to search).
+    private static bool WalkedAny(SearchPlan plan, SearchSummary summary)
+    {
+        if (summary.SettledFiles > 0)
+        {
+            return true;
+        }
+
+        if (summary.SettledDirectories == 0)
+        {
+            return false;
+        }
+
+        var any = false;
+        new Walker(plan.Walk).Run(plan.Roots, _ => !(any = true), (_, _) => { }, _ => { });
+        return any;
     }
 
     private static string WithPath(string? path, string message) => path is null ? message : $"{path}: {message}";

@@ -190,6 +190,9 @@ internal sealed class RawArgs
     public bool PreserveCase { get; set; }
 
     public bool Undo { get; set; }
+
+    /// <summary><c>--no-index</c>: never use a search index.</summary>
+    public bool NoIndex { get; set; }
 }
 
 /// <summary>

@@ -53,6 +53,9 @@ internal sealed record SearchPlan
     /// <summary>Unchanged lines shown around each change by <c>--diff</c> and <c>--interactive</c>.</summary>
     public int DiffContext { get; init; } = 3;
 
+    /// <summary>Whether a search index may be used (not <c>--no-index</c>).</summary>
+    public bool UseIndex { get; init; } = true;
+
     /// <summary><c>--preserve-case</c>.</summary>
     public bool PreserveCase { get; init; }
 
@@ -236,6 +239,7 @@ internal sealed record SearchPlan
             Rewrite = rewrite,
             DiffContext = raw.Context ?? Math.Max(raw.BeforeContext ?? 3, raw.AfterContext ?? 3),
             PreserveCase = raw.PreserveCase,
+            UseIndex = !raw.NoIndex,
         };
     }
 

@@ -1,3 +1,4 @@
+using Scour.Indexing;
 using Scour.Matching;
 using Scour.Searching;
 using Scour.Walking;
@@ -22,6 +23,7 @@ public sealed class SearchBuilder
     private SearcherOptions _searcher = new() { LineNumbers = true };
     private WalkOptions _walk = new();
     private Func<ILineMatcher>? _matcher;
+    private IndexStore? _indexes;
 
     /// <summary>Starts a search for lines matching any of <paramref name="patterns"/> (ripgrep's regex dialect).</summary>
     public SearchBuilder(params string[] patterns)
@@ -95,6 +97,17 @@ public sealed class SearchBuilder
         return Walk(w => w with { Filter = w.Filter is { } previous ? (p, d) => previous(p, d) && keep(p, d) : keep });
     }
 
+    /// <summary>
+    /// Answers from the search indexes built with <see cref="SearchIndex.Build"/> (or <c>scour index</c>)
+    /// for trees that have one: files that cannot match are not read. Results are the same as without.
+    /// </summary>
+    /// <param name="indexDirectory">Where the indexes are; null for the default (<see cref="SearchIndex.DefaultDirectory"/>).</param>
+    public SearchBuilder UseIndex(string? indexDirectory = null)
+    {
+        _indexes = IndexStore.At(indexDirectory);
+        return this;
+    }
+
     /// <summary>Replaces Scour's matcher with the caller's; one is created per search thread.</summary>
     public SearchBuilder UseMatcher(Func<ILineMatcher> factory)
     {
@@ -131,6 +144,6 @@ public sealed class SearchBuilder
     public Searcher Build()
     {
         var compiled = _matcher is null ? CompiledPattern.Compile(_pattern) : null;
-        return new Searcher(_pattern, compiled, _searcher, _walk, _matcher);
+        return new Searcher(_pattern, compiled, _searcher, _walk, _matcher, _indexes);
     }
 }

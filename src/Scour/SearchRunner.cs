@@ -1,4 +1,5 @@
 using Microsoft.Win32.SafeHandles;
+using Scour.Indexing;
 using Scour.Matching;
 using Scour.Searching;
 using Scour.Walking;
@@ -20,6 +21,7 @@ internal sealed class SearchRunner
     private readonly Action<string?, string> _onError;
     private readonly Action<string> _onWarning;
     private readonly GlobOverrides _preprocessorGlobs;
+    private readonly Func<IReadOnlyList<string>, CancellationToken, IndexedSearch?>? _index;
 
     public SearchRunner(
         Func<LineMatcher> matchers,
@@ -28,8 +30,10 @@ internal sealed class SearchRunner
         Func<LineMatcher, IFileSink> sinks,
         bool stopAtFirstMatch,
         Action<string?, string> onError,
-        Action<string>? onWarning = null)
+        Action<string>? onWarning = null,
+        Func<IReadOnlyList<string>, CancellationToken, IndexedSearch?>? index = null)
     {
+        _index = index;
         _matchers = matchers;
         _searcherOptions = searcherOptions;
         _walkOptions = walkOptions;
@@ -80,10 +84,11 @@ internal sealed class SearchRunner
     public SearchSummary Run(IReadOnlyList<string> roots, CancellationToken cancellationToken)
     {
         var summary = new SearchSummary();
+        using var index = _index?.Invoke(roots, cancellationToken);
         using var workers = new ThreadLocal<Worker>(() => new Worker(this), trackAllValues: true);
         try
         {
-            new Walker(_walkOptions).Run(
+            new Walker(index is null ? _walkOptions : _walkOptions with { Lister = index }).Run(
                 roots,
                 entry => SearchFile(workers.Value!, entry, summary, cancellationToken),
                 (path, message) =>
@@ -99,6 +104,11 @@ internal sealed class SearchRunner
             foreach (var w in workers.Values)
             {
                 w.Dispose();
+            }
+
+            if (index is not null)
+            {
+                summary.Settled(index.SettledFiles, index.SettledDirectories);
             }
 
             summary.Finish();

@@ -33,6 +33,18 @@ public sealed class SearchSummary
     /// <summary>True if the search stopped because its output was closed (e.g. <c>| head</c>).</summary>
     public bool OutputClosed { get; internal set; }
 
+    /// <summary>Files an index showed could not match, so they were not read.</summary>
+    internal long SettledFiles { get; private set; }
+
+    /// <summary>Directories an index showed could not hold a match, so they were not entered.</summary>
+    internal long SettledDirectories { get; private set; }
+
+    internal void Settled(long files, long directories)
+    {
+        SettledFiles += files;
+        SettledDirectories += directories;
+    }
+
     internal void Searched(bool matched, long matchedLines, long bytes)
     {
         Interlocked.Increment(ref _filesSearched);
@@ -61,6 +73,8 @@ public sealed class SearchSummary
             _bytesSearched = a.BytesSearched + b.BytesSearched,
             _errors = a.Errors + b.Errors,
             OutputClosed = a.OutputClosed || b.OutputClosed,
+            SettledFiles = a.SettledFiles + b.SettledFiles,
+            SettledDirectories = a.SettledDirectories + b.SettledDirectories,
         };
         sum._clock.Stop();
         return sum;

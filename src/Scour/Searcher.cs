@@ -1,4 +1,5 @@
 using System.Text;
+using Scour.Indexing;
 using Scour.Matching;
 using Scour.Results;
 using Scour.Searching;
@@ -16,8 +17,11 @@ public sealed class Searcher
     private readonly CompiledPattern? _compiled;
     private readonly Func<ILineMatcher>? _customMatcher;
 
-    internal Searcher(PatternOptions pattern, CompiledPattern? compiled, SearcherOptions searcher, WalkOptions walk, Func<ILineMatcher>? customMatcher)
+    private readonly IndexStore? _indexes;
+
+    internal Searcher(PatternOptions pattern, CompiledPattern? compiled, SearcherOptions searcher, WalkOptions walk, Func<ILineMatcher>? customMatcher, IndexStore? indexes = null)
     {
+        _indexes = indexes;
         Pattern = pattern;
         _compiled = compiled;
         SearchOptions = searcher;
@@ -85,5 +89,17 @@ public sealed class Searcher
         _customMatcher is { } custom ? new CustomLineMatcher(custom()) : _compiled!.CreateMatcher();
 
     internal SearchRunner CreateRunner(Func<LineMatcher, IFileSink> sinks, Action<string?, string> onError, Action<string> onWarning) =>
-        new(CreateMatcher, SearchOptions, WalkOptions, sinks, stopAtFirstMatch: false, onError, onWarning);
+        new(CreateMatcher, SearchOptions, WalkOptions, sinks, stopAtFirstMatch: false, onError, onWarning, IndexFor(onWarning));
+
+    // Results name only files with a match, so an index may pass over the others.
+    private Func<IReadOnlyList<string>, CancellationToken, IndexedSearch?>? IndexFor(Action<string> onWarning)
+    {
+        if (_indexes is not { } store || _compiled is not { } compiled || _customMatcher is not null ||
+            !IndexEligibility.Allows(compiled, SearchOptions, WalkOptions, silentWithoutMatch: true))
+        {
+            return null;
+        }
+
+        return (roots, token) => IndexedSearch.Prepare(store, compiled.IndexTree!, roots, WalkOptions.WorkingDirectory, onWarning, token);
+    }
 }

@@ -62,6 +62,7 @@ public sealed class CompiledPattern
         }
 
         _required = LiteralAnalysis.Required(inner ?? tree);
+        IndexTree = matchGroup == 0 ? inner ?? tree : null;
         MatchesEveryLine = matchGroup == 0 && !multiline && RegexNodeQuery.MatchesEmptyAnywhere(tree);
 
         // Fail now, not on the first file, if .NET cannot build the regex. Plain strings translate to
@@ -157,6 +158,9 @@ public sealed class CompiledPattern
 
     /// <summary>The literal the whole pattern is, if it is one (then no regex is needed at all).</summary>
     internal byte[]? ExactLiteral => _exactLiteral;
+
+    /// <summary>The tree a search index plans its trigram query from (the default dialect only; without -w's boundaries).</summary>
+    internal RegexNode? IndexTree { get; }
 
     /// <summary>The literals a prefilter searches for, if any.</summary>
     internal RequiredLiterals? Required => _required;

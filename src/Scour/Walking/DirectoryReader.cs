@@ -14,8 +14,22 @@ internal enum EntryKind : byte
     Other, // FIFOs, sockets, devices: never searched (opening a FIFO would block)
 }
 
-/// <summary>One directory entry.</summary>
-internal readonly record struct DirectoryEntry(string Name, EntryKind Kind);
+/// <summary>
+/// One directory entry. <see cref="Settled"/> comes from a search index: the entry is known to hold
+/// nothing the search can print (an unchanged file without the pattern's n-grams, or a directory of
+/// such files), so once the walk's rules let it through it is counted and passed over, not opened.
+/// </summary>
+internal readonly record struct DirectoryEntry(string Name, EntryKind Kind, bool Settled = false);
+
+/// <summary>Lists directories for a walk in place of <see cref="DirectoryReader"/> (a search index's stored listings).</summary>
+internal interface IDirectoryLister
+{
+    /// <summary>The entries of <paramref name="absolute"/>, in the order the directory gives them; throws as <see cref="DirectoryReader.Read"/>.</summary>
+    List<DirectoryEntry> Read(string absolute);
+
+    /// <summary>Called for a settled entry the walk's rules let through (and so skipped).</summary>
+    void Passed(bool isDirectory);
+}
 
 /// <summary>
 /// Lists a directory. On Linux it reads entries with <c>readdir(3)</c>, whose <c>d_type</c> tells files,

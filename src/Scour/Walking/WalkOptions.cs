@@ -75,4 +75,7 @@ public sealed record WalkOptions
 
     /// <summary>Environment lookups (for <c>HOME</c>, <c>XDG_CONFIG_HOME</c>); null uses the process environment.</summary>
     public Func<string, string?>? Environment { get; init; }
+
+    /// <summary>Where directory listings come from (a search index); null reads every directory.</summary>
+    internal IDirectoryLister? Lister { get; init; }
 }

@@ -348,7 +348,7 @@ public sealed class Walker
             List<DirectoryEntry> entries;
             try
             {
-                entries = DirectoryReader.Read(work.Absolute);
+                entries = walker._options.Lister is { } lister ? lister.Read(work.Absolute) : DirectoryReader.Read(work.Absolute);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -419,6 +419,12 @@ public sealed class Walker
                 var display = Join(work.Display, raw.Name);
                 if (options.Filter is { } filter && !filter(display, isDirectory))
                 {
+                    continue;
+                }
+
+                if (raw.Settled)
+                {
+                    options.Lister!.Passed(isDirectory);
                     continue;
                 }
 

@@ -1,0 +1,70 @@
+using System.Runtime.InteropServices;
+
+namespace Scour.Indexing;
+
+/// <summary>What a directory entry was when the index recorded it.</summary>
+internal enum NodeKind : byte
+{
+    File,
+    Directory,
+    Symlink,
+    Other,
+}
+
+/// <summary>What the index knows about an entry beyond its stamp.</summary>
+[Flags]
+internal enum NodeFlags : byte
+{
+    None = 0,
+
+    /// <summary>A file whose n-grams are in a posting segment under <see cref="IndexNode.Doc"/>.</summary>
+    Indexed = 1,
+
+    /// <summary>Changed too close to the index's time to trust its stamp (git's racy rule): always checked by reading.</summary>
+    Racy = 2,
+
+    /// <summary>A directory whose entries were recorded (not <c>.git</c>, and readable).</summary>
+    Listed = 4,
+
+    /// <summary>A directory holding an ignore file (<c>.gitignore</c>, <c>.ignore</c>, <c>.rgignore</c>): never passed over unread, so its rules and their warnings are the walk's own.</summary>
+    HasIgnoreFile = 8,
+}
+
+/// <summary>
+/// One entry of an indexed tree, 64 bytes, stored as is. A directory's entries are contiguous
+/// (<see cref="FirstChild"/>, <see cref="ChildCount"/>) in the order the directory listed them, so a
+/// stored listing reads like <c>readdir</c>'s.
+/// </summary>
+[StructLayout(LayoutKind.Sequential, Pack = 8)]
+internal struct IndexNode
+{
+    public int Parent;
+    public int NameOffset;
+    public ushort NameLength;
+    public NodeKind Kind;
+    public NodeFlags Flags;
+    public int Doc;
+    public int FirstChild;
+    public int ChildCount;
+    public ulong Device;
+    public ulong Inode;
+    public long Size;
+    public long ModifiedNs;
+    public long ChangedNs;
+
+    public readonly bool Has(NodeFlags flag) => (Flags & flag) != 0;
+
+    /// <summary>True when <paramref name="now"/> (this entry's path, stamped again) is what was recorded.</summary>
+    public readonly bool SameAs(in FileStamp now) =>
+        now.Device == Device && now.Inode == Inode && now.Size == Size && now.ModifiedNs == ModifiedNs && now.ChangedNs == ChangedNs &&
+        (Kind == NodeKind.File ? now.IsFile : Kind != NodeKind.Directory || now.IsDirectory);
+
+    public void Stamp(in FileStamp stamp)
+    {
+        Device = stamp.Device;
+        Inode = stamp.Inode;
+        Size = stamp.Size;
+        ModifiedNs = stamp.ModifiedNs;
+        ChangedNs = stamp.ChangedNs;
+    }
+}

@@ -1,0 +1,106 @@
+using Scour.Walking;
+
+namespace Scour.Indexing;
+
+/// <summary>
+/// The walk's directory listings for an indexed tree. An unchanged directory's listing comes from the
+/// index; a changed one is read, and its entries matched by name with what was recorded. Entries that
+/// cannot print anything are marked settled: a file that is unchanged and lacks the pattern's
+/// trigrams, or a directory that is unchanged, holds no ignore file, and holds only such entries.
+/// Everything else (changed, new, unreadable, racy, not indexed) is walked and searched as without
+/// an index.
+/// </summary>
+internal sealed class IndexedListing
+{
+    private readonly TreeTable _table;
+    private readonly bool[] _settled;
+    private readonly bool[] _fresh;
+
+    public IndexedListing(TreeTable table, bool[] fresh, ulong[] candidates)
+    {
+        _table = table;
+        _fresh = fresh;
+        var nodes = table.Nodes;
+        _settled = new bool[nodes.Length];
+
+        // Children come after their parents (breadth-first), so one backward pass settles bottom-up.
+        for (var i = nodes.Length - 1; i >= 0; i--)
+        {
+            ref readonly var n = ref nodes[i];
+            switch (n.Kind)
+            {
+                case NodeKind.File:
+                    _settled[i] = fresh[i] && n.Has(NodeFlags.Indexed) && ((candidates[n.Doc >> 6] >> (n.Doc & 63)) & 1) == 0;
+                    break;
+                case NodeKind.Directory:
+                    var settled = fresh[i] && n.Has(NodeFlags.Listed) && !n.Has(NodeFlags.HasIgnoreFile);
+                    for (var c = n.FirstChild; settled && c < n.FirstChild + n.ChildCount; c++)
+                    {
+                        settled = nodes[c].Kind is NodeKind.Symlink or NodeKind.Other || _settled[c];
+                    }
+
+                    _settled[i] = settled;
+                    break;
+                default:
+                    _settled[i] = false; // a link or special file is never searched without --follow
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Files the walk passed over.</summary>
+    public long SettledFiles;
+
+    /// <summary>Directories the walk passed over.</summary>
+    public long SettledDirectories;
+
+    /// <summary>The listing of the directory at <paramref name="relative"/> (relative to the tree's root), or null when the index does not know it.</summary>
+    public List<DirectoryEntry> Read(string absolute, string relative)
+    {
+        var d = _table.DirectoryAt(relative);
+        var nodes = _table.Nodes;
+        if (d < 0 || !nodes[d].Has(NodeFlags.Listed))
+        {
+            return DirectoryReader.Read(absolute);
+        }
+
+        ref readonly var dir = ref nodes[d];
+        if (_fresh[d])
+        {
+            var stored = new List<DirectoryEntry>(dir.ChildCount);
+            for (var c = dir.FirstChild; c < dir.FirstChild + dir.ChildCount; c++)
+            {
+                stored.Add(new DirectoryEntry(_table.Name(c), KindOf(nodes[c].Kind), _settled[c]));
+            }
+
+            return stored;
+        }
+
+        // Changed (an entry added, removed or renamed): the directory's own listing, with what is
+        // still known of the entries that were there before.
+        var live = DirectoryReader.Read(absolute);
+        var byName = new Dictionary<string, int>(dir.ChildCount, StringComparer.Ordinal);
+        for (var c = dir.FirstChild; c < dir.FirstChild + dir.ChildCount; c++)
+        {
+            byName[_table.Name(c)] = c;
+        }
+
+        for (var i = 0; i < live.Count; i++)
+        {
+            if (byName.TryGetValue(live[i].Name, out var c) && _settled[c] && KindOf(nodes[c].Kind) == live[i].Kind)
+            {
+                live[i] = live[i] with { Settled = true };
+            }
+        }
+
+        return live;
+    }
+
+    private static EntryKind KindOf(NodeKind kind) => kind switch
+    {
+        NodeKind.File => EntryKind.File,
+        NodeKind.Directory => EntryKind.Directory,
+        NodeKind.Symlink => EntryKind.Symlink,
+        _ => EntryKind.Other,
+    };
+}

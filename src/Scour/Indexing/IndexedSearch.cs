@@ -1,0 +1,153 @@
+using Scour.Matching.Syntax;
+using Scour.Walking;
+
+namespace Scour.Indexing;
+
+/// <summary>
+/// Puts the indexes of the trees a search walks to use: for each indexed tree under the search's
+/// roots, the trigram query picks the candidate files, a freshness check finds what changed, and the
+/// walk gets listings in which everything else is settled. The walk and the search are otherwise the
+/// ones an unindexed search runs, so the output is the same bytes.
+/// </summary>
+internal sealed class IndexedSearch : IDirectoryLister, IDisposable
+{
+    /// <summary>Above this share of a tree's files as candidates, the index is not used: reading them all is no slower.</summary>
+    public const double MaxCandidateShare = 0.5;
+
+    private readonly List<(string Root, IndexedListing Listing, IndexedTree Tree)> _trees = [];
+
+    private IndexedSearch()
+    {
+    }
+
+    /// <summary>Files passed over in all trees.</summary>
+    public long SettledFiles => _trees.Sum(t => t.Listing.SettledFiles);
+
+    /// <summary>Directories passed over in all trees.</summary>
+    public long SettledDirectories => _trees.Sum(t => t.Listing.SettledDirectories);
+
+    /// <summary>
+    /// Prepares the search of <paramref name="roots"/> for <paramref name="tree"/> (the pattern as parsed),
+    /// or returns null when no root lies in a usable index or the pattern selects too much.
+    /// </summary>
+    public static IndexedSearch? Prepare(IndexStore store, RegexNode tree, IReadOnlyList<string> roots, string? workingDirectory, Action<string> onWarning, CancellationToken cancellationToken)
+    {
+        if (!FileStamp.Supported)
+        {
+            return null;
+        }
+
+        var query = TrigramPlanner.Plan(tree);
+        if (query == TrigramQuery.All)
+        {
+            return null;
+        }
+
+        var search = new IndexedSearch();
+        var scopes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var opened = new Dictionary<string, IndexedTree?>(StringComparer.Ordinal);
+        foreach (var root in roots)
+        {
+            var target = root.Length == 0 ? "." : root;
+            var absolute = Path.TrimEndingDirectorySeparator(workingDirectory is null ? Path.GetFullPath(target) : Path.GetFullPath(target, workingDirectory));
+            if (!Directory.Exists(absolute) || RealPath.Of(absolute) != absolute || store.FindRoot(absolute) is not { } indexRoot)
+            {
+                continue; // a file, a missing path, or a path through a link: walked as without an index
+            }
+
+            if (!opened.TryGetValue(indexRoot, out var index))
+            {
+                opened[indexRoot] = index = IndexedTree.TryOpen(store, indexRoot, onWarning);
+            }
+
+            var node = index?.Table.DirectoryAt(Relative(indexRoot, absolute) ?? "-");
+            if (index is null || node is null or < 0)
+            {
+                continue;
+            }
+
+            if (!scopes.TryGetValue(indexRoot, out var scope))
+            {
+                scopes[indexRoot] = scope = [];
+            }
+
+            scope.Add(node.Value);
+        }
+
+        foreach (var (indexRoot, scope) in scopes)
+        {
+            var index = opened[indexRoot]!;
+            ulong[]? candidates;
+            try
+            {
+                candidates = index.Candidates(query, MaxCandidateShare);
+            }
+            catch (InvalidDataException e)
+            {
+                onWarning($"the index of {indexRoot} is damaged and is not used (run 'scour index {indexRoot}' to rebuild it): {e.Message}");
+                continue;
+            }
+
+            if (candidates is null)
+            {
+                continue;
+            }
+
+            var fresh = Freshness.Check(index.Table, scope, cancellationToken);
+            search._trees.Add((indexRoot, new IndexedListing(index.Table, fresh, candidates), index));
+        }
+
+        foreach (var index in opened.Values)
+        {
+            if (index is not null && !search._trees.Exists(t => t.Tree == index))
+            {
+                index.Dispose();
+            }
+        }
+
+        return search._trees.Count == 0 ? null : search;
+    }
+
+    /// <summary><paramref name="absolute"/> relative to <paramref name="root"/> ("" for the root itself), or null when outside it.</summary>
+    internal static string? Relative(string root, string absolute) =>
+        absolute == root ? "" :
+        absolute.Length > root.Length && absolute.StartsWith(root, StringComparison.Ordinal) && (absolute[root.Length] == '/' || root == "/") ? absolute[(root == "/" ? 1 : root.Length + 1)..] :
+        null;
+
+    public List<DirectoryEntry> Read(string absolute)
+    {
+        foreach (var (root, listing, _) in _trees)
+        {
+            if (Relative(root, absolute) is { } relative)
+            {
+                return listing.Read(absolute, relative);
+            }
+        }
+
+        return DirectoryReader.Read(absolute);
+    }
+
+    public void Passed(bool isDirectory)
+    {
+        // Counted once per search, not per tree: the walk does not say which tree an entry is in.
+        if (_trees.Count > 0)
+        {
+            if (isDirectory)
+            {
+                Interlocked.Increment(ref _trees[0].Listing.SettledDirectories);
+            }
+            else
+            {
+                Interlocked.Increment(ref _trees[0].Listing.SettledFiles);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var t in _trees)
+        {
+            t.Tree.Dispose();
+        }
+    }
+}

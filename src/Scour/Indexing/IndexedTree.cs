@@ -1,0 +1,180 @@
+using System.Numerics;
+
+namespace Scour.Indexing;
+
+/// <summary>
+/// One tree's index opened for a search: the table and its posting segments, all checked. Answers
+/// which documents may hold a match of a trigram query.
+/// </summary>
+internal sealed class IndexedTree : IDisposable
+{
+    private readonly PostingSegment[] _segments;
+
+    private IndexedTree(string folder, TreeTable table, PostingSegment[] segments)
+    {
+        Folder = folder;
+        Table = table;
+        _segments = segments;
+    }
+
+    public string Folder { get; }
+
+    public TreeTable Table { get; }
+
+    /// <summary>
+    /// Opens the index of <paramref name="root"/>; null when there is none or it is damaged. Damage is
+    /// reported through <paramref name="onDamage"/> once (until the next build), and the search then
+    /// reads every file itself.
+    /// </summary>
+    public static IndexedTree? TryOpen(IndexStore store, string root, Action<string> onDamage)
+    {
+        var folder = store.FolderOf(root);
+        var segments = new List<PostingSegment>();
+        try
+        {
+            var table = TreeTable.Read(Path.Join(folder, IndexStore.TableName));
+            if (table.Root != root)
+            {
+                return null;
+            }
+
+            foreach (var s in table.Segments)
+            {
+                segments.Add(PostingSegment.Open(Path.Join(folder, PostingSegment.FileName(s.Id)), s));
+            }
+
+            return new IndexedTree(folder, table, [.. segments]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            foreach (var s in segments)
+            {
+                s.Dispose();
+            }
+
+            // A table replaced between reading it and opening its segments is an update, not damage.
+            if (e is InvalidDataException && NoteDamageOnce(folder))
+            {
+                onDamage($"the index of {root} is damaged and is not used (run 'scour index {root}' to rebuild it): {e.Message}");
+            }
+
+            return null;
+        }
+    }
+
+    private static bool NoteDamageOnce(string folder)
+    {
+        try
+        {
+            using var marker = new FileStream(Path.Join(folder, IndexStore.CorruptionNoted), FileMode.CreateNew);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The documents that may hold a match (a bit per document), or null when the query rules out
+    /// too few of them for the index to be worth using.
+    /// </summary>
+    public ulong[]? Candidates(TrigramQuery query, double maxShare)
+    {
+        var docs = new ulong[(Table.NextDoc + 63) / 64];
+        foreach (var segment in _segments)
+        {
+            var found = Evaluate(query, segment);
+            for (var i = 0; i < docs.Length; i++)
+            {
+                docs[i] |= found[i];
+            }
+        }
+
+        long live = 0, candidates = 0;
+        foreach (ref readonly var n in Table.Nodes.AsSpan())
+        {
+            if (n.Has(NodeFlags.Indexed))
+            {
+                live++;
+                candidates += (long)(docs[n.Doc >> 6] >> (n.Doc & 63)) & 1;
+            }
+        }
+
+        return candidates > live * maxShare ? null : docs;
+    }
+
+    private ulong[] Evaluate(TrigramQuery query, PostingSegment segment)
+    {
+        var words = (Table.NextDoc + 63) / 64;
+        switch (query)
+        {
+            case GramQuery gram:
+                var docs = new ulong[words];
+                segment.AddDocs(gram.Key, docs);
+                return docs;
+            case AndQuery and:
+                // The rarest trigram first: an empty intersection stops early.
+                ulong[]? result = null;
+                foreach (var item in and.Items.OrderBy(q => q is GramQuery g ? segment.Count(g.Key) : int.MaxValue))
+                {
+                    var next = Evaluate(item, segment);
+                    if (result is null)
+                    {
+                        result = next;
+                    }
+                    else
+                    {
+                        var any = 0UL;
+                        for (var i = 0; i < words; i++)
+                        {
+                            any |= result[i] &= next[i];
+                        }
+
+                        if (any == 0)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                return result ?? AllOf(segment, words);
+            case OrQuery or:
+                var union = new ulong[words];
+                foreach (var item in or.Items)
+                {
+                    var next = Evaluate(item, segment);
+                    for (var i = 0; i < words; i++)
+                    {
+                        union[i] |= next[i];
+                    }
+                }
+
+                return union;
+            default:
+                return query == TrigramQuery.None ? new ulong[words] : AllOf(segment, words);
+        }
+    }
+
+    private static ulong[] AllOf(PostingSegment segment, int words)
+    {
+        var docs = new ulong[words];
+        for (var d = segment.FirstDoc; d < segment.EndDoc; d++)
+        {
+            docs[d >> 6] |= 1UL << (d & 63);
+        }
+
+        return docs;
+    }
+
+    /// <summary>The number of set bits (documents) in <paramref name="docs"/>.</summary>
+    public static long Count(ulong[] docs) => docs.Sum(w => (long)BitOperations.PopCount(w));
+
+    public void Dispose()
+    {
+        foreach (var s in _segments)
+        {
+            s.Dispose();
+        }
+    }
+}

@@ -1,0 +1,222 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text;
+using Scour.Walking;
+
+namespace Scour.Indexing;
+
+/// <summary>A posting segment the table refers to: its file id and the documents it holds.</summary>
+internal readonly record struct SegmentRef(long Id, int FirstDoc, int EndDoc);
+
+/// <summary>
+/// The table of an indexed tree (<c>tree.scx</c>): every directory and entry the index recorded, with
+/// its stamp and flags, and the posting segments holding the files' n-grams. Read whole and checked
+/// against its checksum before use; written beside the old one and renamed over it.
+/// </summary>
+internal sealed class TreeTable
+{
+    private static ReadOnlySpan<byte> Magic => "SCOURTB1"u8;
+    private const int Version = 1;
+    private const int HeaderSize = 56;
+    private const int SegmentRefSize = 16;
+
+    private DirectoryIndex? _directories;
+
+    private sealed record DirectoryIndex(Dictionary<string, int> Map, string?[] Paths);
+
+    public required string Root { get; init; }
+
+    public required long Generation { get; init; }
+
+    /// <summary>Entries stamped at or after this time (ns since the epoch) were marked racy.</summary>
+    public required long SafeTimeNs { get; init; }
+
+    /// <summary>When the build started (ns since the epoch).</summary>
+    public required long BuiltAtNs { get; init; }
+
+    public required int NextDoc { get; init; }
+
+    public required IndexNode[] Nodes { get; init; }
+
+    public required byte[] Names { get; init; }
+
+    public required SegmentRef[] Segments { get; init; }
+
+    public ReadOnlySpan<byte> NameBytes(int node) => Names.AsSpan(Nodes[node].NameOffset, Nodes[node].NameLength);
+
+    public string Name(int node) => FileNameEncoding.Decode(NameBytes(node));
+
+    /// <summary>The path of <paramref name="node"/> relative to the root ("" for the root).</summary>
+    public string RelativePath(int node)
+    {
+        var parts = new List<string>();
+        for (; node > 0; node = Nodes[node].Parent)
+        {
+            parts.Add(Name(node));
+        }
+
+        parts.Reverse();
+        return string.Join('/', parts);
+    }
+
+    /// <summary>The node of the directory at <paramref name="relative"/> ("" for the root), or -1.</summary>
+    public int DirectoryAt(string relative) => Directories().Map.GetValueOrDefault(relative, -1);
+
+    /// <summary>The relative path of every directory node (null for other nodes), built once.</summary>
+    public string?[] DirectoryPaths => Directories().Paths;
+
+    private DirectoryIndex Directories()
+    {
+        if (_directories is { } built)
+        {
+            return built;
+        }
+
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        var paths = new string?[Nodes.Length];
+        paths[0] = "";
+        map[""] = 0;
+        for (var i = 1; i < Nodes.Length; i++)
+        {
+            if (Nodes[i].Kind == NodeKind.Directory && paths[Nodes[i].Parent] is { } parent)
+            {
+                paths[i] = parent.Length == 0 ? Name(i) : parent + "/" + Name(i);
+                map[paths[i]!] = i;
+            }
+        }
+
+        return Interlocked.CompareExchange(ref _directories, new DirectoryIndex(map, paths), null) ?? _directories;
+    }
+
+    /// <summary>Reads and checks a table; throws <see cref="InvalidDataException"/> for one that is damaged.</summary>
+    public static TreeTable Read(string path)
+    {
+        // Straight into the arrays kept (no copy of the whole file), checked as it is read.
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var length = RandomAccess.GetLength(file);
+        Span<byte> h = stackalloc byte[HeaderSize];
+        if (length < HeaderSize + 4 || RandomAccess.Read(file, h, 0) != HeaderSize || !h[..8].SequenceEqual(Magic))
+        {
+            throw new InvalidDataException($"{path}: not a scour index table");
+        }
+
+        if (BinaryPrimitives.ReadInt32LittleEndian(h[8..]) != Version)
+        {
+            throw new InvalidDataException($"{path}: index format version {BinaryPrimitives.ReadInt32LittleEndian(h[8..])} is not {Version}");
+        }
+
+        var nodeCount = BinaryPrimitives.ReadInt32LittleEndian(h[12..]);
+        var namesLength = BinaryPrimitives.ReadInt32LittleEndian(h[16..]);
+        var rootLength = BinaryPrimitives.ReadInt32LittleEndian(h[20..]);
+        var segmentCount = BinaryPrimitives.ReadInt32LittleEndian(h[24..]);
+        var nextDoc = BinaryPrimitives.ReadInt32LittleEndian(h[28..]);
+        long namesAt = HeaderSize + ((long)segmentCount * SegmentRefSize) + rootLength;
+        var nodesAt = Align8(namesAt + namesLength);
+        if (nodeCount < 1 || namesLength < 0 || rootLength is < 1 or > 65536 || segmentCount is < 0 or > 1024 ||
+            nodesAt + ((long)nodeCount * Marshal.SizeOf<IndexNode>()) + 4 != length)
+        {
+            throw new InvalidDataException($"{path}: the index's sections do not add up (it is damaged)");
+        }
+
+        var small = new byte[nodesAt];
+        var names = GC.AllocateUninitializedArray<byte>(namesLength);
+        var nodes = GC.AllocateUninitializedArray<IndexNode>(nodeCount);
+        var nodeBytes = MemoryMarshal.AsBytes(nodes.AsSpan());
+        Span<byte> tail = stackalloc byte[4];
+        if (RandomAccess.Read(file, small, 0) != small.Length || RandomAccess.Read(file, nodeBytes, nodesAt) != nodeBytes.Length ||
+            RandomAccess.Read(file, tail, length - 4) != 4)
+        {
+            throw new InvalidDataException($"{path}: the index is truncated");
+        }
+
+        small.AsSpan((int)namesAt, namesLength).CopyTo(names);
+        if (Crc32C.Append(Crc32C.Of(small), nodeBytes) != BinaryPrimitives.ReadUInt32LittleEndian(tail))
+        {
+            throw new InvalidDataException($"{path}: checksum mismatch (the index is damaged)");
+        }
+
+        var at = HeaderSize;
+        var segments = new SegmentRef[segmentCount];
+        for (var i = 0; i < segmentCount; i++, at += SegmentRefSize)
+        {
+            var e = small.AsSpan(at);
+            segments[i] = new SegmentRef(BinaryPrimitives.ReadInt64LittleEndian(e), BinaryPrimitives.ReadInt32LittleEndian(e[8..]), BinaryPrimitives.ReadInt32LittleEndian(e[12..]));
+        }
+
+        var root = FileNameEncoding.Decode(small.AsSpan(at, rootLength));
+        foreach (ref readonly var n in nodes.AsSpan())
+        {
+            if ((uint)n.NameOffset + (uint)n.NameLength > (uint)names.Length || n.Parent >= nodeCount ||
+                (n.Kind == NodeKind.Directory && ((uint)n.FirstChild + (uint)n.ChildCount > (uint)nodeCount)) ||
+                (n.Has(NodeFlags.Indexed) && (uint)n.Doc >= (uint)nextDoc))
+            {
+                throw new InvalidDataException($"{path}: an entry points outside the index (it is damaged)");
+            }
+        }
+
+        return new TreeTable
+        {
+            Root = root,
+            Generation = BinaryPrimitives.ReadInt64LittleEndian(h[32..]),
+            SafeTimeNs = BinaryPrimitives.ReadInt64LittleEndian(h[40..]),
+            BuiltAtNs = BinaryPrimitives.ReadInt64LittleEndian(h[48..]),
+            NextDoc = nextDoc,
+            Nodes = nodes,
+            Names = names,
+            Segments = segments,
+        };
+    }
+
+    /// <summary>Only the root a table belongs to (for listings), or null if it cannot be read.</summary>
+    public static string? ReadRoot(string path)
+    {
+        try
+        {
+            return Read(path).Root;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes the table to <paramref name="path"/> through a temporary file renamed over it.</summary>
+    public void Write(string path)
+    {
+        var root = FileNameEncoding.GetBytes(Root);
+        var nodeBytes = MemoryMarshal.AsBytes(Nodes.AsSpan());
+        var size = Align8(HeaderSize + (Segments.Length * SegmentRefSize) + root.Length + Names.Length) + nodeBytes.Length;
+        var buffer = new byte[size + 4];
+        var h = buffer.AsSpan();
+        Magic.CopyTo(h);
+        BinaryPrimitives.WriteInt32LittleEndian(h[8..], Version);
+        BinaryPrimitives.WriteInt32LittleEndian(h[12..], Nodes.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(h[16..], Names.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(h[20..], root.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(h[24..], Segments.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(h[28..], NextDoc);
+        BinaryPrimitives.WriteInt64LittleEndian(h[32..], Generation);
+        BinaryPrimitives.WriteInt64LittleEndian(h[40..], SafeTimeNs);
+        BinaryPrimitives.WriteInt64LittleEndian(h[48..], BuiltAtNs);
+        var at = HeaderSize;
+        foreach (var s in Segments)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(h[at..], s.Id);
+            BinaryPrimitives.WriteInt32LittleEndian(h[(at + 8)..], s.FirstDoc);
+            BinaryPrimitives.WriteInt32LittleEndian(h[(at + 12)..], s.EndDoc);
+            at += SegmentRefSize;
+        }
+
+        root.CopyTo(h[at..]);
+        at += root.Length;
+        Names.CopyTo(h[at..]);
+        at = (int)Align8(at + Names.Length);
+        nodeBytes.CopyTo(h[at..]);
+        BinaryPrimitives.WriteUInt32LittleEndian(h[(int)size..], Crc32C.Of(h[..(int)size]));
+        IndexFiles.Publish(path, buffer);
+    }
+
+    private static long Align8(long n) => (n + 7) & ~7L;
+
+    internal static string Text(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
+}
