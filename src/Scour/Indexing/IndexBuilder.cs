@@ -54,10 +54,16 @@ internal sealed class IndexBuilder
         try
         {
             old = File.Exists(tablePath) ? TreeTable.Read(tablePath) : null;
+            foreach (var segment in old?.Segments ?? [])
+            {
+                using var open = PostingSegment.Open(Path.Join(folder, PostingSegment.FileName(segment.Id)), segment);
+                open.Verify(); // an update builds on it: it must be whole
+            }
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            damage = e.Message;
+            damage = old is null ? e.Message : $"{e.Message}; every file is read again";
+            old = null;
         }
 
         var started = DateTime.UtcNow;

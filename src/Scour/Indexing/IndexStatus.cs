@@ -49,7 +49,7 @@ internal static class IndexStatusReader
                 _ = TreeTable.Read(Path.Join(folder, IndexStore.TableName));
                 damage = "a posting segment is missing or damaged";
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 damage = IndexStore.Describe(e);
             }

@@ -32,6 +32,18 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
     /// </summary>
     public static IndexedSearch? Prepare(IndexStore store, RegexNode tree, IReadOnlyList<string> roots, string? workingDirectory, Action<string> onWarning, CancellationToken cancellationToken)
     {
+        try
+        {
+            return TryPrepare(store, tree, roots, workingDirectory, onWarning, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return null; // an index that cannot be read is only a slower search
+        }
+    }
+
+    private static IndexedSearch? TryPrepare(IndexStore store, RegexNode tree, IReadOnlyList<string> roots, string? workingDirectory, Action<string> onWarning, CancellationToken cancellationToken)
+    {
         if (!FileStamp.Supported)
         {
             return null;

@@ -45,7 +45,7 @@ internal sealed class IndexedTree : IDisposable
 
             return new IndexedTree(folder, table, [.. segments]);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             foreach (var s in segments)
             {

@@ -174,7 +174,7 @@ internal sealed class TreeTable
         {
             return Read(path).Root;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return null;
         }
