@@ -19,6 +19,7 @@ internal static class HelpText
         (FlagCategory.OutputModes, "OUTPUT MODES"),
         (FlagCategory.Logging, "LOGGING OPTIONS"),
         (FlagCategory.Rewrite, "REWRITE OPTIONS"),
+        (FlagCategory.Index, "INDEX OPTIONS"),
         (FlagCategory.OtherBehaviors, "OTHER BEHAVIORS"),
     ];
 

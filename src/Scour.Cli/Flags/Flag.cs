@@ -10,6 +10,7 @@ internal enum FlagCategory
     OutputModes,
     Logging,
     Rewrite,
+    Index,
     OtherBehaviors,
 }
 

@@ -148,12 +148,6 @@ internal static class FlagTable
             ApplyNegation = a => NoIgnore(a, false),
             Details = "Don't respect .gitignore, .ignore, .rgignore, git's exclude and global files, or ignore files in parent directories; files given with --ignore-file still apply. Each is a flag of its own, so a later --ignore-vcs (say) turns that one back on.",
         },
-        new("no-index", null, null, Filter, "Read every file, even in a tree that 'scour index' has indexed.", (a, _) => a.NoIndex = true)
-        {
-            Negation = "index",
-            ApplyNegation = a => a.NoIndex = false,
-            Details = "A tree indexed with 'scour index' is searched through its index: files that cannot match are not read. The output is the same either way; --no-index is for comparing, or for timing a plain search.",
-        },
         new("no-ignore-vcs", null, null, Filter, "Don't use ignore files from source control.", (a, _) => a.NoIgnoreVcs = true)
         {
             Negation = "ignore-vcs",
@@ -362,6 +356,14 @@ internal static class FlagTable
         {
             Negation = "no-stats",
             ApplyNegation = a => a.Stats = false,
+        },
+
+        // Index
+        new("no-index", null, null, FlagCategory.Index, "Read every file, even in a tree that 'scour index' has indexed.", (a, _) => a.NoIndex = true)
+        {
+            Negation = "index",
+            ApplyNegation = a => a.NoIndex = false,
+            Details = "A tree indexed with 'scour index' is searched through its index: files that cannot match are not read. The output is the same either way; --no-index is for comparing, or for timing a plain search.",
         },
 
         // Rewrite
