@@ -247,13 +247,15 @@ internal static class Program
     private static Func<IReadOnlyList<string>, CancellationToken, Indexing.IndexedSearch?>? IndexFor(SearchPlan plan, CompiledPattern pattern, Action<string> onWarning)
     {
         var silentWithoutMatch = plan.Output.Mode != OutputMode.FilesWithoutMatch && !plan.Output.IncludeZero && !plan.QuietWithoutMatch;
+        Action<string>? debug = plan.Debug ? message => Stderr.Message("DEBUG|index: " + message) : null;
         if (!plan.UseIndex || plan.SearchStdin || !Indexing.IndexEligibility.Allows(pattern, plan.Searcher, plan.Walk, silentWithoutMatch))
         {
+            debug?.Invoke(plan.UseIndex ? "not used: these flags or this pattern print or search what an index cannot answer for" : "not used (--no-index)");
             return null;
         }
 
         var store = Indexing.IndexStore.FromEnvironment();
-        return (roots, token) => Indexing.IndexedSearch.Prepare(store, pattern.IndexTree!, roots, plan.Walk.WorkingDirectory, onWarning, token);
+        return (roots, token) => Indexing.IndexedSearch.Prepare(store, pattern.IndexTree!, roots, plan.Walk.WorkingDirectory, onWarning, debug, token);
     }
 
     // Whether a search that read no file still walked one: an index passed over files (then it did),

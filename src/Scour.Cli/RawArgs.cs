@@ -191,6 +191,9 @@ internal sealed class RawArgs
 
     public bool Undo { get; set; }
 
+    /// <summary><c>--debug</c> or <c>--trace</c>.</summary>
+    public bool Debug { get; set; }
+
     /// <summary><c>--no-index</c>: never use a search index.</summary>
     public bool NoIndex { get; set; }
 }

@@ -53,6 +53,9 @@ internal sealed record SearchPlan
     /// <summary>Unchanged lines shown around each change by <c>--diff</c> and <c>--interactive</c>.</summary>
     public int DiffContext { get; init; } = 3;
 
+    /// <summary><c>--debug</c>: say on standard error how the search went about its work.</summary>
+    public bool Debug { get; init; }
+
     /// <summary>Whether a search index may be used (not <c>--no-index</c>).</summary>
     public bool UseIndex { get; init; } = true;
 
@@ -240,6 +243,7 @@ internal sealed record SearchPlan
             DiffContext = raw.Context ?? Math.Max(raw.BeforeContext ?? 3, raw.AfterContext ?? 3),
             PreserveCase = raw.PreserveCase,
             UseIndex = !raw.NoIndex,
+            Debug = raw.Debug,
         };
     }
 

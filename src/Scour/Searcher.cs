@@ -100,6 +100,6 @@ public sealed class Searcher
             return null;
         }
 
-        return (roots, token) => IndexedSearch.Prepare(store, compiled.IndexTree!, roots, WalkOptions.WorkingDirectory, onWarning, token);
+        return (roots, token) => IndexedSearch.Prepare(store, compiled.IndexTree!, roots, WalkOptions.WorkingDirectory, onWarning, null, token);
     }
 }

@@ -344,8 +344,8 @@ internal static class FlagTable
             Negation = "ignore-messages",
             ApplyNegation = a => a.NoIgnoreMessages = false,
         },
-        new("debug", null, null, Logging, "Accepted for compatibility; scour has no debug log yet.", (_, _) => { }),
-        new("trace", null, null, Logging, "Accepted for compatibility; scour has no trace log yet.", (_, _) => { }),
+        new("debug", null, null, Logging, "Show debug messages (so far: how a search index was used).", (a, _) => a.Debug = true),
+        new("trace", null, null, Logging, "Show trace messages (so far those of --debug).", (a, _) => a.Debug = true),
         new("no-messages", null, null, Logging, "Suppress some error messages.", (a, _) => a.NoMessages = true)
         {
             Negation = "messages",

@@ -10,7 +10,7 @@ namespace Scour.Indexing;
 /// in nanoseconds. The status-change time is set by the kernel alone, so tools that restore an old
 /// modification time (<c>touch -r</c>, <c>cp -p</c>, <c>tar -x</c>) still show as a change.
 /// </summary>
-internal readonly partial record struct FileStamp(ulong Device, ulong Inode, long Size, long ModifiedNs, long ChangedNs, ushort Mode)
+internal readonly partial record struct FileStamp(ulong Device, ulong Inode, long Size, long ModifiedNs, long ChangedNs, ushort Mode, uint Links = 1)
 {
     private const int AT_FDCWD = -100;
     private const int AT_SYMLINK_NOFOLLOW = 0x100;
@@ -68,7 +68,8 @@ internal readonly partial record struct FileStamp(ulong Device, ulong Inode, lon
         Size: *(long*)(b + 40),
         ModifiedNs: (*(long*)(b + 112) * 1_000_000_000) + *(uint*)(b + 120),
         ChangedNs: (*(long*)(b + 96) * 1_000_000_000) + *(uint*)(b + 104),
-        Mode: *(ushort*)(b + 28));
+        Mode: *(ushort*)(b + 28),
+        Links: *(uint*)(b + 16));
 }
 
 /// <summary>A directory opened only to stamp the entries in it by name (<c>O_PATH</c>: no read access needed).</summary>

@@ -46,6 +46,66 @@ internal static class Freshness
         return fresh;
     }
 
+    /// <summary>
+    /// The same flags from a watcher's list of changed paths instead of stamping everything: entries
+    /// not named (nor inside a named subtree) are unchanged, except racy ones, and files with other hard
+    /// links, which are stamped again.
+    /// </summary>
+    public static bool[] FromChanges(TreeTable table, HashSet<string> changed)
+    {
+        var nodes = table.Nodes;
+        var fresh = new bool[nodes.Length];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            ref readonly var n = ref nodes[i];
+            fresh[i] = !n.Has(NodeFlags.Racy) &&
+                (!n.Has(NodeFlags.MultiLink) || (FileStamp.Of(Path.Join(table.Root, table.RelativePath(i))) is { } now && n.SameAs(now)));
+        }
+
+        foreach (var path in changed)
+        {
+            if (path.EndsWith('/'))
+            {
+                var top = table.DirectoryAt(path.TrimEnd('/'));
+                var stack = new Stack<int>();
+                if (top >= 0)
+                {
+                    stack.Push(top);
+                }
+
+                while (stack.TryPop(out var d))
+                {
+                    fresh[d] = false;
+                    for (var c = nodes[d].FirstChild; nodes[d].Has(NodeFlags.Listed) && c < nodes[d].FirstChild + nodes[d].ChildCount; c++)
+                    {
+                        fresh[c] = false;
+                        if (nodes[c].Kind == NodeKind.Directory)
+                        {
+                            stack.Push(c);
+                        }
+                    }
+                }
+            }
+            else if (table.DirectoryAt(path) is >= 0 and var dir)
+            {
+                fresh[dir] = false;
+            }
+            else if (table.DirectoryAt(Path.GetDirectoryName(path) ?? "") is >= 0 and var parent && nodes[parent].Has(NodeFlags.Listed))
+            {
+                var name = Path.GetFileName(path);
+                for (var c = nodes[parent].FirstChild; c < nodes[parent].FirstChild + nodes[parent].ChildCount; c++)
+                {
+                    if (table.Name(c) == name)
+                    {
+                        fresh[c] = false;
+                    }
+                }
+            }
+        }
+
+        return fresh;
+    }
+
     private static void CheckDirectory(TreeTable table, int d, bool[] fresh, Span<byte> name)
     {
         var nodes = table.Nodes;

@@ -158,6 +158,7 @@ internal sealed class IndexBuilder
             Rebuilt = full,
             Damage = damage,
             Elapsed = DateTime.UtcNow - started,
+            Generation = generation,
         };
     }
 
@@ -283,10 +284,7 @@ internal sealed class IndexBuilder
                 else if (child.Kind == NodeKind.File && FileStamp.Of(Path.Join(_root, relative)) is { IsFile: true } fileStamp)
                 {
                     child.Stamp(fileStamp);
-                    if (fileStamp.LatestNs >= safeTime)
-                    {
-                        child.Flags |= NodeFlags.Racy;
-                    }
+                    child.Flags |= (fileStamp.LatestNs >= safeTime ? NodeFlags.Racy : 0) | (fileStamp.Links > 1 ? NodeFlags.MultiLink : 0);
 
                     scan.Files.Add((index, (relative, Path.Join(_root, relative))));
                 }
@@ -333,7 +331,7 @@ internal sealed class IndexBuilder
                 }
 
                 n.Stamp(s);
-                n.Flags = (n.Flags & ~NodeFlags.Racy) | (s.LatestNs >= safeTime ? NodeFlags.Racy : 0) | NodeFlags.Indexed;
+                n.Flags = (n.Flags & ~(NodeFlags.Racy | NodeFlags.MultiLink)) | (s.LatestNs >= safeTime ? NodeFlags.Racy : 0) | (s.Links > 1 ? NodeFlags.MultiLink : 0) | NodeFlags.Indexed;
                 n.Doc = doc;
                 writer.Add(doc++, keys);
             }

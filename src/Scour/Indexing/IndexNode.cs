@@ -28,6 +28,9 @@ internal enum NodeFlags : byte
 
     /// <summary>A directory holding an ignore file (<c>.gitignore</c>, <c>.ignore</c>, <c>.rgignore</c>): never passed over unread, so its rules and their warnings are the walk's own.</summary>
     HasIgnoreFile = 8,
+
+    /// <summary>A file with more than one hard link: it can change through a path no watcher sees, so it is always stamped again.</summary>
+    MultiLink = 16,
 }
 
 /// <summary>

@@ -42,4 +42,7 @@ public sealed class IndexReport
 
     /// <summary>How long it took.</summary>
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The generation of the table this build published.</summary>
+    internal long Generation { get; init; }
 }

@@ -30,11 +30,11 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
     /// Prepares the search of <paramref name="roots"/> for <paramref name="tree"/> (the pattern as parsed),
     /// or returns null when no root lies in a usable index or the pattern selects too much.
     /// </summary>
-    public static IndexedSearch? Prepare(IndexStore store, RegexNode tree, IReadOnlyList<string> roots, string? workingDirectory, Action<string> onWarning, CancellationToken cancellationToken)
+    public static IndexedSearch? Prepare(IndexStore store, RegexNode tree, IReadOnlyList<string> roots, string? workingDirectory, Action<string> onWarning, Action<string>? debug, CancellationToken cancellationToken)
     {
         try
         {
-            return TryPrepare(store, tree, roots, workingDirectory, onWarning, cancellationToken);
+            return TryPrepare(store, tree, roots, workingDirectory, onWarning, debug ?? (_ => { }), cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -42,7 +42,7 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
         }
     }
 
-    private static IndexedSearch? TryPrepare(IndexStore store, RegexNode tree, IReadOnlyList<string> roots, string? workingDirectory, Action<string> onWarning, CancellationToken cancellationToken)
+    private static IndexedSearch? TryPrepare(IndexStore store, RegexNode tree, IReadOnlyList<string> roots, string? workingDirectory, Action<string> onWarning, Action<string> debug, CancellationToken cancellationToken)
     {
         if (!FileStamp.Supported)
         {
@@ -52,6 +52,7 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
         var query = TrigramPlanner.Plan(tree);
         if (query == TrigramQuery.All)
         {
+            debug("not used: the pattern has no trigram every match must contain");
             return null;
         }
 
@@ -102,10 +103,15 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
 
             if (candidates is null)
             {
+                debug($"not used for {indexRoot}: the pattern's trigrams are in more than half of its files");
                 continue;
             }
 
-            var fresh = Freshness.Check(index.Table, scope, cancellationToken);
+            // A watcher answers what changed; without one, every entry in scope is stamped again.
+            var changed = WatchProtocol.Ask(index.Folder, index.Table.Generation);
+            var fresh = changed is not null ? Freshness.FromChanges(index.Table, changed) : Freshness.Check(index.Table, scope, cancellationToken);
+            debug($"{indexRoot}: {IndexedTree.Count(candidates):N0} candidate files of {index.Table.NextDoc:N0} indexed, query {query}; " +
+                (changed is null ? "every entry stamped (no watcher)" : $"{changed.Count:N0} changed paths from the watcher"));
             search._trees.Add((indexRoot, new IndexedListing(index.Table, fresh, candidates), index));
         }
 
