@@ -254,9 +254,9 @@ internal sealed class IndexBuilder
             dir.ChildCount = entries.Count;
             foreach (var entry in entries)
             {
-                if (entry.Name is ".gitignore" or ".ignore" or ".rgignore")
+                if (entry.Name is ".gitignore" or ".ignore" or ".rgignore" && WouldWarn(Path.Join(absolute, entry.Name)))
                 {
-                    CollectionsMarshal.AsSpan(scan.Nodes)[item.Node].Flags |= NodeFlags.HasIgnoreFile;
+                    CollectionsMarshal.AsSpan(scan.Nodes)[item.Node].Flags |= NodeFlags.HasIgnoreWarnings;
                 }
 
                 var bytes = FileNameEncoding.GetBytes(entry.Name);
@@ -294,6 +294,19 @@ internal sealed class IndexBuilder
         }
 
         return scan;
+    }
+
+    // An ignore file that is not a regular file, cannot be read, or holds a line the walk reports.
+    private static bool WouldWarn(string path)
+    {
+        try
+        {
+            return !FileKind.IsRegularFile(path) || IgnoreFile.Load(path) is not { Errors.Count: 0 };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
     }
 
     // Reads the pending files in parallel, a chunk at a time, and adds them to the segment in order.

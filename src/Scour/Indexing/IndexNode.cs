@@ -26,8 +26,13 @@ internal enum NodeFlags : byte
     /// <summary>A directory whose entries were recorded (not <c>.git</c>, and readable).</summary>
     Listed = 4,
 
-    /// <summary>A directory holding an ignore file (<c>.gitignore</c>, <c>.ignore</c>, <c>.rgignore</c>): never passed over unread, so its rules and their warnings are the walk's own.</summary>
-    HasIgnoreFile = 8,
+    /// <summary>
+    /// A directory holding an ignore file (<c>.gitignore</c>, <c>.ignore</c>, <c>.rgignore</c>) that a walk
+    /// would warn about (a malformed line): never passed over unread, so that its warnings are printed.
+    /// (A clean ignore file only decides what is walked below it, which is passed over only when it
+    /// can print nothing.)
+    /// </summary>
+    HasIgnoreWarnings = 8,
 
     /// <summary>A file with more than one hard link: it can change through a path no watcher sees, so it is always stamped again.</summary>
     MultiLink = 16,

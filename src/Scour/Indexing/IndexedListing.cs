@@ -6,7 +6,8 @@ namespace Scour.Indexing;
 /// The walk's directory listings for an indexed tree. An unchanged directory's listing comes from the
 /// index; a changed one is read, and its entries matched by name with what was recorded. Entries that
 /// cannot print anything are marked settled: a file that is unchanged and lacks the pattern's
-/// trigrams, or a directory that is unchanged, holds no ignore file, and holds only such entries.
+/// trigrams, or a directory that is unchanged, holds no ignore file a walk would warn about, and
+/// holds only such entries.
 /// Everything else (changed, new, unreadable, racy, not indexed) is walked and searched as without
 /// an index.
 /// </summary>
@@ -33,7 +34,7 @@ internal sealed class IndexedListing
                     _settled[i] = fresh[i] && n.Has(NodeFlags.Indexed) && ((candidates[n.Doc >> 6] >> (n.Doc & 63)) & 1) == 0;
                     break;
                 case NodeKind.Directory:
-                    var settled = fresh[i] && n.Has(NodeFlags.Listed) && !n.Has(NodeFlags.HasIgnoreFile);
+                    var settled = fresh[i] && n.Has(NodeFlags.Listed) && !n.Has(NodeFlags.HasIgnoreWarnings);
                     for (var c = n.FirstChild; settled && c < n.FirstChild + n.ChildCount; c++)
                     {
                         settled = nodes[c].Kind is NodeKind.Symlink or NodeKind.Other || _settled[c];

@@ -28,6 +28,7 @@ public sealed class IndexedTree : IDisposable
 
         File.WriteAllText(Path.Join(Root, ".gitignore"), "build/\n*.log\n");
         File.WriteAllText(Path.Join(Root, "src", ".ignore"), "skipped*\n");
+        File.WriteAllText(Path.Join(Root, "src", "lib", "deep", ".rgignore"), "[z-a]\n"); // a walk warns about it
         for (var i = 0; i < files; i++)
         {
             CreateFile();
@@ -163,7 +164,7 @@ public sealed class IndexedTree : IDisposable
             case 9:
                 var ignore = Path.Join(Root, _random.Next(2) == 0 ? ".gitignore" : "src/.ignore");
                 Directory.CreateDirectory(Path.GetDirectoryName(ignore)!);
-                string[] rules = ["build/", "*.log", "*.md", "!notes.log", "src/lib/", "*.rs", "skipped*", ".dot*"];
+                string[] rules = ["build/", "*.log", "*.md", "!notes.log", "src/lib/", "*.rs", "skipped*", ".dot*", "[z-a]"];
                 File.WriteAllText(ignore, string.Join("\n", Enumerable.Range(0, _random.Next(0, 4)).Select(_ => Pick(rules))) + "\n");
                 return $"rewrite {Path.GetRelativePath(Root, ignore)}";
             default:
