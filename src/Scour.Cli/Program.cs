@@ -255,7 +255,7 @@ internal static class Program
         }
 
         var store = Indexing.IndexStore.FromEnvironment();
-        return (roots, token) => Indexing.IndexedSearch.Prepare(store, pattern.IndexTree!, roots, plan.Walk.WorkingDirectory, onWarning, debug, token);
+        return (roots, token) => Indexing.IndexedSearch.Prepare(store, pattern.IndexTree!, !pattern.IsMultiline, roots, plan.Walk.WorkingDirectory, onWarning, debug, token);
     }
 
     // Whether a search that read no file still walked one: an index passed over files (then it did),

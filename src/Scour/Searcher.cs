@@ -100,6 +100,6 @@ public sealed class Searcher
             return null;
         }
 
-        return (roots, token) => IndexedSearch.Prepare(store, compiled.IndexTree!, roots, WalkOptions.WorkingDirectory, onWarning, null, token);
+        return (roots, token) => IndexedSearch.Prepare(store, compiled.IndexTree!, !compiled.IsMultiline, roots, WalkOptions.WorkingDirectory, onWarning, null, token);
     }
 }

@@ -21,6 +21,9 @@ internal sealed class IndexBuilder
     /// </summary>
     public static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
 
+    /// <summary>A file is cut into documents of about this size, each after a line terminator.</summary>
+    public const int ChunkSize = 64 * 1024;
+
     private const int MaxSegments = 8;
     private const int ChunkFiles = 256;
 
@@ -83,6 +86,7 @@ internal sealed class IndexBuilder
             if (reuse is not null && reuse.TryGetValue(path.Relative, out var previous) && previous.SameAs(ToStamp(n)))
             {
                 n.Doc = previous.Doc;
+                n.ChildCount = previous.ChildCount;
                 n.Flags |= NodeFlags.Indexed;
                 reused++;
                 liveOld++;
@@ -315,7 +319,7 @@ internal sealed class IndexBuilder
         var writer = new SegmentWriter(firstDoc);
         var doc = firstDoc;
         long bytes = 0;
-        var results = new (int[]? Keys, FileStamp? Stamp, long Bytes)[ChunkFiles];
+        var results = new (List<int[]>? Chunks, FileStamp? Stamp, long Bytes)[ChunkFiles];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
         for (var start = 0; start < pending.Count; start += ChunkFiles)
         {
@@ -336,9 +340,9 @@ internal sealed class IndexBuilder
             for (var i = 0; i < count; i++)
             {
                 ref var n = ref span[pending[start + i].Node];
-                var (keys, stamp, read) = results[i];
+                var (chunks, stamp, read) = results[i];
                 bytes += read;
-                if (keys is null || stamp is not { } s)
+                if (chunks is null || stamp is not { } s)
                 {
                     continue; // not indexed: every search reads it
                 }
@@ -346,7 +350,11 @@ internal sealed class IndexBuilder
                 n.Stamp(s);
                 n.Flags = (n.Flags & ~(NodeFlags.Racy | NodeFlags.MultiLink)) | (s.LatestNs >= safeTime ? NodeFlags.Racy : 0) | (s.Links > 1 ? NodeFlags.MultiLink : 0) | NodeFlags.Indexed;
                 n.Doc = doc;
-                writer.Add(doc++, keys);
+                n.ChildCount = chunks.Count;
+                foreach (var keys in chunks)
+                {
+                    writer.Add(doc++, keys);
+                }
             }
 
             _progress?.Report(new IndexProgress { FilesDone = start + count, FilesTotal = pending.Count, BytesDone = bytes });
@@ -356,9 +364,10 @@ internal sealed class IndexBuilder
         return (doc, bytes);
     }
 
-    // One file's trigrams and the stamp of exactly what was read, or null keys when it cannot be
-    // indexed (unreadable, too large, UTF-16 with a BOM, which searches transcode, or changed while read).
-    private static (int[]? Keys, FileStamp? Stamp, long Bytes) ReadOne(string path, TrigramSet set, byte[] buffer)
+    // One file's trigrams, chunk by chunk, and the stamp of exactly what was read; null chunks when it
+    // cannot be indexed (unreadable, too large, UTF-16 with a BOM, which searches transcode, or changed
+    // while read).
+    private static (List<int[]>? Chunks, FileStamp? Stamp, long Bytes) ReadOne(string path, TrigramSet set, byte[] buffer)
     {
         int fd;
         try
@@ -379,6 +388,8 @@ internal sealed class IndexBuilder
 
             set.Reset();
             using var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: false);
+            var chunks = new List<int[]>();
+            var inChunk = 0;
             long offset = 0;
             while (true)
             {
@@ -393,12 +404,33 @@ internal sealed class IndexBuilder
                     return (null, null, n);
                 }
 
-                set.Feed(buffer.AsSpan(0, n));
+                // A chunk ends after the first line terminator past ChunkSize bytes (a longer line
+                // stays whole), so that every line lies in one chunk.
+                var piece = buffer.AsSpan(0, n);
+                while (piece.Length > 0)
+                {
+                    var cut = inChunk + piece.Length <= ChunkSize ? -1 : piece[Math.Max(0, ChunkSize - inChunk)..].IndexOf((byte)'\n');
+                    var take = cut < 0 ? piece.Length : Math.Max(0, ChunkSize - inChunk) + cut + 1;
+                    set.Feed(piece[..take]);
+                    inChunk += take;
+                    piece = piece[take..];
+                    if (cut >= 0)
+                    {
+                        chunks.Add(set.TakeChunk());
+                        inChunk = 0;
+                    }
+                }
+
                 offset += n;
             }
 
+            if (inChunk > 0 || chunks.Count == 0)
+            {
+                chunks.Add(set.TakeChunk());
+            }
+
             var after = FileStamp.Of(fd);
-            return after == before && offset == before.Size ? (set.Keys.ToArray(), before, offset) : (null, null, offset);
+            return after == before && offset == before.Size ? (chunks, before, offset) : (null, null, offset);
         }
         catch (IOException)
         {

@@ -41,7 +41,9 @@ internal enum NodeFlags : byte
 /// <summary>
 /// One entry of an indexed tree, 64 bytes, stored as is. A directory's entries are contiguous
 /// (<see cref="FirstChild"/>, <see cref="ChildCount"/>) in the order the directory listed them, so a
-/// stored listing reads like <c>readdir</c>'s.
+/// stored listing reads like <c>readdir</c>'s. An indexed file is <see cref="ChildCount"/> documents
+/// from <see cref="Doc"/> on: one per chunk of about 64 KiB cut after a line terminator, so that a
+/// search whose matches lie within a line asks which chunk holds the trigrams, not which file.
 /// </summary>
 [StructLayout(LayoutKind.Sequential, Pack = 8)]
 internal struct IndexNode
@@ -61,6 +63,20 @@ internal struct IndexNode
     public long ChangedNs;
 
     public readonly bool Has(NodeFlags flag) => (Flags & flag) != 0;
+
+    /// <summary>True when one of this file's documents is set in <paramref name="docs"/>.</summary>
+    public readonly bool AnyDoc(ulong[] docs)
+    {
+        for (var d = Doc; d < Doc + ChildCount; d++)
+        {
+            if (((docs[d >> 6] >> (d & 63)) & 1) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when <paramref name="now"/> (this entry's path, stamped again) is what was recorded.</summary>
     public readonly bool SameAs(in FileStamp now) =>

@@ -31,7 +31,7 @@ internal sealed class IndexedListing
             switch (n.Kind)
             {
                 case NodeKind.File:
-                    _settled[i] = fresh[i] && n.Has(NodeFlags.Indexed) && ((candidates[n.Doc >> 6] >> (n.Doc & 63)) & 1) == 0;
+                    _settled[i] = fresh[i] && n.Has(NodeFlags.Indexed) && !n.AnyDoc(candidates);
                     break;
                 case NodeKind.Directory:
                     var settled = fresh[i] && n.Has(NodeFlags.Listed) && !n.Has(NodeFlags.HasIgnoreWarnings);

@@ -27,14 +27,15 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
     public long SettledDirectories => _trees.Sum(t => t.Listing.SettledDirectories);
 
     /// <summary>
-    /// Prepares the search of <paramref name="roots"/> for <paramref name="tree"/> (the pattern as parsed),
+    /// Prepares the search of <paramref name="roots"/> for <paramref name="tree"/> (the pattern as parsed;
+    /// <paramref name="withinLines"/> when no match can cross a line terminator),
     /// or returns null when no root lies in a usable index or the pattern selects too much.
     /// </summary>
-    public static IndexedSearch? Prepare(IndexStore store, RegexNode tree, IReadOnlyList<string> roots, string? workingDirectory, Action<string> onWarning, Action<string>? debug, CancellationToken cancellationToken)
+    public static IndexedSearch? Prepare(IndexStore store, RegexNode tree, bool withinLines, IReadOnlyList<string> roots, string? workingDirectory, Action<string> onWarning, Action<string>? debug, CancellationToken cancellationToken)
     {
         try
         {
-            return TryPrepare(store, tree, roots, workingDirectory, onWarning, debug ?? (_ => { }), cancellationToken);
+            return TryPrepare(store, tree, withinLines, roots, workingDirectory, onWarning, debug ?? (_ => { }), cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -42,7 +43,7 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
         }
     }
 
-    private static IndexedSearch? TryPrepare(IndexStore store, RegexNode tree, IReadOnlyList<string> roots, string? workingDirectory, Action<string> onWarning, Action<string> debug, CancellationToken cancellationToken)
+    private static IndexedSearch? TryPrepare(IndexStore store, RegexNode tree, bool withinLines, IReadOnlyList<string> roots, string? workingDirectory, Action<string> onWarning, Action<string> debug, CancellationToken cancellationToken)
     {
         if (!FileStamp.Supported)
         {
@@ -93,7 +94,7 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
             ulong[]? candidates;
             try
             {
-                candidates = index.Candidates(query, MaxCandidateShare);
+                candidates = index.Candidates(query, withinLines, MaxCandidateShare);
             }
             catch (InvalidDataException e)
             {

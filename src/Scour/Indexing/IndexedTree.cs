@@ -76,15 +76,18 @@ internal sealed class IndexedTree : IDisposable
     }
 
     /// <summary>
-    /// The documents that may hold a match (a bit per document), or null when the query rules out
-    /// too few of them for the index to be worth using.
+    /// The documents that may hold a match (a bit per document; a file may match when one of its
+    /// documents is set), or null when the query rules out too few files for the index to be worth
+    /// using. With <paramref name="withinLines"/> (no match crosses a line terminator) each chunk of a
+    /// file is asked on its own; otherwise the file's chunks count as one.
     /// </summary>
-    public ulong[]? Candidates(TrigramQuery query, double maxShare)
+    public ulong[]? Candidates(TrigramQuery query, bool withinLines, double maxShare)
     {
         var docs = new ulong[(Table.NextDoc + 63) / 64];
+        var chunked = withinLines ? null : ChunkedFiles();
         foreach (var segment in _segments)
         {
-            var found = Evaluate(query, segment);
+            var found = Evaluate(query, segment, chunked);
             for (var i = 0; i < docs.Length; i++)
             {
                 docs[i] |= found[i];
@@ -97,14 +100,30 @@ internal sealed class IndexedTree : IDisposable
             if (n.Has(NodeFlags.Indexed))
             {
                 live++;
-                candidates += (long)(docs[n.Doc >> 6] >> (n.Doc & 63)) & 1;
+                candidates += n.AnyDoc(docs) ? 1 : 0;
             }
         }
 
         return candidates > live * maxShare ? null : docs;
     }
 
-    private ulong[] Evaluate(TrigramQuery query, PostingSegment segment)
+    // The files indexed as more than one document.
+    private List<(int Doc, int Count)> ChunkedFiles()
+    {
+        var list = new List<(int, int)>();
+        foreach (ref readonly var n in Table.Nodes.AsSpan())
+        {
+            if (n.Has(NodeFlags.Indexed) && n.ChildCount > 1)
+            {
+                list.Add((n.Doc, n.ChildCount));
+            }
+        }
+
+        return list;
+    }
+
+    // With `chunked`, a trigram found in one chunk of a file counts for all of its chunks.
+    private ulong[] Evaluate(TrigramQuery query, PostingSegment segment, List<(int Doc, int Count)>? chunked)
     {
         var words = (Table.NextDoc + 63) / 64;
         switch (query)
@@ -112,13 +131,25 @@ internal sealed class IndexedTree : IDisposable
             case GramQuery gram:
                 var docs = new ulong[words];
                 segment.AddDocs(gram.Key, docs);
+                foreach (var (first, count) in chunked ?? [])
+                {
+                    var file = new IndexNode { Doc = first, ChildCount = count };
+                    if (file.AnyDoc(docs))
+                    {
+                        for (var d = first; d < first + count; d++)
+                        {
+                            docs[d >> 6] |= 1UL << (d & 63);
+                        }
+                    }
+                }
+
                 return docs;
             case AndQuery and:
                 // The rarest trigram first: an empty intersection stops early.
                 ulong[]? result = null;
                 foreach (var item in and.Items.OrderBy(q => q is GramQuery g ? segment.Count(g.Key) : int.MaxValue))
                 {
-                    var next = Evaluate(item, segment);
+                    var next = Evaluate(item, segment, chunked);
                     if (result is null)
                     {
                         result = next;
@@ -143,7 +174,7 @@ internal sealed class IndexedTree : IDisposable
                 var union = new ulong[words];
                 foreach (var item in or.Items)
                 {
-                    var next = Evaluate(item, segment);
+                    var next = Evaluate(item, segment, chunked);
                     for (var i = 0; i < words; i++)
                     {
                         union[i] |= next[i];

@@ -16,7 +16,7 @@ internal readonly record struct SegmentRef(long Id, int FirstDoc, int EndDoc);
 internal sealed class TreeTable
 {
     private static ReadOnlySpan<byte> Magic => "SCOURTB1"u8;
-    private const int Version = 1;
+    private const int Version = 2; // 1: one document per file
     private const int HeaderSize = 56;
     private const int SegmentRefSize = 16;
 
@@ -148,7 +148,7 @@ internal sealed class TreeTable
         {
             if ((uint)n.NameOffset + (uint)n.NameLength > (uint)names.Length || n.Parent >= nodeCount ||
                 (n.Kind == NodeKind.Directory && ((uint)n.FirstChild + (uint)n.ChildCount > (uint)nodeCount)) ||
-                (n.Has(NodeFlags.Indexed) && (uint)n.Doc >= (uint)nextDoc))
+                (n.Has(NodeFlags.Indexed) && (n.Kind != NodeKind.File || n.ChildCount < 1 || (uint)n.Doc + (uint)n.ChildCount > (uint)nextDoc)))
             {
                 throw new InvalidDataException($"{path}: an entry points outside the index (it is damaged)");
             }

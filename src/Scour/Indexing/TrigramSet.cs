@@ -49,6 +49,19 @@ internal sealed class TrigramSet
         _fed = fed;
     }
 
+    /// <summary>
+    /// Ends a chunk: returns the trigrams seen since the last chunk and forgets them, but keeps the
+    /// last two bytes, so a trigram across the cut counts for the next chunk.
+    /// </summary>
+    public int[] TakeChunk()
+    {
+        var keys = Keys.ToArray();
+        var (window, fed) = (_window, _fed);
+        Reset();
+        (_window, _fed) = (window, fed);
+        return keys;
+    }
+
     /// <summary>Forgets the file, keeping the storage for the next one.</summary>
     public void Reset()
     {

@@ -51,6 +51,30 @@ public sealed class IndexedSearchTests
         Assert.Equal(Searched(plain), Searched(tree.Scour("--stats", "needle"))); // the index is gone: every file is read
     }
 
+    [Fact]
+    public void A_large_file_is_asked_chunk_by_chunk_unless_a_match_can_cross_lines()
+    {
+        using var tree = new IndexedTree(seed: 9, files: 3);
+        var filler = string.Concat(Enumerable.Repeat("nothing to see on this line\n", 4000)); // 112 KB: two chunks at least
+        File.WriteAllText(Path.Join(tree.Root, "big.log.txt"), "Openingword here\n" + filler + "Closingword there\n");
+        IndexedTree.WaitOutRacyWindow();
+        Assert.Equal(0, tree.Scour("index").ExitCode);
+        foreach (var args in new[]
+        {
+            new[] { "-c", "Openingword.*Closingword" },            // within a line: the chunks rule the file out
+            ["-U", "-c", "(?s)Openingword.*Closingword"],         // across lines: the file's chunks count as one
+            ["-U", "-c", "here\nnothing"],
+            ["-c", "Closingword"],
+        })
+        {
+            AssertSame(tree, ["--sort", "path", .. args], "chunked file");
+        }
+
+        Assert.Equal("big.log.txt:1\n", tree.Scour("-U", "-c", "(?s)Openingword.*Closingword").StdoutText);
+        var debug = tree.Scour("--debug", "Openingword.*Closingword").Stderr;
+        Assert.Contains(": 0 candidate files", debug, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

@@ -34,6 +34,7 @@ public sealed class IndexedTree : IDisposable
             CreateFile();
         }
 
+        File.WriteAllText(Path.Join(Root, "docs", "big.txt"), Text(9000)); // indexed as several chunks
         File.WriteAllBytes(Path.Join(Root, "src", "binary.dat"), [.. Encoding.UTF8.GetBytes("alpha beta\n"), 0, .. Encoding.UTF8.GetBytes("gamma\n")]);
         File.WriteAllBytes(Path.Join(Root, "docs", "utf16.txt"), [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("lambda utf16 alpha\n")]);
         File.WriteAllText(Path.Join(Root, "docs", "crlf.txt"), "alpha\r\nBeta gamma\r\n");
@@ -186,8 +187,10 @@ public sealed class IndexedTree : IDisposable
         }
 
         var word = Pick(Words);
-        var pattern = _random.Next(6) switch
+        var pattern = _random.Next(8) switch
         {
+            6 => $"(?s){word}.*{Pick(Words)}",
+            7 => $"{word}\n{Pick(Words)}",
             0 => word,
             1 => word.ToUpperInvariant(),
             2 => $"{word}|{Pick(Words)}",

@@ -90,7 +90,7 @@ public sealed class IndexFileTests : IDisposable
         [
             new IndexNode { Parent = -1, Kind = NodeKind.Directory, Flags = NodeFlags.Listed, FirstChild = 1, ChildCount = 1, Doc = -1 },
             new IndexNode { Parent = 0, NameOffset = 0, NameLength = 3, Kind = NodeKind.Directory, Flags = NodeFlags.Listed, FirstChild = 2, ChildCount = 1, Doc = -1 },
-            new IndexNode { Parent = 1, NameOffset = 3, NameLength = 6, Kind = NodeKind.File, Flags = NodeFlags.Indexed, Doc = 0, Size = 42, Inode = 99 },
+            new IndexNode { Parent = 1, NameOffset = 3, NameLength = 6, Kind = NodeKind.File, Flags = NodeFlags.Indexed, Doc = 0, ChildCount = 1, Size = 42, Inode = 99 },
         ],
         Segments = [new SegmentRef(3, 0, 1)],
     };
