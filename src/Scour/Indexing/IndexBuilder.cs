@@ -66,8 +66,11 @@ internal sealed class IndexBuilder
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
             damage = old is null ? e.Message : $"{e.Message}; every file is read again";
+            old?.Dispose();
             old = null;
         }
+
+        using var oldTable = old;
 
         var started = DateTime.UtcNow;
         var builtAt = ToNs(started);
@@ -133,8 +136,8 @@ internal sealed class IndexBuilder
             SafeTimeNs = safeTime,
             BuiltAtNs = builtAt,
             NextDoc = endDoc,
-            Nodes = [.. scan.Nodes],
-            Names = scan.Names.ToArray(),
+            NodeArray = [.. scan.Nodes],
+            NameArray = scan.Names.ToArray(),
             Segments = [.. segments],
         };
         table.Write(tablePath);

@@ -46,7 +46,7 @@ internal static class IndexStatusReader
             string damage;
             try
             {
-                _ = TreeTable.Read(Path.Join(folder, IndexStore.TableName));
+                TreeTable.Read(Path.Join(folder, IndexStore.TableName)).Dispose();
                 damage = "a posting segment is missing or damaged";
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)

@@ -30,11 +30,13 @@ internal sealed class IndexedTree : IDisposable
     {
         var folder = store.FolderOf(root);
         var segments = new List<PostingSegment>();
+        TreeTable? table = null;
         try
         {
-            var table = TreeTable.Read(Path.Join(folder, IndexStore.TableName));
+            table = TreeTable.Read(Path.Join(folder, IndexStore.TableName));
             if (table.Root != root)
             {
+                table.Dispose();
                 return null;
             }
 
@@ -51,6 +53,8 @@ internal sealed class IndexedTree : IDisposable
             {
                 s.Dispose();
             }
+
+            table?.Dispose();
 
             // A table replaced between reading it and opening its segments is an update, not damage.
             if (e is InvalidDataException && NoteDamageOnce(folder))
@@ -95,7 +99,7 @@ internal sealed class IndexedTree : IDisposable
         }
 
         long live = 0, candidates = 0;
-        foreach (ref readonly var n in Table.Nodes.AsSpan())
+        foreach (ref readonly var n in Table.Nodes)
         {
             if (n.Has(NodeFlags.Indexed))
             {
@@ -111,7 +115,7 @@ internal sealed class IndexedTree : IDisposable
     private List<(int Doc, int Count)> ChunkedFiles()
     {
         var list = new List<(int, int)>();
-        foreach (ref readonly var n in Table.Nodes.AsSpan())
+        foreach (ref readonly var n in Table.Nodes)
         {
             if (n.Has(NodeFlags.Indexed) && n.ChildCount > 1)
             {
@@ -207,5 +211,7 @@ internal sealed class IndexedTree : IDisposable
         {
             s.Dispose();
         }
+
+        Table.Dispose();
     }
 }

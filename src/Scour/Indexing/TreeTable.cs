@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.MemoryMappedFiles;
 using System.Runtime.InteropServices;
 using System.Text;
 using Scour.Walking;
@@ -13,7 +14,7 @@ internal readonly record struct SegmentRef(long Id, int FirstDoc, int EndDoc);
 /// its stamp and flags, and the posting segments holding the files' n-grams. Read whole and checked
 /// against its checksum before use; written beside the old one and renamed over it.
 /// </summary>
-internal sealed class TreeTable
+internal sealed unsafe class TreeTable : IDisposable
 {
     private static ReadOnlySpan<byte> Magic => "SCOURTB1"u8;
     private const int Version = 2; // 1: one document per file
@@ -36,13 +37,45 @@ internal sealed class TreeTable
 
     public required int NextDoc { get; init; }
 
-    public required IndexNode[] Nodes { get; init; }
+    /// <summary>The entries, breadth-first (from <see cref="NodeArray"/>, or mapped from the file read).</summary>
+    public ReadOnlySpan<IndexNode> Nodes => _nodeArray ?? new ReadOnlySpan<IndexNode>(_mapped + _nodesAt, _nodeCount);
 
-    public required byte[] Names { get; init; }
+    /// <summary>The entries' names, UTF-8 (or the bytes of names that are not), one after another.</summary>
+    public ReadOnlySpan<byte> Names => _nameArray ?? new ReadOnlySpan<byte>(_mapped + _namesAt, _namesLength);
+
+    /// <summary>The entries of a table being built.</summary>
+    public IndexNode[] NodeArray { init => _nodeArray = value; }
+
+    /// <summary>The names of a table being built.</summary>
+    public byte[] NameArray { init => _nameArray = value; }
+
+    private readonly IndexNode[]? _nodeArray;
+    private readonly byte[]? _nameArray;
+    private MemoryMappedFile? _map;
+    private MemoryMappedViewAccessor? _view;
+    private byte* _mapped;
+    private long _nodesAt;
+    private int _nodeCount;
+    private long _namesAt;
+    private int _namesLength;
+
+    /// <summary>Unmaps a table that was read (its spans are then no longer valid).</summary>
+    public void Dispose()
+    {
+        if (_view is not null)
+        {
+            _view.SafeMemoryMappedViewHandle.ReleasePointer();
+            _view.Dispose();
+            _map!.Dispose();
+            _view = null;
+            _map = null;
+            _mapped = null;
+        }
+    }
 
     public required SegmentRef[] Segments { get; init; }
 
-    public ReadOnlySpan<byte> NameBytes(int node) => Names.AsSpan(Nodes[node].NameOffset, Nodes[node].NameLength);
+    public ReadOnlySpan<byte> NameBytes(int node) => Names.Slice(Nodes[node].NameOffset, Nodes[node].NameLength);
 
     public string Name(int node) => FileNameEncoding.Decode(NameBytes(node));
 
@@ -88,14 +121,51 @@ internal sealed class TreeTable
         return Interlocked.CompareExchange(ref _directories, new DirectoryIndex(map, paths), null) ?? _directories;
     }
 
-    /// <summary>Reads and checks a table; throws <see cref="InvalidDataException"/> for one that is damaged.</summary>
+    /// <summary>
+    /// Maps and checks a table; throws <see cref="InvalidDataException"/> for one that is damaged. The
+    /// file is mapped, not copied: a table is only ever replaced by renaming a new file over it, never
+    /// written in place, so the mapping cannot change under the reader.
+    /// </summary>
     public static TreeTable Read(string path)
     {
-        // Straight into the arrays kept (no copy of the whole file), checked as it is read.
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var length = RandomAccess.GetLength(file);
-        Span<byte> h = stackalloc byte[HeaderSize];
-        if (length < HeaderSize + 4 || RandomAccess.Read(file, h, 0) != HeaderSize || !h[..8].SequenceEqual(Magic))
+        if (length < HeaderSize + 4)
+        {
+            throw new InvalidDataException($"{path}: not a scour index table");
+        }
+
+        var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        MemoryMappedViewAccessor? view = null;
+        try
+        {
+            view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+            byte* mapped = null;
+            view.SafeMemoryMappedViewHandle.AcquirePointer(ref mapped);
+            mapped += view.PointerOffset;
+            var table = Parse(path, new ReadOnlySpan<byte>(mapped, checked((int)length)));
+            table._map = map;
+            table._view = view;
+            table._mapped = mapped;
+            return table;
+        }
+        catch
+        {
+            if (view is not null)
+            {
+                view.SafeMemoryMappedViewHandle.ReleasePointer();
+                view.Dispose();
+            }
+
+            map.Dispose();
+            throw;
+        }
+    }
+
+    private static TreeTable Parse(string path, ReadOnlySpan<byte> bytes)
+    {
+        var h = bytes;
+        if (!h[..8].SequenceEqual(Magic))
         {
             throw new InvalidDataException($"{path}: not a scour index table");
         }
@@ -113,24 +183,12 @@ internal sealed class TreeTable
         long namesAt = HeaderSize + ((long)segmentCount * SegmentRefSize) + rootLength;
         var nodesAt = Align8(namesAt + namesLength);
         if (nodeCount < 1 || namesLength < 0 || rootLength is < 1 or > 65536 || segmentCount is < 0 or > 1024 ||
-            nodesAt + ((long)nodeCount * Marshal.SizeOf<IndexNode>()) + 4 != length)
+            nodesAt + ((long)nodeCount * Marshal.SizeOf<IndexNode>()) + 4 != bytes.Length)
         {
             throw new InvalidDataException($"{path}: the index's sections do not add up (it is damaged)");
         }
 
-        var small = new byte[nodesAt];
-        var names = GC.AllocateUninitializedArray<byte>(namesLength);
-        var nodes = GC.AllocateUninitializedArray<IndexNode>(nodeCount);
-        var nodeBytes = MemoryMarshal.AsBytes(nodes.AsSpan());
-        Span<byte> tail = stackalloc byte[4];
-        if (RandomAccess.Read(file, small, 0) != small.Length || RandomAccess.Read(file, nodeBytes, nodesAt) != nodeBytes.Length ||
-            RandomAccess.Read(file, tail, length - 4) != 4)
-        {
-            throw new InvalidDataException($"{path}: the index is truncated");
-        }
-
-        small.AsSpan((int)namesAt, namesLength).CopyTo(names);
-        if (Crc32C.Append(Crc32C.Of(small), nodeBytes) != BinaryPrimitives.ReadUInt32LittleEndian(tail))
+        if (Crc32C.Of(bytes[..^4]) != BinaryPrimitives.ReadUInt32LittleEndian(bytes[^4..]))
         {
             throw new InvalidDataException($"{path}: checksum mismatch (the index is damaged)");
         }
@@ -139,14 +197,15 @@ internal sealed class TreeTable
         var segments = new SegmentRef[segmentCount];
         for (var i = 0; i < segmentCount; i++, at += SegmentRefSize)
         {
-            var e = small.AsSpan(at);
+            var e = h[at..];
             segments[i] = new SegmentRef(BinaryPrimitives.ReadInt64LittleEndian(e), BinaryPrimitives.ReadInt32LittleEndian(e[8..]), BinaryPrimitives.ReadInt32LittleEndian(e[12..]));
         }
 
-        var root = FileNameEncoding.Decode(small.AsSpan(at, rootLength));
-        foreach (ref readonly var n in nodes.AsSpan())
+        var root = FileNameEncoding.Decode(h.Slice(at, rootLength));
+        var nodes = MemoryMarshal.Cast<byte, IndexNode>(bytes.Slice((int)nodesAt, nodeCount * Marshal.SizeOf<IndexNode>()));
+        foreach (ref readonly var n in nodes)
         {
-            if ((uint)n.NameOffset + (uint)n.NameLength > (uint)names.Length || n.Parent >= nodeCount ||
+            if ((uint)n.NameOffset + (uint)n.NameLength > (uint)namesLength || n.Parent >= nodeCount ||
                 (n.Kind == NodeKind.Directory && ((uint)n.FirstChild + (uint)n.ChildCount > (uint)nodeCount)) ||
                 (n.Has(NodeFlags.Indexed) && (n.Kind != NodeKind.File || n.ChildCount < 1 || (uint)n.Doc + (uint)n.ChildCount > (uint)nextDoc)))
             {
@@ -161,9 +220,11 @@ internal sealed class TreeTable
             SafeTimeNs = BinaryPrimitives.ReadInt64LittleEndian(h[40..]),
             BuiltAtNs = BinaryPrimitives.ReadInt64LittleEndian(h[48..]),
             NextDoc = nextDoc,
-            Nodes = nodes,
-            Names = names,
             Segments = segments,
+            _nodesAt = nodesAt,
+            _nodeCount = nodeCount,
+            _namesAt = namesAt,
+            _namesLength = namesLength,
         };
     }
 
@@ -172,7 +233,8 @@ internal sealed class TreeTable
     {
         try
         {
-            return Read(path).Root;
+            using var table = Read(path);
+            return table.Root;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -184,7 +246,7 @@ internal sealed class TreeTable
     public void Write(string path)
     {
         var root = FileNameEncoding.GetBytes(Root);
-        var nodeBytes = MemoryMarshal.AsBytes(Nodes.AsSpan());
+        var nodeBytes = MemoryMarshal.AsBytes(Nodes);
         var size = Align8(HeaderSize + (Segments.Length * SegmentRefSize) + root.Length + Names.Length) + nodeBytes.Length;
         var buffer = new byte[size + 4];
         var h = buffer.AsSpan();

@@ -85,8 +85,8 @@ public sealed class IndexFileTests : IDisposable
         SafeTimeNs = 123,
         BuiltAtNs = 456,
         NextDoc = 1,
-        Names = "srcmain.c"u8.ToArray(),
-        Nodes =
+        NameArray = "srcmain.c"u8.ToArray(),
+        NodeArray =
         [
             new IndexNode { Parent = -1, Kind = NodeKind.Directory, Flags = NodeFlags.Listed, FirstChild = 1, ChildCount = 1, Doc = -1 },
             new IndexNode { Parent = 0, NameOffset = 0, NameLength = 3, Kind = NodeKind.Directory, Flags = NodeFlags.Listed, FirstChild = 2, ChildCount = 1, Doc = -1 },
@@ -100,7 +100,7 @@ public sealed class IndexFileTests : IDisposable
     {
         var path = Path.Join(_dir, IndexStore.TableName);
         SampleTable().Write(path);
-        var table = TreeTable.Read(path);
+        using var table = TreeTable.Read(path);
         Assert.Equal("/some/tree", table.Root);
         Assert.Equal(3, table.Generation);
         Assert.Equal("src/main.c", table.RelativePath(2));
