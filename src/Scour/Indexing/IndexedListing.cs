@@ -49,13 +49,7 @@ internal sealed class IndexedListing
         }
     }
 
-    /// <summary>Files the walk passed over.</summary>
-    public long SettledFiles;
-
-    /// <summary>Directories the walk passed over.</summary>
-    public long SettledDirectories;
-
-    /// <summary>The listing of the directory at <paramref name="relative"/> (relative to the tree's root), or null when the index does not know it.</summary>
+    /// <summary>The listing of the directory <paramref name="absolute"/> (<paramref name="relative"/> to the tree's root): stored, live with what is known, or live.</summary>
     public List<DirectoryEntry> Read(string absolute, string relative)
     {
         var d = _table.DirectoryAt(relative);

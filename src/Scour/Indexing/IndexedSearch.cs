@@ -15,16 +15,18 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
     public const double MaxCandidateShare = 0.5;
 
     private readonly List<(string Root, IndexedListing Listing, IndexedTree Tree)> _trees = [];
+    private long _settledFiles;
+    private long _settledDirectories;
 
     private IndexedSearch()
     {
     }
 
-    /// <summary>Files passed over in all trees.</summary>
-    public long SettledFiles => _trees.Sum(t => t.Listing.SettledFiles);
+    /// <summary>Files passed over.</summary>
+    public long SettledFiles => Interlocked.Read(ref _settledFiles);
 
-    /// <summary>Directories passed over in all trees.</summary>
-    public long SettledDirectories => _trees.Sum(t => t.Listing.SettledDirectories);
+    /// <summary>Directories passed over.</summary>
+    public long SettledDirectories => Interlocked.Read(ref _settledDirectories);
 
     /// <summary>
     /// Prepares the search of <paramref name="roots"/> for <paramref name="tree"/> (the pattern as parsed;
@@ -146,21 +148,7 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
         return DirectoryReader.Read(absolute);
     }
 
-    public void Passed(bool isDirectory)
-    {
-        // Counted once per search, not per tree: the walk does not say which tree an entry is in.
-        if (_trees.Count > 0)
-        {
-            if (isDirectory)
-            {
-                Interlocked.Increment(ref _trees[0].Listing.SettledDirectories);
-            }
-            else
-            {
-                Interlocked.Increment(ref _trees[0].Listing.SettledFiles);
-            }
-        }
-    }
+    public void Passed(bool isDirectory) => Interlocked.Increment(ref isDirectory ? ref _settledDirectories : ref _settledFiles);
 
     public void Dispose()
     {

@@ -149,10 +149,17 @@ internal sealed class IndexedTree : IDisposable
 
                 return docs;
             case AndQuery and:
-                // The rarest trigram first: an empty intersection stops early.
+                // The rarest trigram first. Once few documents are left, a much commoner trigram is not
+                // worth decoding: leaving a term out only admits more documents, never fewer.
                 ulong[]? result = null;
-                foreach (var item in and.Items.OrderBy(q => q is GramQuery g ? segment.Count(g.Key) : int.MaxValue))
+                long left = long.MaxValue;
+                foreach (var (item, count) in and.Items.Select(q => (q, q is GramQuery g ? segment.Count(g.Key) : int.MaxValue)).OrderBy(p => p.Item2))
                 {
+                    if (result is not null && left <= 64 && count > 32 * Math.Max(left, 1))
+                    {
+                        break;
+                    }
+
                     var next = Evaluate(item, segment, chunked);
                     if (result is null)
                     {
@@ -160,16 +167,16 @@ internal sealed class IndexedTree : IDisposable
                     }
                     else
                     {
-                        var any = 0UL;
                         for (var i = 0; i < words; i++)
                         {
-                            any |= result[i] &= next[i];
+                            result[i] &= next[i];
                         }
+                    }
 
-                        if (any == 0)
-                        {
-                            break;
-                        }
+                    left = Count(result);
+                    if (left == 0)
+                    {
+                        break;
                     }
                 }
 
