@@ -26,5 +26,7 @@ bash "$root/bench/ratio-chart.sh" "$results/summary.md" scour > "$root/docs/benc
   echo
   sed -n '/^- date:/,$p' "$results/summary.md" | sed 's|`[^`]*/artifacts/native/scour`|`artifacts/native/scour`|g'  | grep -v '^Raw data:'
   if [[ -f "$root/docs/benchmarks-notes.md" ]]; then echo; cat "$root/docs/benchmarks-notes.md"; fi
+  # The search index's own run (bench/index.sh), kept beside this one.
+  if [[ -f "$root/docs/benchmarks-index.md" ]]; then echo; cat "$root/docs/benchmarks-index.md"; fi
 } > "$root/docs/benchmarks.md"
 echo "results: $results; wrote docs/benchmarks.md and docs/benchmarks.svg"

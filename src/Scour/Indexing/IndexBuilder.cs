@@ -56,16 +56,22 @@ internal sealed class IndexBuilder
         string? damage = null;
         try
         {
+            // A search that found damage left a note: then nothing of the old index is kept. (Damage
+            // no search has met yet has decided nothing: every part is checked before it is used.)
+            if (File.Exists(Path.Join(folder, IndexStore.CorruptionNoted)))
+            {
+                throw new InvalidDataException("a search found the index damaged");
+            }
+
             old = File.Exists(tablePath) ? TreeTable.Read(tablePath) : null;
             foreach (var segment in old?.Segments ?? [])
             {
-                using var open = PostingSegment.Open(Path.Join(folder, PostingSegment.FileName(segment.Id)), segment);
-                open.Verify(); // an update builds on it: it must be whole
+                PostingSegment.Open(Path.Join(folder, PostingSegment.FileName(segment.Id)), segment).Dispose();
             }
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            damage = old is null ? e.Message : $"{e.Message}; every file is read again";
+            damage = $"{e.Message}; every file is read again";
             old?.Dispose();
             old = null;
         }

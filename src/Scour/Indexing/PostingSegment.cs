@@ -96,48 +96,6 @@ internal sealed class PostingSegment : IDisposable
         }
     }
 
-    /// <summary>Reads every key block and posting list and checks them: before an update builds on this segment.</summary>
-    public void Verify()
-    {
-        // The lists lie in key order, one after another: read them through a window, not one by one.
-        var window = new byte[1 << 20];
-        long windowAt = 0, windowEnd = 0;
-        for (var b = 0; b < _blocks.Length; b++)
-        {
-            var block = Block(b);
-            for (var at = 0; at < block.Length; at += KeyEntrySize)
-            {
-                var entry = block.AsSpan(at, KeyEntrySize);
-                var offset = BinaryPrimitives.ReadInt64LittleEndian(entry[8..]);
-                var length = BinaryPrimitives.ReadInt32LittleEndian(entry[16..]);
-                if (offset < 0 || length < 0)
-                {
-                    throw Damaged(_path, "key block");
-                }
-
-                if (offset < windowAt || offset + length > windowEnd)
-                {
-                    if (length > window.Length)
-                    {
-                        window = new byte[length];
-                    }
-
-                    windowAt = offset;
-                    windowEnd = offset + RandomAccess.Read(_file, window, _postingsAt + offset);
-                    if (offset + length > windowEnd)
-                    {
-                        throw Damaged(_path, "posting list");
-                    }
-                }
-
-                if (Crc32C.Of(window.AsSpan((int)(offset - windowAt), length)) != BinaryPrimitives.ReadUInt32LittleEndian(entry[20..]))
-                {
-                    throw Damaged(_path, "posting list");
-                }
-            }
-        }
-    }
-
     /// <summary>How many documents hold <paramref name="key"/> (0 if none).</summary>
     public int Count(int key) => Find(key, out var entry) ? BinaryPrimitives.ReadInt32LittleEndian(entry[4..]) : 0;
 
