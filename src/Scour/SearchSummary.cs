@@ -33,10 +33,13 @@ public sealed class SearchSummary
     /// <summary>True if the search stopped because its output was closed (e.g. <c>| head</c>).</summary>
     public bool OutputClosed { get; internal set; }
 
-    /// <summary>Files an index showed could not match, so they were not read.</summary>
+    /// <summary>
+    /// Files an index showed could not match, so they were not read (counted until the first: what
+    /// matters is whether the walk reached any file).
+    /// </summary>
     internal long SettledFiles { get; private set; }
 
-    /// <summary>Directories an index showed could not hold a match, so they were not entered.</summary>
+    /// <summary>Directories an index showed could not hold a match, so they were not entered (counted until the first settled file).</summary>
     internal long SettledDirectories { get; private set; }
 
     internal void Settled(long files, long directories)

@@ -17,9 +17,16 @@ internal sealed class IndexedListing
     private readonly bool[] _settled;
     private readonly bool[] _fresh;
 
-    public IndexedListing(TreeTable table, bool[] fresh, ulong[] candidates)
+    private readonly Func<bool> _needsVerdict;
+
+    /// <param name="table">The tree's table.</param>
+    /// <param name="fresh">Which entries are unchanged.</param>
+    /// <param name="candidates">The documents that may match.</param>
+    /// <param name="needsVerdict">Whether the walk still runs its rules on settled entries (then they need their names).</param>
+    public IndexedListing(TreeTable table, bool[] fresh, ulong[] candidates, Func<bool> needsVerdict)
     {
         _table = table;
+        _needsVerdict = needsVerdict;
         _fresh = fresh;
         var nodes = table.Nodes;
         _settled = new bool[nodes.Length];
@@ -62,10 +69,13 @@ internal sealed class IndexedListing
         ref readonly var dir = ref nodes[d];
         if (_fresh[d])
         {
+            // A settled entry the walk skips unseen needs no name, unless the rules look it up.
+            var named = _needsVerdict();
             var stored = new List<DirectoryEntry>(dir.ChildCount);
             for (var c = dir.FirstChild; c < dir.FirstChild + dir.ChildCount; c++)
             {
-                stored.Add(new DirectoryEntry(_table.Name(c), KindOf(nodes[c].Kind), _settled[c]));
+                var name = _settled[c] && !named && !IsLookedUp(_table.NameBytes(c)) ? "" : _table.Name(c);
+                stored.Add(new DirectoryEntry(name, KindOf(nodes[c].Kind), _settled[c]));
             }
 
             return stored;
@@ -90,6 +100,11 @@ internal sealed class IndexedListing
 
         return live;
     }
+
+    // The names a walk asks a directory for (IgnoreRules.Enter): its ignore files and repository markers.
+    private static bool IsLookedUp(ReadOnlySpan<byte> name) =>
+        name.SequenceEqual(".git"u8) || name.SequenceEqual(".jj"u8) || name.SequenceEqual(".gitignore"u8) ||
+        name.SequenceEqual(".ignore"u8) || name.SequenceEqual(".rgignore"u8);
 
     private static EntryKind KindOf(NodeKind kind) => kind switch
     {

@@ -115,7 +115,7 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
             var fresh = changed is not null ? Freshness.FromChanges(index.Table, changed) : Freshness.Check(index.Table, scope, cancellationToken);
             debug($"{indexRoot}: {IndexedTree.Count(candidates):N0} candidate files of {index.Table.NextDoc:N0} indexed, query {query}; " +
                 (changed is null ? "every entry stamped (no watcher)" : $"{changed.Count:N0} changed paths from the watcher"));
-            search._trees.Add((indexRoot, new IndexedListing(index.Table, fresh, candidates), index));
+            search._trees.Add((indexRoot, new IndexedListing(index.Table, fresh, candidates, () => search.NeedsVerdict), index));
         }
 
         foreach (var index in opened.Values)
@@ -147,6 +147,9 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
 
         return DirectoryReader.Read(absolute);
     }
+
+    // The search only asks whether a settled file passed the rules (see SearchSummary.SettledFiles).
+    public bool NeedsVerdict => Interlocked.Read(ref _settledFiles) == 0;
 
     public void Passed(bool isDirectory) => Interlocked.Increment(ref isDirectory ? ref _settledDirectories : ref _settledFiles);
 

@@ -29,6 +29,12 @@ internal interface IDirectoryLister
 
     /// <summary>Called for a settled entry the walk's rules let through (and so skipped).</summary>
     void Passed(bool isDirectory);
+
+    /// <summary>
+    /// False once it no longer matters whether the rules would let a settled entry through (a settled
+    /// file has passed them: the walk is known to reach a file); settled entries are then skipped at once.
+    /// </summary>
+    bool NeedsVerdict { get; }
 }
 
 /// <summary>

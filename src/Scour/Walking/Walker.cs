@@ -377,6 +377,11 @@ public sealed class Walker
                     break;
                 }
 
+                if (raw.Settled && !options.Lister!.NeedsVerdict)
+                {
+                    continue; // settled, and no one needs to know whether the rules would have let it through
+                }
+
                 var absolute = AbsoluteChild(work.Absolute, raw.Name, ref pathBuffer);
                 var isLink = raw.Kind is EntryKind.Symlink;
                 if (raw.Kind is EntryKind.Other || (isLink && !options.FollowLinks))
