@@ -68,6 +68,10 @@ internal static class HelpText
             }
 
             sb.Append(indent).Append("command | ").Append(name).Append(" [OPTIONS] PATTERN\n");
+            if (!Identity.IsRipgrep)
+            {
+                sb.Append(indent).Append(name).Append(" index [--status | --drop | --watch] [PATH ...]   (see 'scour index --help')\n");
+            }
         }
 
         sb.Append("\nPOSITIONAL ARGUMENTS:\n");

@@ -183,12 +183,13 @@ internal sealed class IndexBuilder
     private static Dictionary<string, IndexNode> OldDocuments(TreeTable old)
     {
         var map = new Dictionary<string, IndexNode>(StringComparer.Ordinal);
+        var directories = old.DirectoryPaths;
         for (var i = 0; i < old.Nodes.Length; i++)
         {
             var n = old.Nodes[i];
-            if (n.Kind == NodeKind.File && n.Has(NodeFlags.Indexed) && !n.Has(NodeFlags.Racy))
+            if (n.Kind == NodeKind.File && n.Has(NodeFlags.Indexed) && !n.Has(NodeFlags.Racy) && directories[n.Parent] is { } dir)
             {
-                map[old.RelativePath(i)] = n;
+                map[dir.Length == 0 ? old.Name(i) : dir + "/" + old.Name(i)] = n;
             }
         }
 
