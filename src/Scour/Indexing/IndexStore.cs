@@ -1,4 +1,3 @@
-using System.Text;
 using Scour.Walking;
 
 namespace Scour.Indexing;
@@ -96,6 +95,4 @@ internal sealed class IndexStore
     }
 
     internal static string Describe(Exception e) => e is InvalidDataException ? e.Message : IoErrorText.Describe(e);
-
-    internal static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 }

@@ -279,6 +279,4 @@ internal sealed unsafe class TreeTable : IDisposable
     }
 
     private static long Align8(long n) => (n + 7) & ~7L;
-
-    internal static string Text(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
 }
