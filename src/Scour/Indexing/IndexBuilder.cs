@@ -228,6 +228,7 @@ internal sealed class IndexBuilder
         scan.Nodes.Add(new IndexNode { Parent = -1, Kind = NodeKind.Directory, Doc = -1 });
         var queue = new Queue<(int Node, string Relative)>();
         queue.Enqueue((0, ""));
+        Span<byte> nameBuffer = stackalloc byte[260];
         while (queue.TryDequeue(out var item))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -266,6 +267,9 @@ internal sealed class IndexBuilder
             dir.Flags |= NodeFlags.Listed;
             dir.FirstChild = scan.Nodes.Count;
             dir.ChildCount = entries.Count;
+
+            // Files are stamped by name inside the directory: no path lookup from the root for each.
+            var dirfd = DirectoryHandle.Open(absolute);
             foreach (var entry in entries)
             {
                 if (entry.Name is ".gitignore" or ".ignore" or ".rgignore" && WouldWarn(Path.Join(absolute, entry.Name)))
@@ -274,6 +278,13 @@ internal sealed class IndexBuilder
                 }
 
                 var bytes = FileNameEncoding.GetBytes(entry.Name);
+                FileStamp? fileStamp = null;
+                if (entry.Kind == EntryKind.File && dirfd >= 0 && bytes.Length < nameBuffer.Length)
+                {
+                    bytes.CopyTo(nameBuffer);
+                    nameBuffer[bytes.Length] = 0;
+                    fileStamp = FileStamp.Of(dirfd, nameBuffer[..(bytes.Length + 1)]);
+                }
                 var child = new IndexNode
                 {
                     Parent = item.Node,
@@ -295,15 +306,20 @@ internal sealed class IndexBuilder
                 {
                     queue.Enqueue((index, relative));
                 }
-                else if (child.Kind == NodeKind.File && FileStamp.Of(Path.Join(_root, relative)) is { IsFile: true } fileStamp)
+                else if (child.Kind == NodeKind.File && (fileStamp ?? FileStamp.Of(Path.Join(_root, relative))) is { IsFile: true } stamped)
                 {
-                    child.Stamp(fileStamp);
-                    child.Flags |= (fileStamp.LatestNs >= safeTime ? NodeFlags.Racy : 0) | (fileStamp.Links > 1 ? NodeFlags.MultiLink : 0);
+                    child.Stamp(stamped);
+                    child.Flags |= (stamped.LatestNs >= safeTime ? NodeFlags.Racy : 0) | (stamped.Links > 1 ? NodeFlags.MultiLink : 0);
 
                     scan.Files.Add((index, (relative, Path.Join(_root, relative))));
                 }
 
                 scan.Nodes.Add(child);
+            }
+
+            if (dirfd >= 0)
+            {
+                DirectoryHandle.Close(dirfd);
             }
         }
 
