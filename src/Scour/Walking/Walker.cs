@@ -131,23 +131,7 @@ public sealed class Walker
         }
     }
 
-    private DateTime? TimeOf(string path)
-    {
-        try
-        {
-            var info = new FileInfo(path.Length == 0 ? "." : path);
-            return !info.Exists ? null : _options.SortBy switch
-            {
-                WalkOrder.Modified => info.LastWriteTimeUtc,
-                WalkOrder.Accessed => info.LastAccessTimeUtc,
-                _ => info.CreationTimeUtc,
-            };
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    private long? TimeOf(string path) => FileTimes.Of(path.Length == 0 ? "." : path, _options.SortBy);
 
     /// <summary>
     /// The files under <paramref name="roots"/>, lazily, on the caller's thread's schedule (the walk runs

@@ -34,12 +34,13 @@ public sealed class EmbedderTree : IDisposable
         Write(".git/HEAD", "ref: refs/heads/main\n"u8);
         // Names that are not UTF-8 (a file, and a directory with an ignore file): .NET cannot create
         // them, a shell can, with printf's octal escapes.
-        Shell("printf 'needle\\n' > \"$(printf 'bad\\377name.txt')\" && d=\"$(printf 'dir\\376')\" && mkdir \"$d\" && printf 'f.txt\\n' > \"$d/.ignore\" && printf 'needle f\\n' > \"$d/f.txt\" && printf 'needle g\\n' > \"$d/g.txt\"");
+        Shell("printf 'needle\\n' > \"$(printf 'bad\\377name.txt')\" && d=\"$(printf 'dir\\376')\" && mkdir \"$d\" && printf 'f.txt\\n' > \"$d/.ignore\" && printf 'needle f\\n' > \"$d/f.txt\" && printf 'needle g\\n' > \"$d/g.txt\" && touch -d @1704070800 \"$(printf 'bad\\377name.txt')\" && touch -d @1704070860 \"$d/f.txt\" && touch -d @1704070920 \"$d/g.txt\"");
         File.CreateSymbolicLink(Path.Combine(Root, "sub/loop"), "..");
         File.CreateSymbolicLink(Path.Combine(Root, "link.txt"), "a.txt");
         File.CreateSymbolicLink(Path.Combine(Root, "dangling"), "missing");
 
-        // Fixed, distinct times, so that --sortr=modified (Codex) has one right answer.
+        // Fixed, distinct times, so that --sortr=modified (Codex) has one right answer (the files the
+        // shell made get theirs above: made in one clock tick, they would tie).
         var time = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         foreach (var file in _written)
         {
