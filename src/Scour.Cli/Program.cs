@@ -248,14 +248,13 @@ internal static class Program
     {
         var silentWithoutMatch = plan.Output.Mode != OutputMode.FilesWithoutMatch && !plan.Output.IncludeZero && !plan.QuietWithoutMatch;
         Action<string>? debug = plan.Debug ? message => Stderr.Message("DEBUG|index: " + message) : null;
-        if (!plan.UseIndex || plan.SearchStdin || !Indexing.IndexEligibility.Allows(pattern, plan.Searcher, plan.Walk, silentWithoutMatch))
+        if (!plan.UseIndex)
         {
-            debug?.Invoke(plan.UseIndex ? "not used: these flags or this pattern print or search what an index cannot answer for" : "not used (--no-index)");
+            debug?.Invoke("not used (--no-index)");
             return null;
         }
 
-        var store = Indexing.IndexStore.FromEnvironment();
-        return (roots, token) => Indexing.IndexedSearch.Prepare(store, pattern.IndexTree!, !pattern.IsMultiline, roots, plan.Walk.WorkingDirectory, onWarning, debug, token);
+        return Indexing.IndexedSearch.For(Indexing.IndexStore.FromEnvironment(), pattern, plan.Searcher, plan.Walk, silentWithoutMatch && !plan.SearchStdin, onWarning, debug);
     }
 
     // Whether a search that read no file still walked one: an index passed over files (then it did),

@@ -92,14 +92,8 @@ public sealed class Searcher
         new(CreateMatcher, SearchOptions, WalkOptions, sinks, stopAtFirstMatch: false, onError, onWarning, IndexFor(onWarning));
 
     // Results name only files with a match, so an index may pass over the others.
-    private Func<IReadOnlyList<string>, CancellationToken, IndexedSearch?>? IndexFor(Action<string> onWarning)
-    {
-        if (_indexes is not { } store || _compiled is not { } compiled || _customMatcher is not null ||
-            !IndexEligibility.Allows(compiled, SearchOptions, WalkOptions, silentWithoutMatch: true))
-        {
-            return null;
-        }
-
-        return (roots, token) => IndexedSearch.Prepare(store, compiled.IndexTree!, !compiled.IsMultiline, roots, WalkOptions.WorkingDirectory, onWarning, null, token);
-    }
+    private Func<IReadOnlyList<string>, CancellationToken, IndexedSearch?>? IndexFor(Action<string> onWarning) =>
+        _indexes is { } store && _compiled is { } compiled && _customMatcher is null
+            ? IndexedSearch.For(store, compiled, SearchOptions, WalkOptions, silentWithoutMatch: true, onWarning, debug: null)
+            : null;
 }

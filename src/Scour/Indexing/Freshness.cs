@@ -37,10 +37,9 @@ internal static class Freshness
             new ParallelOptions { CancellationToken = cancellationToken },
             range =>
             {
-                Span<byte> name = stackalloc byte[260];
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    CheckDirectory(table, directories[i], fresh, name);
+                    CheckDirectory(table, directories[i], fresh);
                 }
             });
         return fresh;
@@ -106,7 +105,7 @@ internal static class Freshness
         return fresh;
     }
 
-    private static void CheckDirectory(TreeTable table, int d, bool[] fresh, Span<byte> name)
+    private static void CheckDirectory(TreeTable table, int d, bool[] fresh)
     {
         var nodes = table.Nodes;
         ref readonly var dir = ref nodes[d];
@@ -133,10 +132,7 @@ internal static class Freshness
                     continue; // a directory is checked as one; links and special files are never searched
                 }
 
-                var bytes = table.NameBytes(c);
-                bytes.CopyTo(name);
-                name[bytes.Length] = 0;
-                fresh[c] = !child.Has(NodeFlags.Racy) && FileStamp.Of(fd, name[..(bytes.Length + 1)]) is { } now && child.SameAs(now);
+                fresh[c] = !child.Has(NodeFlags.Racy) && FileStamp.Of(fd, table.NameBytes(c)) is { } now && child.SameAs(now);
             }
         }
         finally

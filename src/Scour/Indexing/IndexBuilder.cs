@@ -88,7 +88,6 @@ internal sealed class IndexBuilder
         var reuse = old is not null && old.Root == _root ? OldDocuments(old) : null;
         var reused = 0;
         var pending = new List<PendingFile>();
-        var liveOld = 0;
         foreach (var (node, path) in scan.Files)
         {
             ref var n = ref CollectionsMarshal.AsSpan(scan.Nodes)[node];
@@ -98,7 +97,6 @@ internal sealed class IndexBuilder
                 n.ChildCount = previous.ChildCount;
                 n.Flags |= NodeFlags.Indexed;
                 reused++;
-                liveOld++;
             }
             else
             {
@@ -106,7 +104,7 @@ internal sealed class IndexBuilder
             }
         }
 
-        var full = old is null || reuse is null || old.Segments.Length >= MaxSegments || liveOld < old.NextDoc / 2;
+        var full = old is null || reuse is null || old.Segments.Length >= MaxSegments || reused < old.NextDoc / 2;
         if (full && reused > 0)
         {
             pending.Clear();
@@ -135,6 +133,7 @@ internal sealed class IndexBuilder
             (endDoc, bytesRead) = ReadFiles(scan.Nodes, pending, firstDoc, safeTime, Path.Join(folder, PostingSegment.FileName(generation)), cancellationToken);
             segments.Add(new SegmentRef(generation, firstDoc, endDoc));
         }
+
         var table = new TreeTable
         {
             Root = _root,
@@ -228,7 +227,6 @@ internal sealed class IndexBuilder
         scan.Nodes.Add(new IndexNode { Parent = -1, Kind = NodeKind.Directory, Doc = -1 });
         var queue = new Queue<(int Node, string Relative)>();
         queue.Enqueue((0, ""));
-        Span<byte> nameBuffer = stackalloc byte[260];
         while (queue.TryDequeue(out var item))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -278,25 +276,12 @@ internal sealed class IndexBuilder
                 }
 
                 var bytes = FileNameEncoding.GetBytes(entry.Name);
-                FileStamp? fileStamp = null;
-                if (entry.Kind == EntryKind.File && dirfd >= 0 && bytes.Length < nameBuffer.Length)
-                {
-                    bytes.CopyTo(nameBuffer);
-                    nameBuffer[bytes.Length] = 0;
-                    fileStamp = FileStamp.Of(dirfd, nameBuffer[..(bytes.Length + 1)]);
-                }
                 var child = new IndexNode
                 {
                     Parent = item.Node,
                     NameOffset = (int)scan.Names.Length,
                     NameLength = (ushort)bytes.Length,
-                    Kind = entry.Kind switch
-                    {
-                        EntryKind.File => NodeKind.File,
-                        EntryKind.Directory => NodeKind.Directory,
-                        EntryKind.Symlink => NodeKind.Symlink,
-                        _ => NodeKind.Other,
-                    },
+                    Kind = (NodeKind)entry.Kind,
                     Doc = -1,
                 };
                 scan.Names.Write(bytes);
@@ -306,7 +291,7 @@ internal sealed class IndexBuilder
                 {
                     queue.Enqueue((index, relative));
                 }
-                else if (child.Kind == NodeKind.File && (fileStamp ?? FileStamp.Of(Path.Join(_root, relative))) is { IsFile: true } stamped)
+                else if (child.Kind == NodeKind.File && (dirfd >= 0 ? FileStamp.Of(dirfd, bytes) : FileStamp.Of(Path.Join(_root, relative))) is { IsFile: true } stamped)
                 {
                     child.Stamp(stamped);
                     child.Flags |= (stamped.LatestNs >= safeTime ? NodeFlags.Racy : 0) | (stamped.Links > 1 ? NodeFlags.MultiLink : 0);
@@ -425,7 +410,7 @@ internal sealed class IndexBuilder
                     break;
                 }
 
-                if (offset == 0 && n >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)))
+                if (offset == 0 && BomSniffer.Transcodes(buffer.AsSpan(0, n)))
                 {
                     return (null, null, n);
                 }

@@ -1,14 +1,15 @@
 using System.Runtime.InteropServices;
+using Scour.Walking;
 
 namespace Scour.Indexing;
 
-/// <summary>What a directory entry was when the index recorded it.</summary>
+/// <summary>What a directory entry was when the index recorded it: the walk's <see cref="EntryKind"/>, value for value (the two convert by a cast).</summary>
 internal enum NodeKind : byte
 {
-    File,
-    Directory,
-    Symlink,
-    Other,
+    File = EntryKind.File,
+    Directory = EntryKind.Directory,
+    Symlink = EntryKind.Symlink,
+    Other = EntryKind.Other,
 }
 
 /// <summary>What the index knows about an entry beyond its stamp.</summary>
@@ -65,9 +66,12 @@ internal struct IndexNode
     public readonly bool Has(NodeFlags flag) => (Flags & flag) != 0;
 
     /// <summary>True when one of this file's documents is set in <paramref name="docs"/>.</summary>
-    public readonly bool AnyDoc(ulong[] docs)
+    public readonly bool AnyDoc(ulong[] docs) => AnyDoc(docs, Doc, ChildCount);
+
+    /// <summary>True when one of the <paramref name="count"/> documents from <paramref name="first"/> is set in <paramref name="docs"/>.</summary>
+    public static bool AnyDoc(ulong[] docs, int first, int count)
     {
-        for (var d = Doc; d < Doc + ChildCount; d++)
+        for (var d = first; d < first + count; d++)
         {
             if (((docs[d >> 6] >> (d & 63)) & 1) != 0)
             {

@@ -25,15 +25,10 @@ internal sealed class IndexStore
     public static IndexStore FromEnvironment(Func<string, string?>? environment = null)
     {
         environment ??= System.Environment.GetEnvironmentVariable;
-        if (environment("SCOUR_INDEX_DIR") is { Length: > 0 } explicitDir)
-        {
-            return new IndexStore(Path.GetFullPath(explicitDir));
-        }
-
-        var cache = environment("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg)
-            ? xdg
-            : Path.Join(environment("HOME") ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".cache");
-        return new IndexStore(Path.Join(cache, "scour", "index"));
+        var directory = environment("SCOUR_INDEX_DIR") is { Length: > 0 } explicitDirectory
+            ? explicitDirectory
+            : Path.Join(UserDirectory.Of(environment, overrideVariable: null, "XDG_CACHE_HOME", ".cache"), "index");
+        return new IndexStore(Path.GetFullPath(directory));
     }
 
     /// <summary>The folder of the index of the tree at <paramref name="root"/> (a canonical absolute path).</summary>

@@ -75,7 +75,7 @@ internal sealed class IndexedListing
             for (var c = dir.FirstChild; c < dir.FirstChild + dir.ChildCount; c++)
             {
                 var name = _settled[c] && !named && !IsLookedUp(_table.NameBytes(c)) ? "" : _table.Name(c);
-                stored.Add(new DirectoryEntry(name, KindOf(nodes[c].Kind), _settled[c]));
+                stored.Add(new DirectoryEntry(name, (EntryKind)nodes[c].Kind, _settled[c]));
             }
 
             return stored;
@@ -92,7 +92,7 @@ internal sealed class IndexedListing
 
         for (var i = 0; i < live.Count; i++)
         {
-            if (byName.TryGetValue(live[i].Name, out var c) && _settled[c] && KindOf(nodes[c].Kind) == live[i].Kind)
+            if (byName.TryGetValue(live[i].Name, out var c) && _settled[c] && (EntryKind)nodes[c].Kind == live[i].Kind)
             {
                 live[i] = live[i] with { Settled = true };
             }
@@ -105,12 +105,4 @@ internal sealed class IndexedListing
     private static bool IsLookedUp(ReadOnlySpan<byte> name) =>
         name.SequenceEqual(".git"u8) || name.SequenceEqual(".jj"u8) || name.SequenceEqual(".gitignore"u8) ||
         name.SequenceEqual(".ignore"u8) || name.SequenceEqual(".rgignore"u8);
-
-    private static EntryKind KindOf(NodeKind kind) => kind switch
-    {
-        NodeKind.File => EntryKind.File,
-        NodeKind.Directory => EntryKind.Directory,
-        NodeKind.Symlink => EntryKind.Symlink,
-        _ => EntryKind.Other,
-    };
 }

@@ -1,4 +1,6 @@
+using Scour.Matching;
 using Scour.Matching.Syntax;
+using Scour.Searching;
 using Scour.Walking;
 
 namespace Scour.Indexing;
@@ -29,11 +31,26 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
     public long SettledDirectories => Interlocked.Read(ref _settledDirectories);
 
     /// <summary>
+    /// What a run of <paramref name="pattern"/> calls before its walk to put indexes to use, or null (said
+    /// through <paramref name="debug"/>) when these options may not use one (see <see cref="IndexEligibility"/>).
+    /// </summary>
+    public static Func<IReadOnlyList<string>, CancellationToken, IndexedSearch?>? For(IndexStore store, CompiledPattern pattern, SearcherOptions searcher, WalkOptions walk, bool silentWithoutMatch, Action<string> onWarning, Action<string>? debug)
+    {
+        if (!IndexEligibility.Allows(pattern, searcher, walk, silentWithoutMatch))
+        {
+            debug?.Invoke("not used: these flags or this pattern print or search what an index cannot answer for");
+            return null;
+        }
+
+        return (roots, token) => Prepare(store, pattern.IndexTree!, !pattern.IsMultiline, roots, walk.WorkingDirectory, onWarning, debug, token);
+    }
+
+    /// <summary>
     /// Prepares the search of <paramref name="roots"/> for <paramref name="tree"/> (the pattern as parsed;
     /// <paramref name="withinLines"/> when no match can cross a line terminator),
     /// or returns null when no root lies in a usable index or the pattern selects too much.
     /// </summary>
-    public static IndexedSearch? Prepare(IndexStore store, RegexNode tree, bool withinLines, IReadOnlyList<string> roots, string? workingDirectory, Action<string> onWarning, Action<string>? debug, CancellationToken cancellationToken)
+    private static IndexedSearch? Prepare(IndexStore store, RegexNode tree, bool withinLines, IReadOnlyList<string> roots, string? workingDirectory, Action<string> onWarning, Action<string>? debug, CancellationToken cancellationToken)
     {
         try
         {
@@ -47,11 +64,6 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
 
     private static IndexedSearch? TryPrepare(IndexStore store, RegexNode tree, bool withinLines, IReadOnlyList<string> roots, string? workingDirectory, Action<string> onWarning, Action<string> debug, CancellationToken cancellationToken)
     {
-        if (!FileStamp.Supported)
-        {
-            return null;
-        }
-
         var query = TrigramPlanner.Plan(tree);
         if (query == TrigramQuery.All)
         {

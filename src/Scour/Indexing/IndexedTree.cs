@@ -137,8 +137,7 @@ internal sealed class IndexedTree : IDisposable
                 segment.AddDocs(gram.Key, docs);
                 foreach (var (first, count) in chunked ?? [])
                 {
-                    var file = new IndexNode { Doc = first, ChildCount = count };
-                    if (file.AnyDoc(docs))
+                    if (IndexNode.AnyDoc(docs, first, count))
                     {
                         for (var d = first; d < first + count; d++)
                         {

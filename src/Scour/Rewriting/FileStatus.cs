@@ -11,17 +11,11 @@ namespace Scour.Rewriting;
 /// </summary>
 internal readonly partial record struct FileStatus(ulong Device, ulong Inode, long Size, long ModifiedSeconds, uint ModifiedNanoseconds, uint Mode, uint Owner, uint Group, uint Links)
 {
-    private const int AT_FDCWD = -100;
-    private const int STATX_BASIC_STATS = 0x7FF;
-
     /// <summary>Whether the native calls are available (Linux); elsewhere .NET's file APIs stand in.</summary>
     public static readonly bool Native = OperatingSystem.IsLinux();
 
     /// <summary>The permission bits (including set-id and sticky bits).</summary>
     public UnixFileMode Permissions => (UnixFileMode)(Mode & 0xFFF);
-
-    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
-    private static unsafe partial int StatX(int dirfd, [MarshalUsing(typeof(PathMarshaller))] string path, int flags, int mask, byte* buffer);
 
     [LibraryImport("libc", EntryPoint = "chown", SetLastError = true)]
     private static partial int Chown([MarshalUsing(typeof(PathMarshaller))] string path, uint owner, uint group);
@@ -41,23 +35,23 @@ internal readonly partial record struct FileStatus(ulong Device, ulong Inode, lo
             return new FileStatus(0, 0, info.Length, ticks / TimeSpan.TicksPerSecond, (uint)(ticks % TimeSpan.TicksPerSecond * 100), OperatingSystem.IsWindows() ? 0x1B6u : (uint)File.GetUnixFileMode(path), 0, 0, 1);
         }
 
-        var buffer = stackalloc byte[256];
-        if (StatX(AT_FDCWD, path, 0, STATX_BASIC_STATS, buffer) != 0)
+        var buffer = stackalloc byte[Statx.BufferSize];
+        if (!Statx.Read(Statx.CurrentDirectory, path, 0, buffer))
         {
             var errno = Marshal.GetLastPInvokeError();
             throw errno == 2 ? new FileNotFoundException(null, path) : new IOException($"{path}: cannot stat (errno {errno})", errno);
         }
 
         return new FileStatus(
-            Device: ((ulong)*(uint*)(buffer + 136) << 32) | *(uint*)(buffer + 140),
-            Inode: *(ulong*)(buffer + 32),
-            Size: *(long*)(buffer + 40),
-            ModifiedSeconds: *(long*)(buffer + 112),
-            ModifiedNanoseconds: *(uint*)(buffer + 120),
-            Mode: *(ushort*)(buffer + 28),
-            Owner: *(uint*)(buffer + 20),
-            Group: *(uint*)(buffer + 24),
-            Links: *(uint*)(buffer + 16));
+            Device: Statx.Device(buffer),
+            Inode: Statx.Inode(buffer),
+            Size: Statx.Size(buffer),
+            ModifiedSeconds: Statx.Seconds(buffer, Statx.ModifyTime),
+            ModifiedNanoseconds: Statx.Nanoseconds(buffer, Statx.ModifyTime),
+            Mode: Statx.Mode(buffer),
+            Owner: Statx.Owner(buffer),
+            Group: Statx.Group(buffer),
+            Links: Statx.Links(buffer));
     }
 
     /// <summary>True when <paramref name="other"/> is the same file, unchanged as far as its status tells.</summary>

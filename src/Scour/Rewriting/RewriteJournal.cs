@@ -31,26 +31,8 @@ internal sealed class RewriteJournal : IDisposable
     /// The state directory: <c>SCOUR_STATE_DIR</c>, else <c>$XDG_STATE_HOME/scour</c>, else
     /// <c>~/.local/state/scour</c> (on Windows, local application data).
     /// </summary>
-    public static string StateDirectory(Func<string, string?> environment)
-    {
-        if (environment("SCOUR_STATE_DIR") is { Length: > 0 } explicitDirectory)
-        {
-            return explicitDirectory;
-        }
-
-        if (environment("XDG_STATE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg))
-        {
-            return Path.Combine(xdg, "scour");
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "scour");
-        }
-
-        var home = environment("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return Path.Combine(home, ".local", "state", "scour");
-    }
+    public static string StateDirectory(Func<string, string?> environment) =>
+        UserDirectory.Of(environment, "SCOUR_STATE_DIR", "XDG_STATE_HOME", Path.Combine(".local", "state"));
 
     /// <summary>The directory holding one subdirectory per run.</summary>
     public static string RunsDirectory(string stateDirectory) => Path.Combine(stateDirectory, "journal");

@@ -53,6 +53,9 @@ internal sealed class BomSniffer : IByteSource
         return n > 0 || ended ? n : _inner.Read(destination);
     }
 
+    /// <summary>True when a file starting with <paramref name="head"/> is transcoded before it is searched (a UTF-16 BOM).</summary>
+    public static bool Transcodes(ReadOnlySpan<byte> head) => Detect(head).Encoding is not null;
+
     private static (Encoding? Encoding, int Skip) Detect(ReadOnlySpan<byte> head) =>
         head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? (null, 3)
         : head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? (new UnicodeEncoding(false, false, false), 2)

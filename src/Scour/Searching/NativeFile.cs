@@ -14,6 +14,9 @@ internal static partial class NativeFile
 {
     private const int O_RDONLY = 0;
     private const int O_CLOEXEC = 0x80000;
+    private const int O_DIRECTORY = 0x10000;
+    private const int O_NOFOLLOW = 0x20000;
+    private const int O_PATH = 0x200000;
 
     internal static readonly bool Available = OperatingSystem.IsLinux() &&
         RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
@@ -23,6 +26,12 @@ internal static partial class NativeFile
 
     [LibraryImport("libc", EntryPoint = "close")]
     internal static partial int Close(int fd);
+
+    /// <summary>
+    /// A descriptor for the directory <paramref name="path"/> that can only name the entries in it
+    /// (<c>O_PATH</c>, so no read permission is needed; not through a link), or -1.
+    /// </summary>
+    public static int OpenDirectoryPath(string path) => Open(path, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 
     /// <summary>Opens <paramref name="path"/> for reading; throws the exception File.OpenHandle would.</summary>
     public static SafeFileHandle OpenRead(string path)
