@@ -92,16 +92,11 @@ internal static class IndexStatusReader
     // Entries of a changed directory that the index does not know.
     private static long Added(TreeTable table, int d)
     {
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        ref readonly var dir = ref table.Nodes[d];
-        for (var c = dir.FirstChild; c < dir.FirstChild + dir.ChildCount; c++)
-        {
-            known.Add(table.Name(c));
-        }
+        var known = table.ChildrenByName(d);
 
         try
         {
-            return DirectoryReader.Read(Path.Join(table.Root, table.RelativePath(d))).Count(e => !known.Contains(e.Name));
+            return DirectoryReader.Read(Path.Join(table.Root, table.RelativePath(d))).Count(e => !known.ContainsKey(e.Name));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -84,11 +84,7 @@ internal sealed class IndexedListing
         // Changed (an entry added, removed or renamed): the directory's own listing, with what is
         // still known of the entries that were there before.
         var live = DirectoryReader.Read(absolute);
-        var byName = new Dictionary<string, int>(dir.ChildCount, StringComparer.Ordinal);
-        for (var c = dir.FirstChild; c < dir.FirstChild + dir.ChildCount; c++)
-        {
-            byName[_table.Name(c)] = c;
-        }
+        var byName = _table.ChildrenByName(d);
 
         for (var i = 0; i < live.Count; i++)
         {

@@ -79,6 +79,19 @@ internal sealed unsafe class TreeTable : IDisposable
 
     public string Name(int node) => FileNameEncoding.Decode(NameBytes(node));
 
+    /// <summary>The recorded entries of the directory <paramref name="directory"/>, by name.</summary>
+    public Dictionary<string, int> ChildrenByName(int directory)
+    {
+        ref readonly var dir = ref Nodes[directory];
+        var byName = new Dictionary<string, int>(dir.ChildCount, StringComparer.Ordinal);
+        for (var c = dir.FirstChild; c < dir.FirstChild + dir.ChildCount; c++)
+        {
+            byName[Name(c)] = c;
+        }
+
+        return byName;
+    }
+
     /// <summary>The path of <paramref name="node"/> relative to the root ("" for the root).</summary>
     public string RelativePath(int node)
     {
