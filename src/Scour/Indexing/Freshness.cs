@@ -1,3 +1,5 @@
+using Scour.Walking;
+
 namespace Scour.Indexing;
 
 /// <summary>
@@ -12,11 +14,13 @@ internal static class Freshness
     {
         var nodes = table.Nodes;
         var fresh = new bool[nodes.Length];
-        var directories = new List<int>();
-        var stack = new Stack<int>(scope);
-        while (stack.TryPop(out var d))
+        // Each directory's path is built on the way down: only directories in scope need one.
+        var directories = new List<(int Node, string Path)>();
+        var stack = new Stack<(int, string)>(scope.Select(d => (d, d == 0 ? table.Root : Path.Join(table.Root, table.RelativePath(d)))));
+        while (stack.TryPop(out var top))
         {
-            directories.Add(d);
+            directories.Add(top);
+            var (d, path) = top;
             ref readonly var dir = ref nodes[d];
             if (!dir.Has(NodeFlags.Listed))
             {
@@ -27,7 +31,7 @@ internal static class Freshness
             {
                 if (nodes[c].Kind == NodeKind.Directory)
                 {
-                    stack.Push(c);
+                    stack.Push((c, Path.Join(path, table.Name(c))));
                 }
             }
         }
@@ -39,7 +43,7 @@ internal static class Freshness
             {
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    CheckDirectory(table, directories[i], fresh);
+                    CheckDirectory(table, directories[i].Node, directories[i].Path, fresh);
                 }
             });
         return fresh;
@@ -91,13 +95,9 @@ internal static class Freshness
             }
             else if (table.DirectoryAt(Path.GetDirectoryName(path) ?? "") is >= 0 and var parent && nodes[parent].Has(NodeFlags.Listed))
             {
-                var name = Path.GetFileName(path);
-                for (var c = nodes[parent].FirstChild; c < nodes[parent].FirstChild + nodes[parent].ChildCount; c++)
+                if (table.ChildNamed(parent, FileNameEncoding.GetBytes(Path.GetFileName(path))) is >= 0 and var c)
                 {
-                    if (table.Name(c) == name)
-                    {
-                        fresh[c] = false;
-                    }
+                    fresh[c] = false;
                 }
             }
         }
@@ -105,11 +105,10 @@ internal static class Freshness
         return fresh;
     }
 
-    private static void CheckDirectory(TreeTable table, int d, bool[] fresh)
+    private static void CheckDirectory(TreeTable table, int d, string path, bool[] fresh)
     {
         var nodes = table.Nodes;
         ref readonly var dir = ref nodes[d];
-        var path = d == 0 ? table.Root : Path.Join(table.Root, table.DirectoryPaths[d]);
         var fd = DirectoryHandle.Open(path);
         if (fd < 0)
         {

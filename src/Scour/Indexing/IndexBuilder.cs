@@ -182,7 +182,7 @@ internal sealed class IndexBuilder
     private static Dictionary<string, IndexNode> OldDocuments(TreeTable old)
     {
         var map = new Dictionary<string, IndexNode>(StringComparer.Ordinal);
-        var directories = old.DirectoryPaths;
+        var directories = old.DirectoryPaths();
         for (var i = 0; i < old.Nodes.Length; i++)
         {
             var n = old.Nodes[i];

@@ -19,6 +19,10 @@ internal sealed class IndexedListing
 
     private readonly Func<bool> _needsVerdict;
 
+    // The directories a listing handed out that the walk will enter, by relative path, so that
+    // entering one needs no lookup from the root.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _toEnter = new(StringComparer.Ordinal);
+
     /// <param name="table">The tree's table.</param>
     /// <param name="fresh">Which entries are unchanged.</param>
     /// <param name="candidates">The documents that may match.</param>
@@ -59,7 +63,11 @@ internal sealed class IndexedListing
     /// <summary>The listing of the directory <paramref name="absolute"/> (<paramref name="relative"/> to the tree's root): stored, live with what is known, or live.</summary>
     public List<DirectoryEntry> Read(string absolute, string relative)
     {
-        var d = _table.DirectoryAt(relative);
+        if (!_toEnter.TryRemove(relative, out var d))
+        {
+            d = _table.DirectoryAt(relative);
+        }
+
         var nodes = _table.Nodes;
         if (d < 0 || !nodes[d].Has(NodeFlags.Listed))
         {
@@ -76,6 +84,10 @@ internal sealed class IndexedListing
             {
                 var name = _settled[c] && !named && !IsLookedUp(_table.NameBytes(c)) ? "" : _table.Name(c);
                 stored.Add(new DirectoryEntry(name, (EntryKind)nodes[c].Kind, _settled[c]));
+                if (!_settled[c] && nodes[c].Kind == NodeKind.Directory)
+                {
+                    _toEnter[relative.Length == 0 ? name : relative + "/" + name] = c;
+                }
             }
 
             return stored;
@@ -88,9 +100,18 @@ internal sealed class IndexedListing
 
         for (var i = 0; i < live.Count; i++)
         {
-            if (byName.TryGetValue(live[i].Name, out var c) && _settled[c] && (EntryKind)nodes[c].Kind == live[i].Kind)
+            if (!byName.TryGetValue(live[i].Name, out var c) || (EntryKind)nodes[c].Kind != live[i].Kind)
+            {
+                continue;
+            }
+
+            if (_settled[c])
             {
                 live[i] = live[i] with { Settled = true };
+            }
+            else if (live[i].Kind == EntryKind.Directory)
+            {
+                _toEnter[relative.Length == 0 ? live[i].Name : relative + "/" + live[i].Name] = c;
             }
         }
 

@@ -21,10 +21,6 @@ internal sealed unsafe class TreeTable : IDisposable
     private const int HeaderSize = 56;
     private const int SegmentRefSize = 16;
 
-    private DirectoryIndex? _directories;
-
-    private sealed record DirectoryIndex(Dictionary<string, int> Map, string?[] Paths);
-
     public required string Root { get; init; }
 
     public required long Generation { get; init; }
@@ -105,33 +101,63 @@ internal sealed unsafe class TreeTable : IDisposable
         return string.Join('/', parts);
     }
 
-    /// <summary>The node of the directory at <paramref name="relative"/> ("" for the root), or -1.</summary>
-    public int DirectoryAt(string relative) => Directories().Map.GetValueOrDefault(relative, -1);
-
-    /// <summary>The relative path of every directory node (null for other nodes), built once.</summary>
-    public string?[] DirectoryPaths => Directories().Paths;
-
-    private DirectoryIndex Directories()
+    /// <summary>
+    /// The node of the directory at <paramref name="relative"/> ("" for the root), or -1. Found by its
+    /// path's names one level at a time: a search looks up only the few directories it starts from or
+    /// is told about, where a map of every directory's path would cost milliseconds to build.
+    /// </summary>
+    public int DirectoryAt(string relative)
     {
-        if (_directories is { } built)
+        var d = 0;
+        foreach (var range in relative.AsSpan().Split('/'))
         {
-            return built;
+            var part = relative[range];
+            if (part.Length == 0)
+            {
+                continue;
+            }
+
+            if (!Nodes[d].Has(NodeFlags.Listed) || ChildNamed(d, FileNameEncoding.GetBytes(part)) is not (>= 0 and var c) || Nodes[c].Kind != NodeKind.Directory)
+            {
+                return -1;
+            }
+
+            d = c;
         }
 
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
-        var paths = new string?[Nodes.Length];
-        paths[0] = "";
-        map[""] = 0;
-        for (var i = 1; i < Nodes.Length; i++)
+        return d;
+    }
+
+    /// <summary>The recorded entry named <paramref name="name"/> in the directory <paramref name="directory"/>, or -1.</summary>
+    public int ChildNamed(int directory, ReadOnlySpan<byte> name)
+    {
+        ref readonly var dir = ref Nodes[directory];
+        for (var c = dir.FirstChild; c < dir.FirstChild + dir.ChildCount; c++)
         {
-            if (Nodes[i].Kind == NodeKind.Directory && paths[Nodes[i].Parent] is { } parent)
+            if (NameBytes(c).SequenceEqual(name))
             {
-                paths[i] = parent.Length == 0 ? Name(i) : parent + "/" + Name(i);
-                map[paths[i]!] = i;
+                return c;
             }
         }
 
-        return Interlocked.CompareExchange(ref _directories, new DirectoryIndex(map, paths), null) ?? _directories;
+        return -1;
+    }
+
+    /// <summary>The relative path of every directory node (null for other nodes).</summary>
+    public string?[] DirectoryPaths()
+    {
+        var nodes = Nodes;
+        var paths = new string?[nodes.Length];
+        paths[0] = "";
+        for (var i = 1; i < nodes.Length; i++)
+        {
+            if (nodes[i].Kind == NodeKind.Directory && paths[nodes[i].Parent] is { } parent)
+            {
+                paths[i] = parent.Length == 0 ? Name(i) : parent + "/" + Name(i);
+            }
+        }
+
+        return paths;
     }
 
     /// <summary>

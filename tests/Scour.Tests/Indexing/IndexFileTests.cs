@@ -106,6 +106,12 @@ public sealed class IndexFileTests : IDisposable
         Assert.Equal("src/main.c", table.RelativePath(2));
         Assert.Equal(1, table.DirectoryAt("src"));
         Assert.Equal(-1, table.DirectoryAt("main.c"));
+        Assert.Equal(-1, table.DirectoryAt("src/main.c"));
+        Assert.Equal(-1, table.DirectoryAt("lib"));
+        Assert.Equal(0, table.DirectoryAt(""));
+        Assert.Equal(2, table.ChildNamed(1, "main.c"u8));
+        Assert.Equal(-1, table.ChildNamed(1, "main"u8));
+        Assert.Equal(new string?[] { "", "src", null }, table.DirectoryPaths());
         Assert.Equal(99UL, table.Nodes[2].Inode);
         Assert.Equal([new SegmentRef(3, 0, 1)], table.Segments);
         Assert.Empty(Directory.EnumerateFiles(_dir, "*" + IndexFiles.TempSuffix));
