@@ -14,12 +14,18 @@ namespace Scour.Matching;
 public sealed class CompiledPattern
 {
     private readonly string? _bmpPattern;
-    private readonly string? _fullPattern;
+    private readonly Lazy<string>? _invalidPattern;
+
+    // Built on the first text with a character outside the BMP: its classes' exact astral members
+    // make the NonBacktracking automaton costly (up to some 300 ms for \w).
+    private readonly Lazy<(string Pattern, List<(int Lo, int Hi)> AstralMembers)>? _fullTranslation;
     private readonly bool _needsBacktracking;
     private readonly Lazy<Regex>? _searchBmp;
+    private readonly Lazy<Regex>? _searchInvalid;
     private readonly Lazy<Regex>? _searchFull;
     private readonly Lazy<Regex>? _searchAscii;
     private readonly Lazy<Regex>? _captureBmp;
+    private readonly Lazy<Regex>? _captureInvalid;
     private readonly Lazy<Regex>? _captureFull;
     private readonly byte[]? _exactLiteral;
     private readonly IReadOnlyList<string>? _exactLiteralSet;
@@ -41,15 +47,18 @@ public sealed class CompiledPattern
         }
 
         _bmpPattern = DotNetTranslator.Translate(tree, surrogateAware: false, multiline, out var backtrack1);
-        _fullPattern = DotNetTranslator.Translate(tree, surrogateAware: true, multiline, out var backtrack2);
-        _needsBacktracking = backtrack1 || backtrack2;
+        _invalidPattern = new(() => DotNetTranslator.Translate(tree, surrogateAware: true, multiline, out _, astral: false));
+        _fullTranslation = new(() => (DotNetTranslator.Translate(tree, surrogateAware: true, multiline, out _, out var members), members));
+        _needsBacktracking = backtrack1; // both translations use lookaround for the same assertions
         NeedsLineByLine = UsesTextAnchors(tree) || crlf;
 
         _searchBmp = new(() => Build(_bmpPattern, RegexOptions.ExplicitCapture));
-        _searchFull = new(() => Build(_fullPattern, RegexOptions.ExplicitCapture));
+        _searchInvalid = new(() => Build(_invalidPattern.Value, RegexOptions.ExplicitCapture));
+        _searchFull = new(() => Build(_fullTranslation.Value.Pattern, RegexOptions.ExplicitCapture));
         _searchAscii = new(() => Build(DotNetTranslator.Translate(tree, surrogateAware: false, multiline, out _, asciiOnly: true), RegexOptions.ExplicitCapture));
         _captureBmp = new(() => Build(_bmpPattern, RegexOptions.None));
-        _captureFull = new(() => Build(_fullPattern, RegexOptions.None));
+        _captureInvalid = new(() => Build(_invalidPattern.Value, RegexOptions.None));
+        _captureFull = new(() => Build(_fullTranslation.Value.Pattern, RegexOptions.None));
 
         if (matchGroup == 0 && LiteralAnalysis.ExactLiteral(tree) is { } exact)
         {
@@ -98,8 +107,10 @@ public sealed class CompiledPattern
         Crlf = crlf;
         IsMultiline = multiline;
         NeedsLineByLine = true;
-        _bmpPattern = _fullPattern = backtracking.ToString();
-        _searchBmp = _searchFull = _captureBmp = _captureFull = new Lazy<Regex>(backtracking);
+        _bmpPattern = backtracking.ToString();
+        _invalidPattern = new(_bmpPattern);
+        _fullTranslation = new((_bmpPattern, [(0x10000, 0x10FFFF)]));
+        _searchBmp = _searchInvalid = _searchFull = _captureBmp = _captureInvalid = _captureFull = new Lazy<Regex>(backtracking);
         GroupNames = backtracking.GetGroupNames()
             .Where(n => !int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             .ToDictionary(n => n, backtracking.GroupNumberFromName, StringComparer.Ordinal);
@@ -384,11 +395,49 @@ public sealed class CompiledPattern
         return new RegexLineMatcher(this, prefilter, lineByLine: strategy == MatcherStrategy.LineByLine || NeedsLineByLine);
     }
 
-    /// <summary>The regex that finds matches in text with (or without) surrogates, or in ASCII-only text.</summary>
-    internal Regex SearchRegex(bool surrogates, bool ascii = false) =>
-        (ascii && _searchAscii is not null ? _searchAscii : surrogates ? _searchFull! : _searchBmp!).Value;
+    /// <summary>
+    /// The form of <paramref name="chars"/> whose regex to match it with: text whose astral characters
+    /// no class, <c>.</c> or word assertion of the pattern can match takes the smaller regex for
+    /// invalid bytes, which is exact on it (a class with many astral members makes a costly automaton).
+    /// </summary>
+    internal TextForm FormOf(ReadOnlySpan<char> chars)
+    {
+        var form = Utf8Text.FormOf(chars);
+        if (form != TextForm.Astral || _fullTranslation is null)
+        {
+            return form;
+        }
 
-    internal Regex CaptureRegex(bool surrogates) => (surrogates ? _captureFull! : _captureBmp!).Value;
+        var members = _fullTranslation.Value.AstralMembers;
+        var rest = chars;
+        while (rest.IndexOfAnyInRange('\uD800', '\uDBFF') is var i and >= 0 && i + 1 < rest.Length)
+        {
+            if (char.IsLowSurrogate(rest[i + 1]) && ClassSet.Contains(members, char.ConvertToUtf32(rest[i], rest[i + 1])))
+            {
+                return TextForm.Astral;
+            }
+
+            rest = rest[(i + 1)..];
+        }
+
+        return TextForm.InvalidBytes;
+    }
+
+    /// <summary>The regex that finds matches in text of the given form, or in ASCII-only text.</summary>
+    internal Regex SearchRegex(TextForm form, bool ascii = false) =>
+        (ascii && _searchAscii is not null ? _searchAscii : form switch
+        {
+            TextForm.Bmp => _searchBmp!,
+            TextForm.InvalidBytes => _searchInvalid!,
+            _ => _searchFull!,
+        }).Value;
+
+    internal Regex CaptureRegex(TextForm form) => (form switch
+    {
+        TextForm.Bmp => _captureBmp!,
+        TextForm.InvalidBytes => _captureInvalid!,
+        _ => _captureFull!,
+    }).Value;
 
     private Regex Build(string pattern, RegexOptions extra)
     {

@@ -17,7 +17,8 @@ internal sealed class DecodedRegion : IDisposable
 
     public ReadOnlySpan<char> Chars => _chars.AsSpan(0, _length);
 
-    public bool HasSurrogates { get; private set; }
+    /// <summary>What the region holds beyond the BMP.</summary>
+    public TextForm Form { get; private set; }
 
     /// <summary>True if every byte of the region is ASCII.</summary>
     public bool IsAscii => _isAscii;
@@ -27,7 +28,7 @@ internal sealed class DecodedRegion : IDisposable
     {
         _length = Utf8Text.Decode(region, ref _chars);
         _isAscii = System.Text.Ascii.IsValid(region);
-        HasSurrogates = !_isAscii && Utf8Text.HasSurrogates(Chars);
+        Form = _isAscii ? TextForm.Bmp : Utf8Text.FormOf(Chars);
         _cursorByte = 0;
         _cursorChar = 0;
     }

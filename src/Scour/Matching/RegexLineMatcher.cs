@@ -92,14 +92,14 @@ internal sealed class RegexLineMatcher : LineMatcher
     private bool RegionHasSurrogates()
     {
         EnsureDecoded();
-        return _decoded.HasSurrogates;
+        return _decoded.Form != TextForm.Bmp;
     }
 
     private bool NextByScan(int from, out int lineStart, out int lineEnd)
     {
         EnsureDecoded();
         var chars = _decoded.Chars;
-        var regex = _pattern.SearchRegex(_decoded.HasSurrogates, _decoded.IsAscii);
+        var regex = _pattern.SearchRegex(_decoded.Form, _decoded.IsAscii);
         var endsWithTerminator = _end > _start && _buffer[_end - 1] == (byte)'\n';
         foreach (var m in regex.EnumerateMatches(chars, _decoded.CharIndexOf(from - _start)))
         {
@@ -140,7 +140,7 @@ internal sealed class RegexLineMatcher : LineMatcher
 
         var n = Utf8Text.Decode(line, ref _lineChars);
         var chars = _lineChars.AsSpan(0, n);
-        var regex = _pattern.SearchRegex(Utf8Text.HasSurrogates(chars));
+        var regex = _pattern.SearchRegex(_pattern.FormOf(chars));
         var barriers = HasBarriers(chars);
         for (var piece = 0; piece <= n; piece = NextPiece(chars, piece, barriers))
         {
@@ -189,7 +189,7 @@ internal sealed class RegexLineMatcher : LineMatcher
 
         var n = Utf8Text.Decode(line, ref _lineChars);
         var chars = _lineChars.AsSpan(0, n);
-        var regex = _pattern.SearchRegex(Utf8Text.HasSurrogates(chars));
+        var regex = _pattern.SearchRegex(_pattern.FormOf(chars));
         var byteCursor = 0;
         var charCursor = 0;
 
@@ -234,7 +234,7 @@ internal sealed class RegexLineMatcher : LineMatcher
         line = WithoutCarriageReturn(line);
         var n = Utf8Text.Decode(line, ref _lineChars);
         var chars = _lineChars.AsSpan(0, n);
-        var regex = _pattern.CaptureRegex(Utf8Text.HasSurrogates(chars));
+        var regex = _pattern.CaptureRegex(_pattern.FormOf(chars));
         var names = _pattern.GroupNames;
         var offset = _pattern.MatchGroup;
         resolveName = name => names.TryGetValue(name, out var g) ? g - offset : -1;

@@ -93,4 +93,9 @@ internal static class Utf8Text
 
     /// <summary>True if decoded text contains a surrogate (an astral character or an invalid byte).</summary>
     public static bool HasSurrogates(ReadOnlySpan<char> chars) => chars.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+
+    /// <summary>Which translation of a pattern is exact on <paramref name="chars"/>.</summary>
+    public static TextForm FormOf(ReadOnlySpan<char> chars) =>
+        chars.IndexOfAnyInRange('\uD800', '\uDBFF') >= 0 ? TextForm.Astral : // a high surrogate only starts a pair
+        HasSurrogates(chars) ? TextForm.InvalidBytes : TextForm.Bmp;
 }

@@ -36,34 +36,4 @@ internal enum SetOperation
 internal sealed record SetOperationItem(CharClass Left, SetOperation Operation, CharClass Right) : ClassItem;
 
 /// <summary>A character class: the union of its items, optionally negated.</summary>
-internal sealed record CharClass(IReadOnlyList<ClassItem> Items, bool Negated)
-{
-    /// <summary>True when the class may match a character outside the Basic Multilingual Plane.</summary>
-    public bool MayMatchAstral
-    {
-        get
-        {
-            if (Negated)
-            {
-                return true;
-            }
-
-            foreach (var item in Items)
-            {
-                switch (item)
-                {
-                    case RangeItem r when r.Last > 0xFFFF:
-                    case PerlItem { Negated: true }:
-                    case UnicodeItem { Negated: true }:
-                    case UnicodeItem u when u.Property.MayMatchAstral:
-                    case AsciiItem { Negated: true }:
-                    case NestedItem n when n.Class.MayMatchAstral:
-                    case SetOperationItem:
-                        return true;
-                }
-            }
-
-            return false;
-        }
-    }
-}
+internal sealed record CharClass(IReadOnlyList<ClassItem> Items, bool Negated);

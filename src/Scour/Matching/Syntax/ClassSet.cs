@@ -239,7 +239,32 @@ internal static class ClassSet
         return Intersect(result, [(0, 0xD7FF), (0xE000, MaxCodePoint)], normalized: true);
     }
 
-    private static List<(int Lo, int Hi)> Union(List<(int Lo, int Hi)> a, List<(int Lo, int Hi)> b) => Normalize([.. a, .. b]);
+    /// <summary>The union of two sets, sorted and merged.</summary>
+    internal static List<(int Lo, int Hi)> Union(List<(int Lo, int Hi)> a, List<(int Lo, int Hi)> b) => Normalize([.. a, .. b]);
+
+    /// <summary>Whether the sorted, merged <paramref name="set"/> holds <paramref name="codePoint"/>.</summary>
+    internal static bool Contains(List<(int Lo, int Hi)> set, int codePoint)
+    {
+        int lo = 0, hi = set.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (codePoint < set[mid].Lo)
+            {
+                hi = mid - 1;
+            }
+            else if (codePoint > set[mid].Hi)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static List<(int Lo, int Hi)> Complement(List<(int Lo, int Hi)> set)
     {

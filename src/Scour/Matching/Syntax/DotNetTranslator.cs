@@ -9,9 +9,11 @@ namespace Scour.Matching.Syntax;
 /// <remarks>
 /// The text a .NET regex sees is UTF-16 decoded from UTF-8, where each invalid byte became a lone
 /// surrogate (see <see cref="Utf8Text"/>). So that invalid bytes match nothing but themselves and an
-/// astral character counts as one, classes exclude surrogates and gain a surrogate-pair alternative.
-/// When a buffer holds no surrogate at all, the cheaper <c>surrogateAware: false</c> translation is
-/// exact. Like ripgrep in line mode, no class or <c>.</c> ever matches <c>\n</c>; in multiline mode
+/// astral character counts as one, classes exclude surrogates and gain the surrogate pairs of exactly
+/// the astral characters they hold (from <see cref="ClassSet"/>). Those pairs make a large automaton,
+/// so there are three translations, each exact on the text it is for (<see cref="TextForm"/>): without
+/// surrogates (<c>surrogateAware: false</c>), with lone surrogates only (<c>astral: false</c>), and
+/// with surrogate pairs. Like ripgrep in line mode, no class or <c>.</c> ever matches <c>\n</c>; in multiline mode
 /// (<c>-U</c>) classes may, and <c>.</c> does with the <c>s</c> flag. For text known to be ASCII,
 /// the <c>asciiOnly</c> translation also takes everything above U+007F out of every class and
 /// <c>.</c>: on such text it matches exactly what the full one does, and .NET's engines run far
@@ -19,20 +21,28 @@ namespace Scour.Matching.Syntax;
 /// </remarks>
 internal sealed class DotNetTranslator
 {
-    private const string AnyAstral = "[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]";
+    // Any astral character (noted as matched).
+    private string AnyAstral()
+    {
+        _astralMembers = [(0x10000, 0x10FFFF)];
+        return "[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]";
+    }
 
     // Rust's \w is Alphabetic + Mark + Decimal_Number + Connector_Punctuation + Join_Control;
     // .NET's \w lacks Mc, Me, Nl, the join controls and the circled letters.
     private const string UnicodeWordBody = "\\w\\p{Mc}\\p{Me}\\p{Nl}\\u200C\\u200D\\u24B6-\\u24E9";
 
     private readonly bool _surrogateAware;
+    private readonly bool _astral;
     private readonly bool _multiline;
     private readonly bool _asciiOnly;
     private readonly StringBuilder _sb = new();
+    private List<(int Lo, int Hi)> _astralMembers = [];
 
-    private DotNetTranslator(bool surrogateAware, bool multiline, bool asciiOnly)
+    private DotNetTranslator(bool surrogateAware, bool astral, bool multiline, bool asciiOnly)
     {
         _surrogateAware = surrogateAware;
+        _astral = astral;
         _multiline = multiline;
         _asciiOnly = asciiOnly;
     }
@@ -49,11 +59,27 @@ internal sealed class DotNetTranslator
     public static string Translate(RegexNode node, bool surrogateAware, out bool needsBacktracking) =>
         Translate(node, surrogateAware, multiline: false, out needsBacktracking);
 
-    public static string Translate(RegexNode node, bool surrogateAware, bool multiline, out bool needsBacktracking, bool asciiOnly = false)
+    /// <param name="node">The parsed pattern.</param>
+    /// <param name="surrogateAware">The text may hold surrogates: classes leave them out.</param>
+    /// <param name="multiline">Classes may match <c>\n</c>.</param>
+    /// <param name="needsBacktracking">Set when the output uses lookaround.</param>
+    /// <param name="asciiOnly">The text is ASCII.</param>
+    /// <param name="astral">With <paramref name="surrogateAware"/>: the text may hold surrogate pairs, so <c>.</c> and classes take the astral characters they match.</param>
+    public static string Translate(RegexNode node, bool surrogateAware, bool multiline, out bool needsBacktracking, bool asciiOnly = false, bool astral = true) =>
+        Translate(node, surrogateAware, multiline, out needsBacktracking, out _, asciiOnly, astral);
+
+    /// <summary>
+    /// As above, and <paramref name="astralMembers"/>: the astral characters that some class, <c>.</c> or
+    /// word assertion of the output matches (literal astral characters aside), sorted and merged. On
+    /// text whose astral characters are all outside it, the <c>astral: false</c> translation is exact too.
+    /// </summary>
+    public static string Translate(RegexNode node, bool surrogateAware, bool multiline, out bool needsBacktracking, out List<(int Lo, int Hi)> astralMembers, bool asciiOnly = false, bool astral = true)
     {
-        var t = new DotNetTranslator(surrogateAware && !asciiOnly, multiline, asciiOnly);
+        var aware = surrogateAware && !asciiOnly;
+        var t = new DotNetTranslator(aware, aware && astral, multiline, asciiOnly);
         t.Emit(node);
         needsBacktracking = t.NeedsBacktracking;
+        astralMembers = t._astralMembers;
         return t._sb.ToString();
     }
 
@@ -69,7 +95,7 @@ internal sealed class DotNetTranslator
             case DotNode dot:
                 var excluded = (_multiline && dot.DotAll ? "" : "\\n") + NeverInText;
                 _sb.Append(excluded.Length == 0 ? "[\\s\\S]"
-                    : _surrogateAware ? "(?:[^" + excluded + "]|" + AnyAstral + ")"
+                    : _astral ? "(?:[^" + excluded + "]|" + AnyAstral() + ")"
                     : "[^" + excluded + "]");
                 break;
             case ClassNode cls:
@@ -271,7 +297,7 @@ internal sealed class DotNetTranslator
             case AssertionKind.WordStart or AssertionKind.WordEnd or AssertionKind.WordStartHalf or AssertionKind.WordEndHalf:
                 // Lookarounds on the word class of the mode in force (Unicode \w, or ASCII under (?-u)).
                 NeedsBacktracking = true;
-                var word = a.Unicode ? "[" + UnicodeWordBody + "]" : "[0-9A-Za-z_]";
+                var word = a.Unicode ? UnicodeWord() : "[0-9A-Za-z_]";
                 _sb.Append(a.Kind switch
                 {
                     AssertionKind.WordStart => $"(?<!{word})(?={word})",
@@ -297,6 +323,19 @@ internal sealed class DotNetTranslator
         }
     }
 
+    // Unicode \w for the word assertions, its astral letters included where the text can hold them.
+    private string UnicodeWord()
+    {
+        if (!_astral)
+        {
+            return _surrogateAware ? "[" + UnicodeWordBody + "-[" + NeverInText + "]]" : "[" + UnicodeWordBody + "]";
+        }
+
+        List<string> alternatives = ["[" + UnicodeWordBody + "-[" + NeverInText + "]]"];
+        AddAstral(alternatives, ClassSet.Evaluate(new CharClass([new PerlItem(PerlClassKind.Word, Negated: false, Unicode: true)], Negated: false), caseInsensitive: false));
+        return "(?:" + string.Join('|', alternatives) + ")";
+    }
+
     private void EmitClass(CharClass cls, bool caseInsensitive)
     {
         if (ClassSet.NeedsEvaluation(cls))
@@ -306,58 +345,30 @@ internal sealed class DotNetTranslator
         }
 
         // A class that is only a negated item, e.g. \W or \P{L}, is the negation of the positive item.
-        if (!cls.Negated && cls.Items.Count == 1 && TryNegatedSingle(cls.Items[0], out var positive))
-        {
-            cls = new CharClass([positive], Negated: true);
-        }
+        var written = !cls.Negated && cls.Items.Count == 1 && TryNegatedSingle(cls.Items[0], out var positive)
+            ? new CharClass([positive], Negated: true)
+            : cls;
 
+        // The BMP part in .NET's class syntax; the astral part, exactly, from the class's code points.
         var body = new StringBuilder();
-        var astral = new List<RangeItem>();
-        AppendItems(cls, body, astral, caseInsensitive);
-
+        AppendItems(written, body, caseInsensitive);
         var alternatives = new List<string>();
-        if (cls.Negated)
+        if (written.Negated)
         {
             body.Append(Excluded);
             alternatives.Add(body.Length == 0 ? "[\\s\\S]" : "[^" + body + "]");
-            if (_surrogateAware)
-            {
-                alternatives.Add(AnyAstral);
-            }
         }
-        else
+        else if (body.Length > 0)
         {
-            if (body.Length > 0)
-            {
-                alternatives.Add(Excluded.Length == 0 ? "[" + body + "]" : "[" + body + "-[" + Excluded + "]]");
-            }
-
-            if (_surrogateAware)
-            {
-                if (cls.MayMatchAstral && astral.Count == 0)
-                {
-                    alternatives.Add(AnyAstral);
-                }
-
-                foreach (var r in astral)
-                {
-                    alternatives.Add(AstralRange(r.First, r.Last));
-                }
-            }
+            alternatives.Add(Excluded.Length == 0 ? "[" + body + "]" : "[" + body + "-[" + Excluded + "]]");
         }
 
-        if (alternatives.Count == 0)
+        if (_astral)
         {
-            _sb.Append("[^\\s\\S]"); // an empty class matches nothing
+            AddAstral(alternatives, ClassSet.Evaluate(cls, caseInsensitive));
         }
-        else if (alternatives.Count == 1 && !alternatives[0].Contains('|', StringComparison.Ordinal))
-        {
-            _sb.Append(alternatives[0]);
-        }
-        else
-        {
-            _sb.Append("(?:").AppendJoin('|', alternatives).Append(')');
-        }
+
+        AppendAlternatives(alternatives);
     }
 
     // A class given as its exact code points: BMP ranges in one .NET class, astral ones as surrogate
@@ -380,25 +391,27 @@ internal sealed class DotNetTranslator
             {
                 AppendBmpRange(body, first, bmpLast);
             }
-
-            if (hi > 0xFFFF && _surrogateAware)
-            {
-                alternatives.Add(AstralRange(Math.Max(lo, 0x10000), hi));
-            }
         }
 
         if (body.Length > 0)
         {
-            alternatives.Insert(0, "[" + body + "]");
+            alternatives.Add("[" + body + "]");
         }
 
-        _sb.Append(alternatives.Count switch
+        if (_astral)
         {
-            0 => "[^\\s\\S]",
-            1 => alternatives[0],
-            _ => "(?:" + string.Join('|', alternatives) + ")",
-        });
+            AddAstral(alternatives, set);
+        }
+
+        AppendAlternatives(alternatives);
     }
+
+    private void AppendAlternatives(List<string> alternatives) => _sb.Append(alternatives.Count switch
+    {
+        0 => "[^\\s\\S]", // an empty class matches nothing
+        1 => alternatives[0],
+        _ => "(?:" + string.Join('|', alternatives) + ")",
+    });
 
     private static bool TryNegatedSingle(ClassItem item, out ClassItem positive)
     {
@@ -412,14 +425,15 @@ internal sealed class DotNetTranslator
         return positive is not null;
     }
 
-    private static void AppendItems(CharClass cls, StringBuilder body, List<RangeItem> astral, bool caseInsensitive)
+    // The BMP part of a class's items; the astral part comes from ClassSet.
+    private static void AppendItems(CharClass cls, StringBuilder body, bool caseInsensitive)
     {
         foreach (var item in cls.Items)
         {
             switch (item)
             {
                 case RangeItem r:
-                    AppendRange(r, body, astral, caseInsensitive);
+                    AppendRange(r, body, caseInsensitive);
                     break;
                 case PerlItem p:
                     body.Append(PerlBody(p));
@@ -427,7 +441,7 @@ internal sealed class DotNetTranslator
                 case UnicodeItem { Property.Ranges: { } ranges } u:
                     foreach (var (first, last) in u.Negated ? Complement(Pairs(ranges)) : Pairs(ranges))
                     {
-                        AppendRange(new RangeItem(first, last), body, astral, caseInsensitive);
+                        AppendRange(new RangeItem(first, last), body, caseInsensitive);
                     }
 
                     break;
@@ -438,7 +452,7 @@ internal sealed class DotNetTranslator
                     body.Append(AsciiBody(a.Name, a.Negated));
                     break;
                 case NestedItem n when !n.Class.Negated:
-                    AppendItems(n.Class, body, astral, caseInsensitive);
+                    AppendItems(n.Class, body, caseInsensitive);
                     break;
                 case NestedItem:
                     throw new PatternSyntaxException("negated classes nested in a class are not supported yet");
@@ -449,39 +463,28 @@ internal sealed class DotNetTranslator
     private static PatternSyntaxException Unsupported(UnicodeItem u) =>
         new($"the negation of \\p{{{u.Property.Canonical}}} inside a class is not supported yet");
 
-    private static void AppendRange(RangeItem r, StringBuilder body, List<RangeItem> astral, bool caseInsensitive)
+    private static void AppendRange(RangeItem r, StringBuilder body, bool caseInsensitive)
     {
         var first = r.First;
-        var last = r.Last;
-        if (first <= 0xFFFF)
+        if (first > 0xFFFF)
         {
-            var bmpLast = Math.Min(last, 0xFFFF);
-            AppendBmpRange(body, first, bmpLast);
-            if (caseInsensitive && bmpLast - first < 4096)
+            return;
+        }
+
+        var bmpLast = Math.Min(r.Last, 0xFFFF);
+        AppendBmpRange(body, first, bmpLast);
+        if (caseInsensitive && bmpLast - first < 4096)
+        {
+            for (var cp = first; cp <= bmpLast; cp++)
             {
-                for (var cp = first; cp <= bmpLast; cp++)
+                foreach (var v in CaseFolding.Equivalents(cp))
                 {
-                    foreach (var v in CaseFolding.Equivalents(cp))
+                    if ((v < first || v > bmpLast) && v <= 0xFFFF)
                     {
-                        if (v < first || v > bmpLast)
-                        {
-                            if (v <= 0xFFFF)
-                            {
-                                AppendBmpRange(body, v, v);
-                            }
-                            else
-                            {
-                                astral.Add(new RangeItem(v, v));
-                            }
-                        }
+                        AppendBmpRange(body, v, v);
                     }
                 }
             }
-        }
-
-        if (last > 0xFFFF)
-        {
-            astral.Add(new RangeItem(Math.Max(first, 0x10000), last));
         }
     }
 
@@ -604,29 +607,46 @@ internal sealed class DotNetTranslator
         return result.ToArray();
     }
 
-    // UTF-16 alternatives for an astral range: surrogate pairs grouped by high surrogate.
-    private static string AstralRange(int first, int last)
+    // The astral members of a set as UTF-16 alternatives: the low surrogates each high surrogate
+    // takes, one alternative per run of high surrogates that take the same ones.
+    private void AddAstral(List<string> alternatives, List<(int Lo, int Hi)> set)
     {
-        var parts = new List<string>();
-        var hiFirst = 0xD800 + ((first - 0x10000) >> 10);
-        var hiLast = 0xD800 + ((last - 0x10000) >> 10);
-        var loFirst = 0xDC00 + ((first - 0x10000) & 0x3FF);
-        var loLast = 0xDC00 + ((last - 0x10000) & 0x3FF);
-        if (hiFirst == hiLast)
+        _astralMembers = ClassSet.Union(_astralMembers, [.. set.Where(r => r.Hi > 0xFFFF).Select(r => (Math.Max(r.Lo, 0x10000), r.Hi))]);
+        var byHigh = new SortedDictionary<int, StringBuilder>();
+        foreach (var (lo, hi) in set)
         {
-            parts.Add($"\\u{hiFirst:X4}[\\u{loFirst:X4}-\\u{loLast:X4}]");
-        }
-        else
-        {
-            parts.Add($"\\u{hiFirst:X4}[\\u{loFirst:X4}-\\uDFFF]");
-            if (hiLast - hiFirst > 1)
+            for (var cp = Math.Max(lo, 0x10000); cp <= hi;)
             {
-                parts.Add($"[\\u{hiFirst + 1:X4}-\\u{hiLast - 1:X4}][\\uDC00-\\uDFFF]");
-            }
+                var high = 0xD800 + ((cp - 0x10000) >> 10);
+                var end = Math.Min(hi, 0x10000 + (((high - 0xD800) + 1) << 10) - 1);
+                if (!byHigh.TryGetValue(high, out var lows))
+                {
+                    byHigh[high] = lows = new StringBuilder();
+                }
 
-            parts.Add($"\\u{hiLast:X4}[\\uDC00-\\u{loLast:X4}]");
+                AppendBmpRange(lows, 0xDC00 + ((cp - 0x10000) & 0x3FF), 0xDC00 + ((end - 0x10000) & 0x3FF));
+                cp = end + 1;
+            }
         }
 
-        return string.Join('|', parts);
+        var runs = new List<(int First, int Last, string Lows)>();
+        foreach (var (high, lows) in byHigh)
+        {
+            var text = lows.ToString();
+            if (runs.Count > 0 && runs[^1].Last == high - 1 && runs[^1].Lows == text)
+            {
+                runs[^1] = (runs[^1].First, high, text);
+            }
+            else
+            {
+                runs.Add((high, high, text));
+            }
+        }
+
+        foreach (var (first, last, lows) in runs)
+        {
+            var highs = first == last ? $"\\u{first:X4}" : $"[\\u{first:X4}-\\u{last:X4}]";
+            alternatives.Add($"{highs}[{lows}]");
+        }
     }
 }

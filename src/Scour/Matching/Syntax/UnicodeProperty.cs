@@ -13,12 +13,11 @@ internal sealed class UnicodeProperty
     private static readonly Lazy<(FrozenDictionary<string, UnicodeProperty> Script, FrozenDictionary<string, UnicodeProperty> Extensions)> Scripts = new(BuildScripts);
     private static readonly Lazy<FrozenDictionary<string, UnicodeProperty>> Binary = new(BuildBinary);
 
-    private UnicodeProperty(string canonical, string positive, string? negated, bool mayMatchAstral, int[]? ranges = null)
+    private UnicodeProperty(string canonical, string positive, string? negated, int[]? ranges = null)
     {
         Canonical = canonical;
         Positive = positive;
         Negated = negated;
-        MayMatchAstral = mayMatchAstral;
         Ranges = ranges;
     }
 
@@ -33,9 +32,6 @@ internal sealed class UnicodeProperty
 
     /// <summary>Text that goes inside a .NET class to match the complement, or null if one fragment cannot say it.</summary>
     public string? Negated { get; }
-
-    /// <summary>True if the property contains characters outside the BMP that we can express.</summary>
-    public bool MayMatchAstral { get; }
 
     /// <summary>
     /// Resolves a bare name as Rust does: a binary property (but <c>cf</c>, which means the Format
@@ -54,7 +50,7 @@ internal sealed class UnicodeProperty
         var map = new Dictionary<string, UnicodeProperty>(StringComparer.Ordinal);
         foreach (var (names, ranges) in UnicodeBinaryProperties.All)
         {
-            var property = new UnicodeProperty(names[^1], string.Empty, null, HasAstral(ranges), ranges);
+            var property = new UnicodeProperty(names[^1], string.Empty, null, ranges);
             foreach (var name in names)
             {
                 map[Loose(name)] = property;
@@ -84,8 +80,8 @@ internal sealed class UnicodeProperty
         foreach (var (names, ranges, extended) in UnicodeScripts.All)
         {
             var canonical = names[^1];
-            var sc = new UnicodeProperty(canonical, string.Empty, null, HasAstral(ranges), ranges);
-            var scx = new UnicodeProperty(canonical, string.Empty, null, HasAstral(extended), extended);
+            var sc = new UnicodeProperty(canonical, string.Empty, null, ranges);
+            var scx = new UnicodeProperty(canonical, string.Empty, null, extended);
             foreach (var name in names)
             {
                 script[Loose(name)] = sc;
@@ -95,8 +91,6 @@ internal sealed class UnicodeProperty
 
         return (script.ToFrozenDictionary(StringComparer.Ordinal), extensions.ToFrozenDictionary(StringComparer.Ordinal));
     }
-
-    private static bool HasAstral(int[] ranges) => ranges.Length > 0 && ranges[^1] > 0xFFFF;
 
     private static string Loose(string name)
     {
@@ -120,7 +114,7 @@ internal sealed class UnicodeProperty
 
         void Category(string code, params string[] aliases)
         {
-            var p = new UnicodeProperty(code, $"\\p{{{code}}}", $"\\P{{{code}}}", false);
+            var p = new UnicodeProperty(code, $"\\p{{{code}}}", $"\\P{{{code}}}");
             map[Loose(code)] = p;
             foreach (var a in aliases)
             {
@@ -166,10 +160,10 @@ internal sealed class UnicodeProperty
         Category("Cn", "Unassigned");
 
         map[Loose("LC")] = map[Loose("Cased_Letter")] =
-            new UnicodeProperty("LC", "\\p{Lu}\\p{Ll}\\p{Lt}", null, false);
-        map[Loose("Any")] = new UnicodeProperty("Any", "\\u0000-\\uFFFF", null, true);
-        map[Loose("ASCII")] = new UnicodeProperty("ASCII", "\\u0000-\\u007F", "\\u0080-\\uFFFF", false);
-        map[Loose("Assigned")] = new UnicodeProperty("Assigned", "\\P{Cn}", "\\p{Cn}", true);
+            new UnicodeProperty("LC", "\\p{Lu}\\p{Ll}\\p{Lt}", null);
+        map[Loose("Any")] = new UnicodeProperty("Any", "\\u0000-\\uFFFF", null);
+        map[Loose("ASCII")] = new UnicodeProperty("ASCII", "\\u0000-\\u007F", "\\u0080-\\uFFFF");
+        map[Loose("Assigned")] = new UnicodeProperty("Assigned", "\\P{Cn}", "\\p{Cn}");
         return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }
