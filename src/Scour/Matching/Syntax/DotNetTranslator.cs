@@ -13,8 +13,8 @@ namespace Scour.Matching.Syntax;
 /// the astral characters they hold (from <see cref="ClassSet"/>). Those pairs make a large automaton,
 /// so there are three translations, each exact on the text it is for (<see cref="TextForm"/>): without
 /// surrogates (<c>surrogateAware: false</c>), with lone surrogates only (<c>astral: false</c>), and
-/// with surrogate pairs. Like ripgrep in line mode, no class or <c>.</c> ever matches <c>\n</c>; in multiline mode
-/// (<c>-U</c>) classes may, and <c>.</c> does with the <c>s</c> flag. For text known to be ASCII,
+/// with surrogate pairs. Like ripgrep in line mode, no class or <c>.</c> ever matches <c>\n</c>; in
+/// multiline mode (<c>-U</c>) classes may, and <c>.</c> does with the <c>s</c> flag. For text known to be ASCII,
 /// the <c>asciiOnly</c> translation also takes everything above U+007F out of every class and
 /// <c>.</c>: on such text it matches exactly what the full one does, and .NET's engines run far
 /// faster on small sets (<c>\w</c> becomes 63 characters instead of some 140,000).
