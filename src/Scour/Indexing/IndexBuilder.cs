@@ -188,7 +188,7 @@ internal sealed class IndexBuilder
             var n = old.Nodes[i];
             if (n.Kind == NodeKind.File && n.Has(NodeFlags.Indexed) && !n.Has(NodeFlags.Racy) && directories[n.Parent] is { } dir)
             {
-                map[dir.Length == 0 ? old.Name(i) : dir + "/" + old.Name(i)] = n;
+                map[Walker.Join(dir, old.Name(i))] = n;
             }
         }
 
@@ -270,7 +270,7 @@ internal sealed class IndexBuilder
             var dirfd = DirectoryHandle.Open(absolute);
             foreach (var entry in entries)
             {
-                if (entry.Name is ".gitignore" or ".ignore" or ".rgignore" && WouldWarn(Path.Join(absolute, entry.Name)))
+                if (IgnoreRules.IsIgnoreFile(entry.Name) && WouldWarn(Path.Join(absolute, entry.Name)))
                 {
                     CollectionsMarshal.AsSpan(scan.Nodes)[item.Node].Flags |= NodeFlags.HasIgnoreWarnings;
                 }
@@ -286,7 +286,7 @@ internal sealed class IndexBuilder
                 };
                 scan.Names.Write(bytes);
                 var index = scan.Nodes.Count;
-                var relative = item.Relative.Length == 0 ? entry.Name : item.Relative + "/" + entry.Name;
+                var relative = Walker.Join(item.Relative, entry.Name);
                 if (child.Kind == NodeKind.Directory)
                 {
                     queue.Enqueue((index, relative));

@@ -232,7 +232,7 @@ internal sealed class IndexWatcher : IDisposable
                 continue;
             }
 
-            var path = e.Name.Length == 0 ? dir : Join(dir, e.Name);
+            var path = e.Name.Length == 0 ? dir : Walker.Join(dir, e.Name);
             Changed(path);
             if (e.ChangesListing)
             {
@@ -282,7 +282,7 @@ internal sealed class IndexWatcher : IDisposable
                 {
                     if (entry.Kind == EntryKind.Directory && entry.Name != ".git")
                     {
-                        pending.Push(Join(dir, entry.Name));
+                        pending.Push(Walker.Join(dir, entry.Name));
                     }
                 }
             }
@@ -292,8 +292,6 @@ internal sealed class IndexWatcher : IDisposable
             }
         }
     }
-
-    private static string Join(string dir, string name) => dir.Length == 0 ? name : dir + "/" + name;
 
     public void Dispose() => _inotify.Dispose();
 }

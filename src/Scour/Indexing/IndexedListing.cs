@@ -82,11 +82,11 @@ internal sealed class IndexedListing
             var stored = new List<DirectoryEntry>(dir.ChildCount);
             for (var c = dir.FirstChild; c < dir.FirstChild + dir.ChildCount; c++)
             {
-                var name = _settled[c] && !named && !IsLookedUp(_table.NameBytes(c)) ? "" : _table.Name(c);
+                var name = _settled[c] && !named && !IgnoreRules.IsLookedUp(_table.NameBytes(c)) ? "" : _table.Name(c);
                 stored.Add(new DirectoryEntry(name, (EntryKind)nodes[c].Kind, _settled[c]));
                 if (!_settled[c] && nodes[c].Kind == NodeKind.Directory)
                 {
-                    _toEnter[relative.Length == 0 ? name : relative + "/" + name] = c;
+                    _toEnter[Walker.Join(relative, name)] = c;
                 }
             }
 
@@ -111,15 +111,10 @@ internal sealed class IndexedListing
             }
             else if (live[i].Kind == EntryKind.Directory)
             {
-                _toEnter[relative.Length == 0 ? live[i].Name : relative + "/" + live[i].Name] = c;
+                _toEnter[Walker.Join(relative, live[i].Name)] = c;
             }
         }
 
         return live;
     }
-
-    // The names a walk asks a directory for (IgnoreRules.Enter): its ignore files and repository markers.
-    private static bool IsLookedUp(ReadOnlySpan<byte> name) =>
-        name.SequenceEqual(".git"u8) || name.SequenceEqual(".jj"u8) || name.SequenceEqual(".gitignore"u8) ||
-        name.SequenceEqual(".ignore"u8) || name.SequenceEqual(".rgignore"u8);
 }

@@ -153,7 +153,7 @@ internal sealed unsafe class TreeTable : IDisposable
         {
             if (nodes[i].Kind == NodeKind.Directory && paths[nodes[i].Parent] is { } parent)
             {
-                paths[i] = parent.Length == 0 ? Name(i) : parent + "/" + Name(i);
+                paths[i] = Walker.Join(parent, Name(i));
             }
         }
 

@@ -84,6 +84,14 @@ internal sealed class IgnoreRules
         return _parents.GetOrAdd(parent, node);
     }
 
+    /// <summary>Whether <paramref name="name"/> is a per-directory ignore file <see cref="Enter"/> reads.</summary>
+    public static bool IsIgnoreFile(string name) => name is ".gitignore" or ".ignore" or ".rgignore";
+
+    /// <summary>Whether <see cref="Enter"/> asks a directory for <paramref name="name"/> (UTF-8): an ignore file or a repository marker.</summary>
+    public static bool IsLookedUp(ReadOnlySpan<byte> name) =>
+        name.SequenceEqual(".git"u8) || name.SequenceEqual(".jj"u8) || name.SequenceEqual(".gitignore"u8) ||
+        name.SequenceEqual(".ignore"u8) || name.SequenceEqual(".rgignore"u8);
+
     /// <summary>
     /// Builds the node for a directory; <paramref name="hasEntry"/> tells whether it holds a name. Errors in
     /// its ignore files name them under <paramref name="shownAs"/> (the directory as the walk shows it).
