@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Scour.Matching.Automata;
 using Scour.Matching.Pcre2;
 using Scour.Matching.Syntax;
 
@@ -11,7 +12,7 @@ namespace Scour.Matching;
 /// the .NET regexes (built lazily). Immutable and thread-safe; <see cref="CreateMatcher()"/> gives each
 /// thread its own matcher.
 /// </summary>
-public sealed class CompiledPattern
+public sealed partial class CompiledPattern
 {
     private readonly string? _bmpPattern;
     private readonly Lazy<string>? _invalidPattern;
@@ -34,7 +35,13 @@ public sealed class CompiledPattern
     private readonly Pcre2Code? _pcre2;
     private readonly bool _nullData;
 
-    private CompiledPattern(RegexNode? tree, RegexNode? inner, int matchGroup, bool caseInsensitive, bool crlf, bool multiline = false)
+    // The byte automaton that decides lines, when the pattern has one (see CreateMatcher).
+    private readonly Lazy<(Nfa Nfa, ByteClasses Classes)?>? _automaton;
+
+    /// <summary>The memory each search thread's lazy DFA may use for its states.</summary>
+    internal const long DfaBudgetBytes = 8L << 20;
+
+    private CompiledPattern(RegexNode? tree, RegexNode? inner, int matchGroup, bool caseInsensitive, bool crlf, bool multiline = false, bool bytesEverywhere = false)
     {
         MatchGroup = matchGroup;
         IsMultiline = multiline;
@@ -51,6 +58,10 @@ public sealed class CompiledPattern
         _fullTranslation = new(() => (DotNetTranslator.Translate(tree, surrogateAware: true, multiline, out _, out var members), members));
         _needsBacktracking = backtrack1; // both translations use lookaround for the same assertions
         NeedsLineByLine = UsesTextAnchors(tree) || crlf;
+        if (!multiline && !crlf && !bytesEverywhere)
+        {
+            _automaton = new(() => NfaCompiler.TryCompile(tree) is { } nfa ? (nfa, ByteClasses.For(nfa, (byte)'\n')) : null);
+        }
 
         _searchBmp = new(() => Build(_bmpPattern, RegexOptions.ExplicitCapture));
         _searchInvalid = new(() => Build(_invalidPattern.Value, RegexOptions.ExplicitCapture));
@@ -310,10 +321,14 @@ public sealed class CompiledPattern
 
         var multiline = options.Multiline && LineTerminatorCheck.CanMatch(tree, '\n');
 
+        // Outside Unicode mode '.' and negated classes match any byte, which the byte automaton (whose
+        // classes are scalar values) does not model yet: such patterns keep the .NET engine.
+        var bytesEverywhere = !options.Unicode || NonUnicodeGroup().IsMatch(joined);
+
         if (!options.WordRegexp)
         {
             RegexParser.Parse(joined, flags, out _, out var names);
-            return new CompiledPattern(tree, null, 0, caseInsensitive, options.Crlf, multiline) { GroupNames = names };
+            return new CompiledPattern(tree, null, 0, caseInsensitive, options.Crlf, multiline, bytesEverywhere) { GroupNames = names };
         }
 
         // rg 15's -w: a half word boundary on each side (a non-word character or the edge of the text),
@@ -324,8 +339,12 @@ public sealed class CompiledPattern
             word = NullDataTransform.Apply(word);
         }
 
-        return new CompiledPattern(word, tree, 0, caseInsensitive, options.Crlf, multiline) { GroupNames = wordNames };
+        return new CompiledPattern(word, tree, 0, caseInsensitive, options.Crlf, multiline, bytesEverywhere) { GroupNames = wordNames };
     }
+
+    // A flag group that turns Unicode mode off: (?-u), (?i-u:...), (?-su)...
+    [GeneratedRegex(@"\(\?[a-zA-Z]*-[a-zA-Z]*u", RegexOptions.CultureInvariant)]
+    private static partial Regex NonUnicodeGroup();
 
     /// <summary>Escapes every character Rust's regex treats as special.</summary>
     public static string Escape(string literal)
@@ -388,11 +407,15 @@ public sealed class CompiledPattern
             return new LiteralSetLineMatcher(_exactLiteralSet);
         }
 
-        var usePrefilter = strategy is MatcherStrategy.Auto or MatcherStrategy.Literal or MatcherStrategy.Prefilter;
+        var usePrefilter = strategy is MatcherStrategy.Auto or MatcherStrategy.Literal or MatcherStrategy.Prefilter or MatcherStrategy.Dfa;
         var prefilter = usePrefilter && _required is { } r && (r.MinByteLength >= 2 || strategy == MatcherStrategy.Prefilter) && !UsesTextAnchorsOnly
             ? Prefilter.Create(r)
             : null;
-        return new RegexLineMatcher(this, prefilter, lineByLine: strategy == MatcherStrategy.LineByLine || NeedsLineByLine);
+        var regex = new RegexLineMatcher(this, prefilter, lineByLine: strategy == MatcherStrategy.LineByLine || NeedsLineByLine);
+        var useAutomaton = strategy == MatcherStrategy.Dfa || (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && Caseless is null);
+        return useAutomaton && _automaton?.Value is var (nfa, classes)
+            ? new DfaLineMatcher(new LazyDfa(nfa, classes, (byte)'\n', DfaBudgetBytes), regex, prefilter is { NeedsDecodedText: false } ? prefilter : null)
+            : regex;
     }
 
     /// <summary>

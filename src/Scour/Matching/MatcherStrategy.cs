@@ -15,6 +15,9 @@ internal enum MatcherStrategy
     /// <summary>The regex scans whole decoded regions.</summary>
     Scan,
 
+    /// <summary>A lazy DFA over bytes decides lines (else as <see cref="Auto"/>); the regex finds spans.</summary>
+    Dfa,
+
     /// <summary>The regex runs on each line separately.</summary>
     LineByLine,
 }

@@ -13,8 +13,12 @@ internal abstract class Prefilter
     /// <summary>Prepares for a new region; returns false if the prefilter cannot be trusted on it.</summary>
     public virtual bool Reset(ReadOnlySpan<byte> region) => true;
 
-    /// <summary>The offset of the next candidate in <paramref name="haystack"/> at or after <paramref name="start"/>, or -1.</summary>
-    public abstract int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion decoded);
+    /// <summary>
+    /// The offset of the next candidate in <paramref name="haystack"/> at or after <paramref name="start"/>,
+    /// or -1. <paramref name="decoded"/> is the region decoded, which only a prefilter that
+    /// <see cref="NeedsDecodedText"/> reads.
+    /// </summary>
+    public abstract int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion? decoded);
 
     /// <summary>True if the prefilter needs the region decoded to UTF-16.</summary>
     public virtual bool NeedsDecodedText => false;
@@ -123,7 +127,7 @@ internal abstract class Prefilter
 /// </summary>
 internal sealed class ByteSearchPrefilter(IByteSearch search) : Prefilter
 {
-    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion decoded)
+    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion? decoded)
     {
         var i = search.IndexOf(haystack[start..]);
         return i < 0 ? -1 : start + i;
@@ -133,7 +137,7 @@ internal sealed class ByteSearchPrefilter(IByteSearch search) : Prefilter
 /// <summary>One case-sensitive literal, searched as UTF-8 bytes (vectorized <c>IndexOf</c>).</summary>
 internal sealed class ByteLiteralPrefilter(byte[] needle) : Prefilter
 {
-    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion decoded)
+    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion? decoded)
     {
         var i = haystack[start..].IndexOf(needle);
         return i < 0 ? -1 : start + i;
@@ -155,7 +159,7 @@ internal sealed class ByteLiteralSetPrefilter(byte[][] needles) : Prefilter
         return true;
     }
 
-    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion decoded)
+    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion? decoded)
     {
         var best = -1;
         for (var i = 0; i < needles.Length; i++)
@@ -209,8 +213,9 @@ internal sealed class CharLiteralSetPrefilter : Prefilter
         return true;
     }
 
-    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion decoded)
+    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion? decoded)
     {
+        ArgumentNullException.ThrowIfNull(decoded);
         var fromChar = decoded.CharIndexOf(start);
         var chars = decoded.Chars;
         var i = chars[fromChar..].IndexOfAny(_values);
@@ -253,7 +258,7 @@ internal sealed class ContinuationBytePrefilter(byte[][] needles) : Prefilter
 {
     private readonly SearchValues<byte> _second = SearchValues.Create([.. needles.Select(n => n[1]).Distinct()]);
 
-    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion decoded)
+    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion? decoded)
     {
         var at = start + 1;
         while (at < haystack.Length)

@@ -242,6 +242,9 @@ internal static class ClassSet
     /// <summary>The union of two sets, sorted and merged.</summary>
     internal static List<(int Lo, int Hi)> Union(List<(int Lo, int Hi)> a, List<(int Lo, int Hi)> b) => Normalize([.. a, .. b]);
 
+    /// <summary>The members of <paramref name="a"/> that are not in <paramref name="b"/>, sorted and merged.</summary>
+    internal static List<(int Lo, int Hi)> Difference(List<(int Lo, int Hi)> a, List<(int Lo, int Hi)> b) => Intersect(a, Complement(b));
+
     /// <summary>Whether the sorted, merged <paramref name="set"/> holds <paramref name="codePoint"/>.</summary>
     internal static bool Contains(List<(int Lo, int Hi)> set, int codePoint)
     {

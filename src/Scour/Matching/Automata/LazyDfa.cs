@@ -1,0 +1,421 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Scour.Matching.Automata;
+
+/// <summary>
+/// A DFA over bytes built lazily from a <see cref="Nfa"/> while it searches: each DFA state is a set of
+/// NFA states plus what the previous byte was (a word byte, the line terminator or the line's start,
+/// non-ASCII), and each transition is computed the first time it is taken, then read from a table.
+/// It answers whether and where a match first ends, which is all that deciding a line needs.
+/// </summary>
+/// <remarks>
+/// <para>Assertions are decided one byte late: a state keeps the assertion states it reached, and the
+/// transition on the next byte (or the end of the line) first follows those that hold between the
+/// previous byte and that one. So a transition also says whether a match ended just before its byte.</para>
+/// <para>The search is unanchored: every state holds the pattern's start again. No state consumes the
+/// line terminator, so after one the automaton is back in its start state, and each line is searched
+/// as its own text, as rg does.</para>
+/// <para>Not thread-safe: one per search thread. The table's memory is bounded by a budget; when it is
+/// full the cache is cleared and rebuilt from the current state, and a search that keeps clearing it
+/// gives up (<see cref="DfaOutcome.GaveUp"/>).</para>
+/// </remarks>
+internal sealed class LazyDfa
+{
+    private const int Unknown = -1;
+    private const int QuitEntry = -2;
+    private const int MatchBit = 1 << 30;
+
+    private const byte WordBefore = 1;
+    private const byte StartBefore = 2;
+    private const byte NonAsciiBefore = 4;
+
+    private readonly NfaState[] _nfa;
+    private readonly int _nfaStart;
+    private readonly bool _unicodeWord;
+    private readonly byte[] _map;
+    private readonly int _classes;
+    private readonly int _stride;
+    private readonly byte[] _representative;
+    private readonly byte _terminator;
+    private readonly long _budget;
+
+    private int[] _table = new int[1024];
+    private readonly List<int[]> _sets = [];
+    private readonly List<byte> _flags = [];
+    private readonly Dictionary<StateKey, int> _ids = new(new StateKeyComparer());
+    private long _memory;
+    private int _start;
+    private int _clears;
+    private long _scanned;          // bytes searched by finished calls to Find
+    private long _scannedAtClear;
+
+    // Scratch for closures: a generation stamp per NFA state, a stack, the states found.
+    private readonly int[] _seen;
+    private int _generation;
+    private readonly Stack<int> _stack = new();
+    private readonly List<int> _found = [];
+
+    public LazyDfa(Nfa nfa, ByteClasses classes, byte terminator, long budgetBytes)
+    {
+        _nfa = nfa.States;
+        _nfaStart = nfa.Start;
+        _unicodeWord = nfa.UnicodeWordBoundary;
+        _map = classes.Map;
+        _classes = classes.Count;
+        _stride = classes.Count + 1; // the last column is the end of the text
+        _representative = new byte[_classes];
+        for (var c = 0; c < _classes; c++)
+        {
+            _representative[c] = classes.Representative(c);
+        }
+
+        _terminator = terminator;
+        _budget = Math.Max(budgetBytes, 64 * 1024);
+        _seen = new int[_nfa.Length];
+        Reset();
+    }
+
+    /// <summary>How many times the cache was cleared (for tests and diagnostics).</summary>
+    public int Clears => _clears;
+
+    /// <summary>
+    /// Searches <paramref name="text"/> from <paramref name="from"/>, a line start, for the earliest end
+    /// of a match. With <paramref name="endIsLineEnd"/>, the end of the text also ends a line (the last
+    /// line has no terminator), so a match may end there.
+    /// </summary>
+    public DfaOutcome Find(ReadOnlySpan<byte> text, int from, bool endIsLineEnd, out int position)
+    {
+        var outcome = Search(text, from, endIsLineEnd, out position);
+        _scanned += position - from;
+        return outcome;
+    }
+
+    private DfaOutcome Search(ReadOnlySpan<byte> text, int from, bool endIsLineEnd, out int position)
+    {
+        ref var map = ref MemoryMarshal.GetArrayDataReference(_map);
+        ref var bytes = ref MemoryMarshal.GetReference(text);
+        ref var table = ref Unsafe.As<int, uint>(ref MemoryMarshal.GetArrayDataReference(_table));
+        var s = (uint)_start;
+        var i = from;
+        var length = text.Length;
+        while (true)
+        {
+            // The hot loop: one table read per byte, the next state's offset. Offsets are
+            // premultiplied and unsigned (zero-extending them is free), and every state's row is in
+            // the table, so the reads need no bounds checks.
+            while (i < length)
+            {
+                var t = Unsafe.Add(ref table, (nuint)(s + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i))));
+                if (t >= MatchBit)
+                {
+                    break;
+                }
+
+                s = t;
+                i++;
+            }
+
+            if (i >= length)
+            {
+                break;
+            }
+
+            var entry = (int)Unsafe.Add(ref table, (nuint)(s + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i))));
+            if (entry == Unknown)
+            {
+                entry = Compute((int)s, _map[text[i]], i - from, out var renumbered);
+                table = ref Unsafe.As<int, uint>(ref MemoryMarshal.GetArrayDataReference(_table));
+                if (entry == Unknown)
+                {
+                    position = i;
+                    return DfaOutcome.GaveUp;
+                }
+
+                s = (uint)renumbered;
+            }
+
+            if (entry == QuitEntry)
+            {
+                position = i;
+                return DfaOutcome.Quit;
+            }
+
+            if (entry >= MatchBit)
+            {
+                position = i;
+                return DfaOutcome.Match;
+            }
+
+            s = (uint)entry;
+            i++;
+        }
+
+        position = length;
+        if (!endIsLineEnd)
+        {
+            return DfaOutcome.NoMatch;
+        }
+
+        var end = _table[(int)s + _classes];
+        if (end == Unknown)
+        {
+            end = Compute((int)s, _classes, length - from, out _);
+            if (end == Unknown)
+            {
+                return DfaOutcome.GaveUp;
+            }
+        }
+
+        return end == QuitEntry ? DfaOutcome.Quit : end >= MatchBit ? DfaOutcome.Match : DfaOutcome.NoMatch;
+    }
+
+    // Fills in the transition of state `s` on `cls` and returns it (Unknown: give up). Clearing a full
+    // cache renumbers the states: `renumbered` is the offset `s` has afterwards.
+    private int Compute(int s, int cls, long scanned, out int renumbered)
+    {
+        renumbered = s;
+        var index = s / _stride;
+        var entry = Transition(_sets[index], _flags[index], cls, out var next, out var nextFlags);
+        if (next is not null)
+        {
+            if (!TryAdd(next, nextFlags, out var id))
+            {
+                // Give up when the cache keeps filling before it has searched ten bytes per state.
+                var total = _scanned + scanned;
+                if (_clears >= 3 && total - _scannedAtClear < 10L * _sets.Count)
+                {
+                    return Unknown;
+                }
+
+                var (set, flags) = (_sets[index], _flags[index]);
+                _clears++;
+                _scannedAtClear = total;
+                Reset();
+                TryAdd(set, flags, out s);
+                renumbered = s;
+                TryAdd(next, nextFlags, out id);
+            }
+
+            entry = id | entry;
+        }
+
+        _table[s + cls] = entry;
+        return entry;
+    }
+
+    private void Reset()
+    {
+        _ids.Clear();
+        _sets.Clear();
+        _flags.Clear();
+        _memory = 0;
+        Array.Fill(_table, Unknown);
+        _found.Clear();
+        Closure(_found, _nfaStart, Look.None);
+        TryAdd(Sorted(_found), StartBefore, out _start);
+    }
+
+    // The entry for the move from (set, flags) on class `cls`: QuitEntry, or the match bit (plus the
+    // next state, given back in `next` for the caller to number; null at the end of the text).
+    private int Transition(int[] set, byte flags, int cls, out int[]? next, out byte nextFlags)
+    {
+        next = null;
+        nextFlags = 0;
+        var atEnd = cls == _classes;
+        var b = atEnd ? _terminator : _representative[cls];
+        var wordAfter = !atEnd && LookSet.IsWordByte(b);
+        var nonAsciiAround = (flags & NonAsciiBefore) != 0 || (!atEnd && b >= 0x80);
+        var holding = LookSet.Holding((flags & StartBefore) != 0, (flags & WordBefore) != 0, atEnd || b == _terminator, wordAfter);
+
+        // Follow the assertions that hold here; a Unicode word assertion next to a non-ASCII byte quits.
+        _found.Clear();
+        if (!Resolve(set, holding, _unicodeWord && nonAsciiAround))
+        {
+            return QuitEntry;
+        }
+
+        var matched = false;
+        var moved = new List<int>();
+        foreach (var id in _found)
+        {
+            ref readonly var state = ref _nfa[id];
+            switch (state.Kind)
+            {
+                case NfaStateKind.Match:
+                    matched = true;
+                    break;
+                case NfaStateKind.Range when !atEnd && state.Lo <= b && b <= state.Hi:
+                    moved.Add(state.Next);
+                    break;
+                case NfaStateKind.Sparse when !atEnd:
+                    foreach (var t in state.Transitions!)
+                    {
+                        if (t.Lo <= b && b <= t.Hi)
+                        {
+                            moved.Add(t.Next);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        var entry = matched ? MatchBit : 0;
+        if (atEnd)
+        {
+            return entry;
+        }
+
+        _found.Clear();
+        StartGeneration();
+        foreach (var id in moved)
+        {
+            Visit(_found, id, Look.None);
+        }
+
+        Visit(_found, _nfaStart, Look.None);
+        next = Sorted(_found);
+        nextFlags = (byte)((LookSet.IsWordByte(b) ? WordBefore : 0) | (b == _terminator ? StartBefore : 0) | (b >= 0x80 ? NonAsciiBefore : 0));
+        return entry;
+    }
+
+    // The closure of `set` through the assertion states that hold (into _found); false when a word
+    // assertion is met and `quitOnWord` says it cannot be decided here.
+    private bool Resolve(int[] set, Look holding, bool quitOnWord)
+    {
+        StartGeneration();
+        foreach (var id in set)
+        {
+            if (!Visit(_found, id, holding, quitOnWord))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Closure(List<int> found, int from, Look holding)
+    {
+        StartGeneration();
+        Visit(found, from, holding);
+    }
+
+    private void StartGeneration()
+    {
+        if (++_generation == int.MaxValue)
+        {
+            Array.Clear(_seen);
+            _generation = 1;
+        }
+    }
+
+    // Adds the states reachable from `from` without consuming a byte: assertion states that hold are
+    // followed, the others kept (to be decided at the next position).
+    private bool Visit(List<int> found, int from, Look holding, bool quitOnWord = false)
+    {
+        _stack.Clear();
+        _stack.Push(from);
+        while (_stack.Count > 0)
+        {
+            var id = _stack.Pop();
+            if (_seen[id] == _generation)
+            {
+                continue;
+            }
+
+            _seen[id] = _generation;
+            ref readonly var state = ref _nfa[id];
+            switch (state.Kind)
+            {
+                case NfaStateKind.Split:
+                    for (var k = state.Alternatives!.Length - 1; k >= 0; k--)
+                    {
+                        _stack.Push(state.Alternatives[k]);
+                    }
+
+                    break;
+                case NfaStateKind.Empty:
+                    _stack.Push(state.Next);
+                    break;
+                case NfaStateKind.Look when holding == Look.None:
+                    found.Add(id);
+                    break;
+                case NfaStateKind.Look:
+                    if (quitOnWord && (state.Look & Nfa.WordLooks) != 0)
+                    {
+                        return false;
+                    }
+
+                    if ((state.Look & holding) != 0)
+                    {
+                        _stack.Push(state.Next);
+                    }
+
+                    break;
+                case NfaStateKind.Fail:
+                    break;
+                default:
+                    found.Add(id);
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    private static int[] Sorted(List<int> found)
+    {
+        var set = found.ToArray();
+        Array.Sort(set);
+        return set;
+    }
+
+    // Numbers the state (its table offset); false when it is new and the budget has no room for it.
+    private bool TryAdd(int[] set, byte flags, out int offset)
+    {
+        var key = new StateKey(set, flags);
+        if (_ids.TryGetValue(key, out offset))
+        {
+            return true;
+        }
+
+        var cost = (_stride * 4L) + (set.Length * 4L) + 96;
+        if (_memory + cost > _budget && _sets.Count > 1)
+        {
+            offset = 0;
+            return false;
+        }
+
+        _memory += cost;
+        offset = _sets.Count * _stride;
+        _sets.Add(set);
+        _flags.Add(flags);
+        if (offset + _stride > _table.Length)
+        {
+            var grown = new int[Math.Max(_table.Length * 2, offset + _stride)];
+            Array.Fill(grown, Unknown, _table.Length, grown.Length - _table.Length);
+            Array.Copy(_table, grown, _table.Length);
+            _table = grown;
+        }
+
+        _ids.Add(key, offset);
+        return true;
+    }
+
+    private readonly record struct StateKey(int[] Set, byte Flags);
+
+    private sealed class StateKeyComparer : IEqualityComparer<StateKey>
+    {
+        public bool Equals(StateKey x, StateKey y) => x.Flags == y.Flags && x.Set.AsSpan().SequenceEqual(y.Set);
+
+        public int GetHashCode(StateKey key)
+        {
+            var hash = new HashCode();
+            hash.Add(key.Flags);
+            hash.AddBytes(MemoryMarshal.AsBytes(key.Set.AsSpan()));
+            return hash.ToHashCode();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+namespace Scour.Matching.Automata;
+
+/// <summary>
+/// The zero-width assertions a byte automaton checks between two bytes, as flags. Each line is its
+/// own haystack (as rg searches), so the text's start and end are the line's.
+/// </summary>
+[Flags]
+internal enum Look : ushort
+{
+    None = 0,
+
+    /// <summary><c>^</c> and <c>\A</c>: at the start of the line.</summary>
+    Start = 1,
+
+    /// <summary><c>$</c> and <c>\z</c>: at the end of the line.</summary>
+    End = 2,
+
+    /// <summary><c>\b</c>: a word byte on exactly one side.</summary>
+    WordBoundary = 4,
+
+    /// <summary><c>\B</c>.</summary>
+    NotWordBoundary = 8,
+
+    /// <summary><c>\b{start}</c>, <c>\&lt;</c>: no word byte before, one after.</summary>
+    WordStart = 16,
+
+    /// <summary><c>\b{end}</c>, <c>\&gt;</c>: a word byte before, none after.</summary>
+    WordEnd = 32,
+
+    /// <summary><c>\b{start-half}</c>: no word byte before.</summary>
+    WordStartHalf = 64,
+
+    /// <summary><c>\b{end-half}</c>: no word byte after.</summary>
+    WordEndHalf = 128,
+}
+
+/// <summary>Which assertions hold between two positions' neighbours.</summary>
+internal static class LookSet
+{
+    /// <summary>The word bytes of ASCII <c>\w</c>, which also decide Unicode boundaries between ASCII bytes.</summary>
+    public static bool IsWordByte(int b) =>
+        (uint)(b - 'a') <= 'z' - 'a' || (uint)(b - 'A') <= 'Z' - 'A' || (uint)(b - '0') <= 9 || b == '_';
+
+    /// <summary>
+    /// The assertions that hold at a position whose previous byte is a word byte or not (or the line's
+    /// start), and whose next byte is a word byte or not (or the line's end).
+    /// </summary>
+    public static Look Holding(bool atStart, bool wordBefore, bool atEnd, bool wordAfter)
+    {
+        var look = Look.None;
+        if (atStart)
+        {
+            look |= Look.Start;
+        }
+
+        if (atEnd)
+        {
+            look |= Look.End;
+        }
+
+        look |= wordBefore != wordAfter ? Look.WordBoundary : Look.NotWordBoundary;
+        if (!wordBefore && wordAfter)
+        {
+            look |= Look.WordStart;
+        }
+
+        if (wordBefore && !wordAfter)
+        {
+            look |= Look.WordEnd;
+        }
+
+        if (!wordBefore)
+        {
+            look |= Look.WordStartHalf;
+        }
+
+        if (!wordAfter)
+        {
+            look |= Look.WordEndHalf;
+        }
+
+        return look;
+    }
+}
