@@ -89,7 +89,9 @@ public sealed partial class CompiledPattern
         // plain (escaped) strings, which it always can: those skip building an automaton that the
         // byte-level literal searches may never need (1 to 14 ms of every such run); case-insensitive
         // strings are confirmed on bytes too, and build the regex only if a region is scanned whole.
-        if (_exactLiteral is null && _exactLiteralSet is null && Caseless is null)
+        // A pattern the byte automaton decides needs .NET's regex only for spans (-o, colors, JSON)
+        // and the lines it hands over: building it (20 ms and more) waits for the first such line.
+        if (_exactLiteral is null && _exactLiteralSet is null && Caseless is null && _automaton?.Value is null)
         {
             _ = _searchBmp.Value;
         }

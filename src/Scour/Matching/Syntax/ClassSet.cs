@@ -138,16 +138,17 @@ internal static class ClassSet
             categories[i] = [];
         }
 
-        for (var cp = 0; cp <= MaxCodePoint; cp++)
+        // One run per change of category (some 3,300), so the loop over every code point does no
+        // more than read each one's category: this runs at the start of every search with a class.
+        var start = 0;
+        var current = CharUnicodeInfo.GetUnicodeCategory(0);
+        for (var cp = 1; cp <= MaxCodePoint + 1; cp++)
         {
-            var list = categories[(int)CharUnicodeInfo.GetUnicodeCategory(cp)];
-            if (list.Count > 0 && list[^1].Hi == cp - 1)
+            var category = cp <= MaxCodePoint ? CharUnicodeInfo.GetUnicodeCategory(cp) : (UnicodeCategory)(-1);
+            if (category != current)
             {
-                list[^1] = (list[^1].Lo, cp);
-            }
-            else
-            {
-                list.Add((cp, cp));
+                categories[(int)current].Add((start, cp - 1));
+                (start, current) = (cp, category);
             }
         }
 
