@@ -40,6 +40,10 @@ internal sealed class LazyDfa
     private readonly byte _terminator;
     private readonly long _budget;
 
+    // The flags the pattern's assertions read; the others are dropped, so that states which differ
+    // only in them are one state (a pattern without assertions has no flags at all).
+    private readonly byte _flagMask;
+
     private int[] _table = new int[1024];
     private readonly List<int[]> _sets = [];
     private readonly List<byte> _flags = [];
@@ -71,6 +75,9 @@ internal sealed class LazyDfa
         }
 
         _terminator = terminator;
+        _flagMask = (byte)(((nfa.Looks & Look.Start) != 0 ? StartBefore : 0)
+            | ((nfa.Looks & Nfa.WordLooks) != 0 ? WordBefore : 0)
+            | (nfa.UnicodeWordBoundary ? NonAsciiBefore : 0));
         _budget = Math.Max(budgetBytes, 64 * 1024);
         _seen = new int[_nfa.Length];
         Reset();
@@ -78,6 +85,9 @@ internal sealed class LazyDfa
 
     /// <summary>How many times the cache was cleared (for tests and diagnostics).</summary>
     public int Clears => _clears;
+
+    /// <summary>The number of states in the cache now (for tests and diagnostics).</summary>
+    public int StateCount => _sets.Count;
 
     /// <summary>
     /// Searches <paramref name="text"/> from <paramref name="from"/>, a line start, for the earliest end
@@ -104,6 +114,38 @@ internal sealed class LazyDfa
             // The hot loop: one table read per byte, the next state's offset. Offsets are
             // premultiplied and unsigned (zero-extending them is free), and every state's row is in
             // the table, so the reads need no bounds checks.
+            while (i + 3 < length)
+            {
+                var t = Unsafe.Add(ref table, (nuint)(s + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i))));
+                if (t >= MatchBit)
+                {
+                    break;
+                }
+
+                s = Unsafe.Add(ref table, (nuint)(t + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i + 1))));
+                if (s >= MatchBit)
+                {
+                    (s, i) = (t, i + 1);
+                    break;
+                }
+
+                t = Unsafe.Add(ref table, (nuint)(s + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i + 2))));
+                if (t >= MatchBit)
+                {
+                    i += 2;
+                    break;
+                }
+
+                s = Unsafe.Add(ref table, (nuint)(t + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i + 3))));
+                if (s >= MatchBit)
+                {
+                    (s, i) = (t, i + 3);
+                    break;
+                }
+
+                i += 4;
+            }
+
             while (i < length)
             {
                 var t = Unsafe.Add(ref table, (nuint)(s + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i))));
@@ -213,7 +255,7 @@ internal sealed class LazyDfa
         Array.Fill(_table, Unknown);
         _found.Clear();
         Closure(_found, _nfaStart, Look.None);
-        TryAdd(Sorted(_found), StartBefore, out _start);
+        TryAdd(Sorted(_found), (byte)(StartBefore & _flagMask), out _start);
     }
 
     // The entry for the move from (set, flags) on class `cls`: QuitEntry, or the match bit (plus the
@@ -276,7 +318,7 @@ internal sealed class LazyDfa
 
         Visit(_found, _nfaStart, Look.None);
         next = Sorted(_found);
-        nextFlags = (byte)((LookSet.IsWordByte(b) ? WordBefore : 0) | (b == _terminator ? StartBefore : 0) | (b >= 0x80 ? NonAsciiBefore : 0));
+        nextFlags = (byte)(((LookSet.IsWordByte(b) ? WordBefore : 0) | (b == _terminator ? StartBefore : 0) | (b >= 0x80 ? NonAsciiBefore : 0)) & _flagMask);
         return entry;
     }
 
