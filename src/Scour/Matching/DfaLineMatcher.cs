@@ -39,7 +39,7 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, LineMatcher exact, Prefilter? 
         var lastLineUnterminated = _end > _start && _buffer[_end - 1] != (byte)'\n';
         if (_usePrefilter)
         {
-            return NextByPrefilter(from, out lineStart, out lineEnd);
+            return NextCandidateLine(prefilter!, decoded: null, _buffer, _start, _end, from, out lineStart, out lineEnd);
         }
 
         var pos = from;
@@ -73,25 +73,6 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, LineMatcher exact, Prefilter? 
                     lineStart = lineEnd = _end;
                     return false;
             }
-        }
-
-        lineStart = lineEnd = _end;
-        return false;
-    }
-
-    private bool NextByPrefilter(int from, out int lineStart, out int lineEnd)
-    {
-        var region = _buffer.AsSpan(_start, _end - _start);
-        var pos = from;
-        while (pos < _end && prefilter!.Find(region, pos - _start, decoded: null) is var candidate and >= 0)
-        {
-            (lineStart, lineEnd) = LineAround(_buffer, pos, _end, _start + candidate);
-            if (IsMatch(WithoutTerminator(_buffer.AsSpan(lineStart, lineEnd - lineStart))))
-            {
-                return true;
-            }
-
-            pos = lineEnd;
         }
 
         lineStart = lineEnd = _end;

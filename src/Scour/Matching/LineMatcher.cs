@@ -119,6 +119,29 @@ internal abstract class LineMatcher : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// The first line in <c>buffer[from..end]</c> holding a candidate of <paramref name="prefilter"/> (run
+    /// over the region <c>buffer[start..end]</c>) for which <see cref="IsMatch"/> holds.
+    /// </summary>
+    protected bool NextCandidateLine(Prefilter prefilter, DecodedRegion? decoded, byte[] buffer, int start, int end, int from, out int lineStart, out int lineEnd)
+    {
+        var region = buffer.AsSpan(start, end - start);
+        var pos = from;
+        while (pos < end && prefilter.Find(region, pos - start, decoded) is var candidate and >= 0)
+        {
+            (lineStart, lineEnd) = LineAround(buffer, pos, end, start + candidate);
+            if (IsMatch(WithoutTerminator(buffer.AsSpan(lineStart, lineEnd - lineStart))))
+            {
+                return true;
+            }
+
+            pos = lineEnd;
+        }
+
+        lineStart = lineEnd = end;
+        return false;
+    }
+
     /// <summary>The bounds of the line containing <paramref name="position"/> within <c>buffer[start..end]</c>.</summary>
     protected static (int Start, int End) LineAround(byte[] buffer, int start, int end, int position) =>
         (LineBounds.StartOf(buffer, position, start), LineBounds.EndOf(buffer.AsSpan(0, end), position));

@@ -44,7 +44,12 @@ internal sealed class RegexLineMatcher : LineMatcher
     {
         if (_usePrefilter)
         {
-            return NextByPrefilter(from, out lineStart, out lineEnd);
+            if (_prefilter!.NeedsDecodedText)
+            {
+                EnsureDecoded();
+            }
+
+            return NextCandidateLine(_prefilter, _decoded, _buffer, _start, _end, from, out lineStart, out lineEnd);
         }
 
         if (_lineByLine || RegionHasSurrogates())
@@ -53,36 +58,6 @@ internal sealed class RegexLineMatcher : LineMatcher
         }
 
         return NextByScan(from, out lineStart, out lineEnd);
-    }
-
-    private bool NextByPrefilter(int from, out int lineStart, out int lineEnd)
-    {
-        var region = _buffer.AsSpan(_start, _end - _start);
-        var pos = from;
-        while (pos < _end)
-        {
-            if (_prefilter!.NeedsDecodedText)
-            {
-                EnsureDecoded();
-            }
-
-            var candidate = _prefilter.Find(region, pos - _start, _decoded);
-            if (candidate < 0)
-            {
-                break;
-            }
-
-            (lineStart, lineEnd) = LineAround(_buffer, pos, _end, _start + candidate);
-            if (IsMatch(WithoutTerminator(_buffer.AsSpan(lineStart, lineEnd - lineStart))))
-            {
-                return true;
-            }
-
-            pos = lineEnd;
-        }
-
-        lineStart = lineEnd = _end;
-        return false;
     }
 
     // .NET's NonBacktracking engine loses matches when it scans several lines past a surrogate pair
