@@ -60,7 +60,7 @@ public sealed partial class CompiledPattern
         NeedsLineByLine = UsesTextAnchors(tree) || crlf;
         if (!multiline && !crlf && !bytesEverywhere)
         {
-            _automaton = new(() => NfaCompiler.TryCompile(tree) is { } nfa ? (nfa, ByteClasses.For(nfa, (byte)'\n')) : null);
+            _automaton = new(() => NfaCompiler.TryCompile(tree) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
         }
 
         _searchBmp = new(() => Build(_bmpPattern, RegexOptions.ExplicitCapture));
@@ -416,7 +416,7 @@ public sealed partial class CompiledPattern
         var regex = new RegexLineMatcher(this, prefilter, lineByLine: strategy == MatcherStrategy.LineByLine || NeedsLineByLine);
         var useAutomaton = strategy == MatcherStrategy.Dfa || (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && Caseless is null);
         return useAutomaton && _automaton?.Value is var (nfa, classes)
-            ? new DfaLineMatcher(new LazyDfa(nfa, classes, (byte)'\n', DfaBudgetBytes), regex, prefilter is { NeedsDecodedText: false } ? prefilter : null)
+            ? new DfaLineMatcher(new LazyDfa(nfa, classes, DfaBudgetBytes), regex, prefilter is { NeedsDecodedText: false } ? prefilter : null)
             : regex;
     }
 

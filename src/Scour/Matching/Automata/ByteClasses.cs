@@ -23,7 +23,7 @@ internal sealed class ByteClasses
     /// <summary>A byte of class <paramref name="cls"/>.</summary>
     public byte Representative(int cls) => (byte)Array.IndexOf(Map, (byte)cls);
 
-    public static ByteClasses For(Nfa nfa, byte terminator)
+    public static ByteClasses For(Nfa nfa)
     {
         var boundary = new bool[257]; // boundary[b]: a new class starts at byte b
         void Mark(int lo, int hi)
@@ -47,7 +47,7 @@ internal sealed class ByteClasses
             }
         }
 
-        Mark(terminator, terminator);
+        Mark(Nfa.Terminator, Nfa.Terminator);
         if ((nfa.Looks & Nfa.WordLooks) != 0)
         {
             Mark('0', '9');

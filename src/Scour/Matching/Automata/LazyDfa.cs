@@ -37,7 +37,6 @@ internal sealed class LazyDfa
     private readonly int _classes;
     private readonly int _stride;
     private readonly byte[] _representative;
-    private readonly byte _terminator;
     private readonly long _budget;
 
     // The flags the pattern's assertions read; the others are dropped, so that states which differ
@@ -60,7 +59,7 @@ internal sealed class LazyDfa
     private readonly Stack<int> _stack = new();
     private readonly List<int> _found = [];
 
-    public LazyDfa(Nfa nfa, ByteClasses classes, byte terminator, long budgetBytes)
+    public LazyDfa(Nfa nfa, ByteClasses classes, long budgetBytes)
     {
         _nfa = nfa.States;
         _nfaStart = nfa.Start;
@@ -74,7 +73,6 @@ internal sealed class LazyDfa
             _representative[c] = classes.Representative(c);
         }
 
-        _terminator = terminator;
         _flagMask = (byte)(((nfa.Looks & Look.Start) != 0 ? StartBefore : 0)
             | ((nfa.Looks & Nfa.WordLooks) != 0 ? WordBefore : 0)
             | (nfa.UnicodeWordBoundary ? NonAsciiBefore : 0));
@@ -253,8 +251,7 @@ internal sealed class LazyDfa
         _flags.Clear();
         _memory = 0;
         Array.Fill(_table, Unknown);
-        _found.Clear();
-        Closure(_found, _nfaStart, Look.None);
+        Closure([_nfaStart], Look.None, quitOnWord: false);
         TryAdd(Sorted(_found), (byte)(StartBefore & _flagMask), out _start);
     }
 
@@ -265,14 +262,13 @@ internal sealed class LazyDfa
         next = null;
         nextFlags = 0;
         var atEnd = cls == _classes;
-        var b = atEnd ? _terminator : _representative[cls];
+        var b = atEnd ? Nfa.Terminator : _representative[cls];
         var wordAfter = !atEnd && LookSet.IsWordByte(b);
         var nonAsciiAround = (flags & NonAsciiBefore) != 0 || (!atEnd && b >= 0x80);
-        var holding = LookSet.Holding((flags & StartBefore) != 0, (flags & WordBefore) != 0, atEnd || b == _terminator, wordAfter);
+        var holding = LookSet.Holding((flags & StartBefore) != 0, (flags & WordBefore) != 0, atEnd || b == Nfa.Terminator, wordAfter);
 
         // Follow the assertions that hold here; a Unicode word assertion next to a non-ASCII byte quits.
-        _found.Clear();
-        if (!Resolve(set, holding, _unicodeWord && nonAsciiAround))
+        if (!Closure(set, holding, _unicodeWord && nonAsciiAround))
         {
             return QuitEntry;
         }
@@ -309,39 +305,29 @@ internal sealed class LazyDfa
             return entry;
         }
 
-        _found.Clear();
-        StartGeneration();
-        foreach (var id in moved)
-        {
-            Visit(_found, id, Look.None);
-        }
-
-        Visit(_found, _nfaStart, Look.None);
+        moved.Add(_nfaStart); // the search is unanchored
+        Closure(CollectionsMarshal.AsSpan(moved), Look.None, quitOnWord: false);
         next = Sorted(_found);
-        nextFlags = (byte)(((LookSet.IsWordByte(b) ? WordBefore : 0) | (b == _terminator ? StartBefore : 0) | (b >= 0x80 ? NonAsciiBefore : 0)) & _flagMask);
+        nextFlags = (byte)(((LookSet.IsWordByte(b) ? WordBefore : 0) | (b == Nfa.Terminator ? StartBefore : 0) | (b >= 0x80 ? NonAsciiBefore : 0)) & _flagMask);
         return entry;
     }
 
-    // The closure of `set` through the assertion states that hold (into _found); false when a word
-    // assertion is met and `quitOnWord` says it cannot be decided here.
-    private bool Resolve(int[] set, Look holding, bool quitOnWord)
+    // Fills _found with the states reachable from `seeds` without consuming a byte, following the
+    // assertion states that hold (`holding`; with none, they are kept, to be decided at the next
+    // position). False when a word assertion is met and `quitOnWord` says it cannot be decided here.
+    private bool Closure(ReadOnlySpan<int> seeds, Look holding, bool quitOnWord)
     {
+        _found.Clear();
         StartGeneration();
-        foreach (var id in set)
+        foreach (var id in seeds)
         {
-            if (!Visit(_found, id, holding, quitOnWord))
+            if (!Visit(id, holding, quitOnWord))
             {
                 return false;
             }
         }
 
         return true;
-    }
-
-    private void Closure(List<int> found, int from, Look holding)
-    {
-        StartGeneration();
-        Visit(found, from, holding);
     }
 
     private void StartGeneration()
@@ -353,9 +339,7 @@ internal sealed class LazyDfa
         }
     }
 
-    // Adds the states reachable from `from` without consuming a byte: assertion states that hold are
-    // followed, the others kept (to be decided at the next position).
-    private bool Visit(List<int> found, int from, Look holding, bool quitOnWord = false)
+    private bool Visit(int from, Look holding, bool quitOnWord)
     {
         _stack.Clear();
         _stack.Push(from);
@@ -382,7 +366,7 @@ internal sealed class LazyDfa
                     _stack.Push(state.Next);
                     break;
                 case NfaStateKind.Look when holding == Look.None:
-                    found.Add(id);
+                    _found.Add(id);
                     break;
                 case NfaStateKind.Look:
                     if (quitOnWord && (state.Look & Nfa.WordLooks) != 0)
@@ -399,7 +383,7 @@ internal sealed class LazyDfa
                 case NfaStateKind.Fail:
                     break;
                 default:
-                    found.Add(id);
+                    _found.Add(id);
                     break;
             }
         }

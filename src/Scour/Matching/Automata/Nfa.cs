@@ -52,6 +52,12 @@ internal sealed class Nfa
         UnicodeWordBoundary = unicodeWordBoundary;
     }
 
+    /// <summary>
+    /// The line terminator, which no state consumes. It is always <c>\n</c>: for <c>--null-data</c> the
+    /// searcher exchanges NUL and <c>\n</c> in the text and the pattern (see <c>NullDataTransform</c>).
+    /// </summary>
+    public const byte Terminator = (byte)'\n';
+
     public NfaState[] States { get; }
 
     /// <summary>The state a match starts in (anchored: a search adds it again at every position).</summary>

@@ -14,7 +14,7 @@ internal sealed class NfaCompiler
     /// <summary>The most states an automaton may have.</summary>
     public const int StateLimit = 250_000;
 
-    private const int Terminator = '\n';
+    private const int Terminator = Nfa.Terminator;
     private static readonly List<(int Lo, int Hi)> AnyScalar = [(0, Terminator - 1), (Terminator + 1, 0x10FFFF)];
 
     private readonly List<NfaState> _states = [];

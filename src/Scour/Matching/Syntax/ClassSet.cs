@@ -30,7 +30,7 @@ internal static class ClassSet
     {
         bool Has(int cp) => set.Any(r => r.Lo <= cp && cp <= r.Hi);
         var (hasA, hasB) = (Has(a), Has(b));
-        var result = Intersect(set, Complement([(a, a), (b, b)]));
+        var result = Difference(set, [(a, a), (b, b)]);
         if (hasA)
         {
             result.Add((b, b));
@@ -74,8 +74,8 @@ internal static class ClassSet
     private static List<(int Lo, int Hi)> Operate(List<(int Lo, int Hi)> left, SetOperation operation, List<(int Lo, int Hi)> right) => operation switch
     {
         SetOperation.Intersection => Intersect(left, right),
-        SetOperation.Difference => Intersect(left, Complement(right)),
-        _ => Union(Intersect(left, Complement(right)), Intersect(right, Complement(left))),
+        SetOperation.Difference => Difference(left, right),
+        _ => Union(Difference(left, right), Difference(right, left)),
     };
 
     private static List<(int Lo, int Hi)> Perl(PerlItem p)
