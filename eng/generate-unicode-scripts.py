@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Generates src/Scour/Matching/Syntax/UnicodeScripts.g.cs and UnicodeBinaryProperties.g.cs from the
-Unicode Character Database (Debian's unicode-data package: /usr/share/unicode): the ranges of every
-Script and Script_Extensions value and of every binary property (PropList, DerivedCoreProperties,
-emoji-data), with the names and aliases \\p{...} accepts."""
+"""Generates src/Scour/Matching/Syntax/UnicodeScripts.g.cs, UnicodeBinaryProperties.g.cs and
+UnicodeBreakProperties.g.cs from the Unicode Character Database (Debian's unicode-data package:
+/usr/share/unicode): the ranges of every Script and Script_Extensions value, of every binary property
+(PropList, DerivedCoreProperties, emoji-data) and of every Grapheme_Cluster_Break, Word_Break and
+Sentence_Break value (auxiliary/*BreakProperty.txt), with the names and aliases \\p{...} accepts."""
 import collections, os, re, sys
 
 ucd = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/unicode"
@@ -117,3 +118,26 @@ write_table(
     "Each binary property: its names (short, long, aliases) and its ranges, as flat inclusive pairs.",
     "(string[] Names, int[] Ranges)",
     [f"([{names_of(n, prop_aliases)}], {csharp_ranges(merge(binary[n]))})" for n in sorted(binary)])
+
+# Grapheme_Cluster_Break, Word_Break and Sentence_Break: the values that have characters in their
+# auxiliary/*BreakProperty.txt file, as Rust's regex has them (so neither Other nor the values
+# Unicode 11 emptied, E_Base and the like), each with its short and long names.
+break_aliases = collections.defaultdict(dict)   # property -> long value name -> [short, long, extra aliases]
+for line in open(os.path.join(ucd, "PropertyValueAliases.txt"), encoding="utf-8"):
+    fields = [f.strip() for f in line.split("#", 1)[0].split(";")]
+    if fields[0] in ("GCB", "WB", "SB"):
+        break_aliases[fields[0]][fields[2]] = fields[1:]
+
+break_rows = []
+for prop, path in [("GCB", "auxiliary/GraphemeBreakProperty.txt"), ("WB", "auxiliary/WordBreakProperty.txt"),
+                   ("SB", "auxiliary/SentenceBreakProperty.txt")]:
+    values = collections.defaultdict(list)
+    for lo, hi, value in parse(path):
+        values[value].append((lo, hi))
+    break_rows += [f'("{prop}", [{names_of(n, break_aliases[prop])}], {csharp_ranges(merge(values[n]))})' for n in sorted(values)]
+
+write_table(
+    "UnicodeBreakProperties.g.cs", "UnicodeBreakProperties",
+    "Each Grapheme_Cluster_Break, Word_Break and Sentence_Break value: its property (GCB, WB or SB), its names (short, long) and its ranges, as flat inclusive pairs.",
+    "(string Property, string[] Names, int[] Ranges)",
+    break_rows)

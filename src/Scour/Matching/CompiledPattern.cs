@@ -394,9 +394,14 @@ public sealed partial class CompiledPattern
             return new RegexLineMatcher(this, prefilter: null, lineByLine: !IsMultiline);
         }
 
+        if (strategy == MatcherStrategy.PikeVm && PikeVmMatcher() is { } pike)
+        {
+            return pike;
+        }
+
         if (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && MatchesEveryLine)
         {
-            return new EveryLineMatcher(new RegexLineMatcher(this, prefilter: null, lineByLine: NeedsLineByLine));
+            return new EveryLineMatcher((LineMatcher?)PikeVmMatcher() ?? new RegexLineMatcher(this, prefilter: null, lineByLine: NeedsLineByLine));
         }
 
         if (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && _exactLiteral is not null && !Crlf)
@@ -416,9 +421,15 @@ public sealed partial class CompiledPattern
         var regex = new RegexLineMatcher(this, prefilter, lineByLine: strategy == MatcherStrategy.LineByLine || NeedsLineByLine);
         var useAutomaton = strategy == MatcherStrategy.Dfa || (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && Caseless is null);
         return useAutomaton && _automaton?.Value is var (nfa, classes)
-            ? new DfaLineMatcher(new LazyDfa(nfa, classes, DfaBudgetBytes), regex, prefilter is { NeedsDecodedText: false } ? prefilter : null)
+            ? new DfaLineMatcher(new LazyDfa(nfa, classes, DfaBudgetBytes), PikeVmMatcher()!, regex, prefilter is { NeedsDecodedText: false } ? prefilter : null)
             : regex;
     }
+
+    // The PikeVM over the byte automaton, when the pattern has one. rg decides lines in its buffer
+    // (with the bytes before each line in view) when it has no literal to find candidate lines with and
+    // no text anchor that makes it go line by line.
+    private PikeVmLineMatcher? PikeVmMatcher() =>
+        _automaton?.Value is var (nfa, _) ? new PikeVmLineMatcher(new PikeVm(nfa), GroupNames, linesInContext: _required is null && !NeedsLineByLine) : null;
 
     /// <summary>
     /// The form of <paramref name="chars"/> whose regex to match it with: text whose astral characters

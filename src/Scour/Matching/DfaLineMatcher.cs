@@ -5,20 +5,27 @@ namespace Scour.Matching;
 /// <summary>
 /// Decides lines with a <see cref="LazyDfa"/> over the region's bytes: one pass, no decoding, and a line
 /// is located only once a match ends in it. Spans (for <c>-o</c>, colors, JSON, replacements) come from
-/// <paramref name="exact"/>, which also decides the lines the automaton cannot: those where a Unicode
-/// word assertion meets a non-ASCII byte, and every line after the automaton gave up. With a
+/// the <paramref name="exact"/> PikeVM, which also decides the lines the automaton cannot: those where
+/// a Unicode word assertion meets a non-ASCII byte, and every line after the automaton gave up. With a
 /// <paramref name="prefilter"/> for a required literal, only the lines holding a candidate are run.
 /// </summary>
-internal sealed class DfaLineMatcher(LazyDfa dfa, LineMatcher exact, Prefilter? prefilter) : LineMatcher
+/// <param name="dfa">Decides lines.</param>
+/// <param name="exact">Finds spans, and decides what the DFA cannot.</param>
+/// <param name="wholeRegion">
+/// Decides a region of many lines the DFA cannot decide (text in another script under a Unicode <c>\b</c>)
+/// in one pass, when its form is one that matcher is exact on (valid UTF-8 in the BMP).
+/// </param>
+/// <param name="prefilter">Finds candidate lines, when the pattern requires a literal.</param>
+internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, LineMatcher wholeRegion, Prefilter? prefilter) : LineMatcher
 {
-    // A region with more lines than this that the automaton cannot decide is left to `exact` whole:
-    // it is non-ASCII text under a Unicode word assertion, which `exact` scans in one pass.
+    // A region with more lines than this that the automaton cannot decide is left to `wholeRegion`
+    // (or to `exact`, one line at a time).
     private const int HandOverLimit = 8;
 
     private byte[] _buffer = [];
     private int _start;
     private int _end;
-    private bool _exactReady;
+    private LineMatcher? _fallback;
     private int _handedOver;
     private bool _gaveUp;
     private bool _usePrefilter;
@@ -28,7 +35,7 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, LineMatcher exact, Prefilter? 
         _buffer = buffer;
         _start = start;
         _end = end;
-        _exactReady = false;
+        _fallback = null;
         _handedOver = 0;
         _usePrefilter = prefilter is not null && prefilter.Reset(buffer.AsSpan(start, end - start));
     }
@@ -47,7 +54,7 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, LineMatcher exact, Prefilter? 
         {
             if (_gaveUp || _handedOver > HandOverLimit)
             {
-                return Exact().NextMatchingLine(pos, out lineStart, out lineEnd);
+                return Fallback().NextMatchingLine(pos, out lineStart, out lineEnd);
             }
 
             switch (dfa.Find(text, pos, lastLineUnterminated, out var at))
@@ -58,7 +65,7 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, LineMatcher exact, Prefilter? 
                 case DfaOutcome.Quit:
                     (lineStart, lineEnd) = LineAround(_buffer, pos, _end, at);
                     _handedOver++;
-                    if (Exact().IsMatch(WithoutTerminator(_buffer.AsSpan(lineStart, lineEnd - lineStart))))
+                    if (exact.IsMatchingLine(_buffer, from, lineStart, lineEnd))
                     {
                         return true;
                     }
@@ -98,15 +105,21 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, LineMatcher exact, Prefilter? 
         return exact.IsMatch(line);
     }
 
-    private LineMatcher Exact()
+    // The matcher for the rest of the region once the DFA stops deciding it: the whole-region matcher
+    // where it is exact (and fast), else the PikeVM line by line (a DFA that gave up, astral characters
+    // or bytes that are not UTF-8, next to which the whole-region matcher's word assertions are not Rust's).
+    private LineMatcher Fallback()
     {
-        if (!_exactReady)
+        if (_fallback is null)
         {
-            exact.SetRegion(_buffer, _start, _end);
-            _exactReady = true;
+            var region = _buffer.AsSpan(_start, _end - _start);
+            _fallback = !_gaveUp && System.Text.Unicode.Utf8.IsValid(region) && region.IndexOfAnyInRange((byte)0xF0, (byte)0xFF) < 0
+                ? wholeRegion
+                : exact;
+            _fallback.SetRegion(_buffer, _start, _end);
         }
 
-        return exact;
+        return _fallback;
     }
 
     public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches) => exact.FindAll(line, matches);
@@ -123,6 +136,7 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, LineMatcher exact, Prefilter? 
     public override void Dispose()
     {
         exact.Dispose();
+        wholeRegion.Dispose();
         base.Dispose();
     }
 }

@@ -15,8 +15,11 @@ internal enum MatcherStrategy
     /// <summary>The regex scans whole decoded regions.</summary>
     Scan,
 
-    /// <summary>A lazy DFA over bytes decides lines (else as <see cref="Auto"/>); the regex finds spans.</summary>
+    /// <summary>A lazy DFA over bytes decides lines (else as <see cref="Auto"/>); the PikeVM finds spans.</summary>
     Dfa,
+
+    /// <summary>The PikeVM over bytes decides each line and finds spans (else as <see cref="Auto"/>).</summary>
+    PikeVm,
 
     /// <summary>The regex runs on each line separately.</summary>
     LineByLine,

@@ -11,7 +11,7 @@ namespace Scour.Tests.Matching;
 public class MatcherSemanticsTests
 {
     internal static readonly MatcherStrategy[] Strategies =
-        [MatcherStrategy.Auto, MatcherStrategy.Literal, MatcherStrategy.Prefilter, MatcherStrategy.Scan, MatcherStrategy.LineByLine, MatcherStrategy.Dfa];
+        [MatcherStrategy.Auto, MatcherStrategy.Literal, MatcherStrategy.Prefilter, MatcherStrategy.Scan, MatcherStrategy.LineByLine, MatcherStrategy.Dfa, MatcherStrategy.PikeVm];
 
     public static TheoryData<string, string, string, string> Cases => new()
     {

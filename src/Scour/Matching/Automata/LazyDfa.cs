@@ -73,7 +73,7 @@ internal sealed class LazyDfa
             _representative[c] = classes.Representative(c);
         }
 
-        _flagMask = (byte)(((nfa.Looks & Look.Start) != 0 ? StartBefore : 0)
+        _flagMask = (byte)(((nfa.Looks & (Look.Start | Look.StartText)) != 0 ? StartBefore : 0)
             | ((nfa.Looks & Nfa.WordLooks) != 0 ? WordBefore : 0)
             | (nfa.UnicodeWordBoundary ? NonAsciiBefore : 0));
         _budget = Math.Max(budgetBytes, 64 * 1024);
@@ -362,7 +362,7 @@ internal sealed class LazyDfa
                     }
 
                     break;
-                case NfaStateKind.Empty:
+                case NfaStateKind.Empty or NfaStateKind.Capture:
                     _stack.Push(state.Next);
                     break;
                 case NfaStateKind.Look when holding == Look.None:

@@ -9,7 +9,7 @@ internal enum Look : ushort
 {
     None = 0,
 
-    /// <summary><c>^</c> and <c>\A</c>: at the start of the line.</summary>
+    /// <summary><c>^</c>: at the start of a line.</summary>
     Start = 1,
 
     /// <summary><c>$</c> and <c>\z</c>: at the end of the line.</summary>
@@ -32,6 +32,12 @@ internal enum Look : ushort
 
     /// <summary><c>\b{end-half}</c>: no word byte after.</summary>
     WordEndHalf = 128,
+
+    /// <summary>
+    /// <c>\A</c>: at the start of the text. Deciding lines, that is the line's start, as <see cref="Start"/>;
+    /// finding spans in the searcher's buffer, the buffer's start (as rg's printer finds them).
+    /// </summary>
+    StartText = 256,
 }
 
 /// <summary>Which assertions hold between two positions' neighbours.</summary>
@@ -50,7 +56,7 @@ internal static class LookSet
         var look = Look.None;
         if (atStart)
         {
-            look |= Look.Start;
+            look |= Look.Start | Look.StartText;
         }
 
         if (atEnd)

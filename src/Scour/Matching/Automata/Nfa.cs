@@ -14,8 +14,11 @@ internal enum NfaStateKind : byte
     /// <summary>Goes to <c>Next</c> when its assertion holds at the current position.</summary>
     Look,
 
-    /// <summary>Goes to <c>Next</c>, consuming nothing (a group's boundary).</summary>
+    /// <summary>Goes to <c>Next</c>, consuming nothing.</summary>
     Empty,
+
+    /// <summary>Records the position in capture slot <c>Slot</c>, then goes to <c>Next</c> (a group's boundary).</summary>
+    Capture,
 
     /// <summary>A match ends here.</summary>
     Match,
@@ -35,7 +38,8 @@ internal readonly record struct NfaState(
     byte Hi = 0,
     Look Look = Look.None,
     int[]? Alternatives = null,
-    NfaTransition[]? Transitions = null);
+    NfaTransition[]? Transitions = null,
+    int Slot = 0);
 
 /// <summary>
 /// A Thompson automaton over UTF-8 bytes, built by <see cref="NfaCompiler"/> from a parsed pattern:
@@ -44,12 +48,13 @@ internal readonly record struct NfaState(
 /// </summary>
 internal sealed class Nfa
 {
-    public Nfa(NfaState[] states, int start, Look looks, bool unicodeWordBoundary)
+    public Nfa(NfaState[] states, int start, Look looks, bool unicodeWordBoundary, int groupCount)
     {
         States = states;
         Start = start;
         Looks = looks;
         UnicodeWordBoundary = unicodeWordBoundary;
+        GroupCount = groupCount;
     }
 
     /// <summary>
@@ -63,12 +68,19 @@ internal sealed class Nfa
     /// <summary>The state a match starts in (anchored: a search adds it again at every position).</summary>
     public int Start { get; }
 
+    /// <summary>The capture groups, the whole match (group 0) included.</summary>
+    public int GroupCount { get; }
+
+    /// <summary>Two slots per group, its start and end: group <c>i</c> has slots <c>2i</c> and <c>2i + 1</c>.</summary>
+    public int SlotCount => 2 * GroupCount;
+
     /// <summary>Every assertion the pattern uses.</summary>
     public Look Looks { get; }
 
     /// <summary>
     /// True when a word assertion is Unicode-aware: between ASCII bytes it is decided as the ASCII one,
-    /// but next to a non-ASCII byte a byte automaton cannot decide it (see <see cref="LazyDfa"/>).
+    /// but next to a non-ASCII byte a byte automaton cannot decide it (see <see cref="LazyDfa"/>; the
+    /// <see cref="PikeVm"/> decodes the neighbouring characters, see <see cref="LookAround"/>).
     /// </summary>
     public bool UnicodeWordBoundary { get; }
 

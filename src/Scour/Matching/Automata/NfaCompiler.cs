@@ -4,7 +4,8 @@ namespace Scour.Matching.Automata;
 
 /// <summary>
 /// Compiles a parsed pattern (default dialect, Unicode mode) into a byte <see cref="Nfa"/> for line
-/// search: every class loses the line terminator, as rg's line matchers never match it. Each node is
+/// search: every class loses the line terminator, as rg's line matchers never match it. Capture
+/// groups become pairs of <see cref="NfaStateKind.Capture"/> states, the whole match as group 0. Each node is
 /// compiled backwards, knowing the state that follows it, so no state needs patching except a loop's
 /// split. Counted repetitions are expanded; a pattern whose automaton would pass
 /// <see cref="StateLimit"/> states is refused (the caller keeps another engine).
@@ -21,6 +22,7 @@ internal sealed class NfaCompiler
     private Look _looks;
     private bool _unicodeWord;
     private bool _tooLarge;
+    private int _groups = 1;
 
     private NfaCompiler()
     {
@@ -30,9 +32,20 @@ internal sealed class NfaCompiler
     public static Nfa? TryCompile(RegexNode tree)
     {
         var compiler = new NfaCompiler();
+
+        // Every group counts, also one that a repetition such as {0} leaves out of the automaton.
+        RegexNodeQuery.Any(tree, n =>
+        {
+            if (n is GroupNode g)
+            {
+                compiler._groups = Math.Max(compiler._groups, g.CaptureIndex + 1);
+            }
+
+            return false;
+        });
         var match = compiler.Add(new NfaState(NfaStateKind.Match));
-        var start = compiler.Compile(tree, match);
-        return compiler._tooLarge ? null : new Nfa([.. compiler._states], start, compiler._looks, compiler._unicodeWord);
+        var start = compiler.CompileCapture(0, tree, match);
+        return compiler._tooLarge ? null : new Nfa([.. compiler._states], start, compiler._looks, compiler._unicodeWord, compiler._groups);
     }
 
     private int Add(NfaState state)
@@ -68,6 +81,8 @@ internal sealed class NfaCompiler
                 return CompileSet(ClassSet.Evaluate(c.Class, c.CaseInsensitive), next);
             case AssertionNode a:
                 return CompileLook(a, next);
+            case GroupNode { CaptureIndex: > 0 } g:
+                return CompileCapture(g.CaptureIndex, g.Child, next);
             case GroupNode g:
                 return Compile(g.Child, next);
             case ConcatNode c:
@@ -92,6 +107,12 @@ internal sealed class NfaCompiler
         }
     }
 
+    private int CompileCapture(int group, RegexNode child, int next)
+    {
+        var end = Add(new NfaState(NfaStateKind.Capture, next, Slot: 2 * group + 1));
+        return Add(new NfaState(NfaStateKind.Capture, Compile(child, end), Slot: 2 * group));
+    }
+
     private int CompileLiteral(int codePoint, int next)
     {
         if (codePoint == Terminator)
@@ -113,7 +134,8 @@ internal sealed class NfaCompiler
     {
         var look = a.Kind switch
         {
-            AssertionKind.StartLine or AssertionKind.StartText => Look.Start,
+            AssertionKind.StartLine => Look.Start,
+            AssertionKind.StartText => Look.StartText,
             AssertionKind.EndLine or AssertionKind.EndText => Look.End,
             AssertionKind.WordBoundary => Look.WordBoundary,
             AssertionKind.NotWordBoundary => Look.NotWordBoundary,
@@ -131,37 +153,68 @@ internal sealed class NfaCompiler
         return Add(new NfaState(NfaStateKind.Look, next, Look: look));
     }
 
+    // Repetitions are laid out as Rust's regex lays them out, since the order of a split's alternatives
+    // decides which match is leftmost-first: x{n,m} is n copies, then nested optional copies that all
+    // skip to the exit; x{n,} is n-1 copies, then a copy that loops back to its own start. x* loops
+    // through one split before x, unless x can match empty: then it is (x+)?, whose exit is reached
+    // before a second empty pass of x could take priority (rust-lang/regex#779).
     private int CompileRepetition(RepetitionNode r, int next)
     {
-        var entry = next;
-        if (r.Max is not { } max)
+        int entry;
+        if (r.Max is { } max)
+        {
+            entry = next;
+            for (var i = r.Min; i < max && !_tooLarge; i++)
+            {
+                entry = Optional(Compile(r.Child, entry), next, r.Greedy);
+            }
+
+            return Copies(r.Child, r.Min, entry);
+        }
+
+        if (r.Min == 0 && !RegexNodeQuery.CanMatchEmpty(r.Child))
         {
             var loop = Add(new NfaState(NfaStateKind.Split, Alternatives: []));
             var body = Compile(r.Child, loop);
-            if (_tooLarge)
+            if (!_tooLarge)
             {
-                return 0;
+                _states[loop] = Choice(body, next, r.Greedy);
             }
 
-            _states[loop] = new NfaState(NfaStateKind.Split, Alternatives: r.Greedy ? [body, next] : [next, body]);
-            entry = loop;
-        }
-        else
-        {
-            for (var i = r.Min; i < max && !_tooLarge; i++)
-            {
-                var body = Compile(r.Child, entry);
-                entry = Add(new NfaState(NfaStateKind.Split, Alternatives: r.Greedy ? [body, next] : [next, body]));
-            }
+            return loop;
         }
 
-        for (var i = 0; i < r.Min && !_tooLarge; i++)
-        {
-            entry = Compile(r.Child, entry);
-        }
-
-        return entry;
+        var plus = Plus(r.Child, next, r.Greedy);
+        return r.Min == 0 ? Optional(plus, next, r.Greedy) : Copies(r.Child, r.Min - 1, plus);
     }
+
+    // One copy of `child` whose end chooses between its own start again and `next`.
+    private int Plus(RegexNode child, int next, bool greedy)
+    {
+        var union = Add(new NfaState(NfaStateKind.Split, Alternatives: []));
+        var start = Compile(child, union);
+        if (!_tooLarge)
+        {
+            _states[union] = Choice(start, next, greedy);
+        }
+
+        return start;
+    }
+
+    private int Copies(RegexNode child, int count, int next)
+    {
+        for (var i = 0; i < count && !_tooLarge; i++)
+        {
+            next = Compile(child, next);
+        }
+
+        return next;
+    }
+
+    private int Optional(int body, int next, bool greedy) => Add(Choice(body, next, greedy));
+
+    private static NfaState Choice(int body, int next, bool greedy) =>
+        new(NfaStateKind.Split, Alternatives: greedy ? [body, next] : [next, body]);
 
     // A set of scalar values as a trie of the byte ranges of their UTF-8 encodings: sequences that
     // share leading ranges share states, so a class has one entry state however many ranges it has.

@@ -78,13 +78,17 @@ internal static class ClassSet
         _ => Union(Difference(left, right), Difference(right, left)),
     };
 
+    /// <summary>Unicode <c>\w</c>, as UTS #18 defines it and Rust's regex uses it (shared: never modify it).</summary>
+    internal static readonly Lazy<List<(int Lo, int Hi)>> UnicodeWord = new(() =>
+        Union(Union(Property("Alphabetic"), Category("M")), Union(Union(Category("Nd"), Category("Pc")), [(0x200C, 0x200D)])));
+
     private static List<(int Lo, int Hi)> Perl(PerlItem p)
     {
         List<(int Lo, int Hi)> set = (p.Kind, p.Unicode) switch
         {
             (PerlClassKind.Digit, true) => Category("Nd"),
             (PerlClassKind.Space, true) => Property("White_Space"),
-            (PerlClassKind.Word, true) => Union(Union(Property("Alphabetic"), Category("M")), Union(Union(Category("Nd"), Category("Pc")), [(0x200C, 0x200D)])),
+            (PerlClassKind.Word, true) => [.. UnicodeWord.Value],
             (PerlClassKind.Digit, false) => Ascii("digit"),
             (PerlClassKind.Space, false) => Ascii("space"),
             _ => Ascii("word"),

@@ -27,4 +27,15 @@ internal static class RegexNodeQuery
         AlternationNode a => a.Children.Any(MatchesEmptyAnywhere),
         _ => false,
     };
+
+    /// <summary>True if the node can match without consuming a character (assertions consume none).</summary>
+    public static bool CanMatchEmpty(RegexNode node) => node switch
+    {
+        EmptyNode or AssertionNode => true,
+        GroupNode g => CanMatchEmpty(g.Child),
+        RepetitionNode r => r.Min == 0 || CanMatchEmpty(r.Child),
+        ConcatNode c => c.Children.All(CanMatchEmpty),
+        AlternationNode a => a.Children.Any(CanMatchEmpty),
+        _ => false,
+    };
 }

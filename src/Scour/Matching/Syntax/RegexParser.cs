@@ -420,6 +420,7 @@ internal sealed class RegexParser
         var negate = false;
         var sawNegation = -1;
         var any = false;
+        var first = _pos;
         while (true)
         {
             if (AtEnd)
@@ -428,6 +429,12 @@ internal sealed class RegexParser
             }
 
             var c = Current;
+            if (c == ')' && _pos == first)
+            {
+                // "(?)" is read as Rust reads it: a group whose '?' repeats nothing.
+                throw Error("repetition operator missing expression", first - 1, first);
+            }
+
             if (c == ')' || c == ':')
             {
                 if (sawNegation >= 0 && !any)

@@ -12,6 +12,7 @@ internal sealed class UnicodeProperty
     private static readonly FrozenDictionary<string, UnicodeProperty> ByLooseName = Build();
     private static readonly Lazy<(FrozenDictionary<string, UnicodeProperty> Script, FrozenDictionary<string, UnicodeProperty> Extensions)> Scripts = new(BuildScripts);
     private static readonly Lazy<FrozenDictionary<string, UnicodeProperty>> Binary = new(BuildBinary);
+    private static readonly Lazy<FrozenDictionary<(string Property, string Value), UnicodeProperty>> Breaks = new(BuildBreaks);
 
     private UnicodeProperty(string canonical, string positive, string? negated, int[]? ranges = null)
     {
@@ -60,7 +61,10 @@ internal sealed class UnicodeProperty
         return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>Resolves <c>key=value</c>: <c>gc</c>/<c>General_Category</c>, <c>sc</c>/<c>Script</c>, <c>scx</c>/<c>Script_Extensions</c>.</summary>
+    /// <summary>
+    /// Resolves <c>key=value</c>: <c>gc</c>/<c>General_Category</c>, <c>sc</c>/<c>Script</c>, <c>scx</c>/<c>Script_Extensions</c>,
+    /// <c>gcb</c>/<c>Grapheme_Cluster_Break</c>, <c>wb</c>/<c>Word_Break</c>, <c>sb</c>/<c>Sentence_Break</c>.
+    /// </summary>
     public static bool TryResolve(string key, string value, out UnicodeProperty property)
     {
         property = null!;
@@ -69,8 +73,28 @@ internal sealed class UnicodeProperty
             "gc" or "generalcategory" => ByLooseName.TryGetValue(Loose(value), out property!),
             "sc" or "script" => Scripts.Value.Script.TryGetValue(Loose(value), out property!),
             "scx" or "scriptextensions" => Scripts.Value.Extensions.TryGetValue(Loose(value), out property!),
+            "gcb" or "graphemeclusterbreak" => Breaks.Value.TryGetValue(("GCB", Loose(value)), out property!),
+            "wb" or "wordbreak" => Breaks.Value.TryGetValue(("WB", Loose(value)), out property!),
+            "sb" or "sentencebreak" => Breaks.Value.TryGetValue(("SB", Loose(value)), out property!),
             _ => false,
         };
+    }
+
+    // Keyed by the property's short name and the value's loose name: the three share value names
+    // (Extend, Format, Numeric, CR, LF, ...) with different ranges.
+    private static FrozenDictionary<(string Property, string Value), UnicodeProperty> BuildBreaks()
+    {
+        var map = new Dictionary<(string Property, string Value), UnicodeProperty>();
+        foreach (var (key, names, ranges) in UnicodeBreakProperties.All)
+        {
+            var property = new UnicodeProperty(names[^1], string.Empty, null, ranges);
+            foreach (var name in names)
+            {
+                map[(key, Loose(name))] = property;
+            }
+        }
+
+        return map.ToFrozenDictionary();
     }
 
     private static (FrozenDictionary<string, UnicodeProperty>, FrozenDictionary<string, UnicodeProperty>) BuildScripts()

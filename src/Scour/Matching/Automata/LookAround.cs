@@ -1,0 +1,94 @@
+using Scour.Matching.Syntax;
+
+namespace Scour.Matching.Automata;
+
+/// <summary>
+/// Decides an assertion at one position of a haystack, as Rust's regex does, for the engines that see
+/// the whole haystack (<see cref="PikeVm"/>). A Unicode word assertion decodes the character on each side;
+/// where a side is not valid UTF-8 it is not a word character, and the assertions that a split
+/// character would satisfy by accident (<c>\B</c> and the half boundaries) do not hold at all.
+/// </summary>
+internal static class LookAround
+{
+    public static bool Holds(Look look, ReadOnlySpan<byte> haystack, int at, bool unicode)
+    {
+        switch (look)
+        {
+            case Look.StartText:
+                return at == 0;
+            case Look.Start:
+                return at == 0 || haystack[at - 1] == Nfa.Terminator;
+            case Look.End:
+                return at == haystack.Length;
+        }
+
+        bool before, after;
+        var asciiAround = (at == 0 || haystack[at - 1] < 0x80) && (at == haystack.Length || haystack[at] < 0x80);
+        if (!unicode || asciiAround)
+        {
+            before = at > 0 && LookSet.IsWordByte(haystack[at - 1]);
+            after = at < haystack.Length && LookSet.IsWordByte(haystack[at]);
+            return look switch
+            {
+                Look.WordBoundary => before != after,
+                Look.NotWordBoundary => before == after,
+                Look.WordStart => !before && after,
+                Look.WordEnd => before && !after,
+                Look.WordStartHalf => !before,
+                _ => !after,
+            };
+        }
+
+        var last = at > 0 ? DecodeLast(haystack[..at]) : None;
+        var next = at < haystack.Length ? Decode(haystack[at..]) : None;
+        before = last >= 0 && IsWordCharacter(last);
+        after = next >= 0 && IsWordCharacter(next);
+        return look switch
+        {
+            Look.WordBoundary => before != after,
+            Look.NotWordBoundary => last != Invalid && next != Invalid && before == after,
+            Look.WordStart => !before && after,
+            Look.WordEnd => before && !after,
+            Look.WordStartHalf => last != Invalid && !before,
+            _ => next != Invalid && !after,
+        };
+    }
+
+    // What Decode and DecodeLast give for an empty side, and for bytes that are not UTF-8.
+    private const int None = -1;
+    private const int Invalid = -2;
+
+    /// <summary>Whether <paramref name="codePoint"/> is in Unicode <c>\w</c>.</summary>
+    public static bool IsWordCharacter(int codePoint) =>
+        codePoint < 0x80 ? LookSet.IsWordByte(codePoint) : ClassSet.Contains(ClassSet.UnicodeWord.Value, codePoint);
+
+    /// <summary>The character that <paramref name="bytes"/> start with, or <see cref="Invalid"/>.</summary>
+    private static int Decode(ReadOnlySpan<byte> bytes)
+    {
+        var lead = bytes[0];
+        var length = lead < 0x80 ? 1 : lead < 0xC0 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF8 ? 4 : 0;
+        if (length == 0 || length > bytes.Length)
+        {
+            return Invalid;
+        }
+
+        return System.Text.Rune.DecodeFromUtf8(bytes[..length], out var rune, out var consumed) == System.Buffers.OperationStatus.Done && consumed == length
+            ? rune.Value
+            : Invalid;
+    }
+
+    // The character before the end of `bytes`, found as Rust's regex finds it: back over at most three
+    // continuation bytes to a byte that is not one, then decoded forwards from there. A character that
+    // decodes there counts even if stray continuation bytes follow it (`é\x80` ends with `é`).
+    private static int DecodeLast(ReadOnlySpan<byte> bytes)
+    {
+        var start = bytes.Length - 1;
+        var limit = Math.Max(0, bytes.Length - 4);
+        while (start > limit && (bytes[start] & 0xC0) == 0x80)
+        {
+            start--;
+        }
+
+        return Decode(bytes[start..]);
+    }
+}

@@ -1,0 +1,119 @@
+using Scour.Matching.Automata;
+
+namespace Scour.Matching;
+
+/// <summary>
+/// Matches with a <see cref="PikeVm"/> over the line's bytes: exact for every pattern the byte automaton
+/// holds, spans and capture groups included, with no decoding. Lines are decided one at a time, so
+/// it decides lines only where the DFA cannot (see <see cref="DfaLineMatcher"/>), and finds the spans.
+/// </summary>
+/// <param name="vm">The engine.</param>
+/// <param name="groupNames">The pattern's named groups and their numbers.</param>
+/// <param name="linesInContext">
+/// Whether a line is decided with the bytes before it in view, back to where the search started, as rg
+/// decides lines when it runs its regex over the rest of the buffer (a pattern without a literal to look
+/// for, nor <c>\A</c> or <c>\z</c>): a Unicode word assertion near the line's start then sees the
+/// previous line's terminator (it matters only after a byte that is not UTF-8, see <see cref="LookAround"/>).
+/// Otherwise each line is its own text.
+/// </param>
+internal sealed class PikeVmLineMatcher(PikeVm vm, IReadOnlyDictionary<string, int> groupNames, bool linesInContext) : LineMatcher
+{
+    private readonly int[] _slots = new int[vm.SlotCount];
+    private byte[] _buffer = [];
+    private int _end;
+
+    public override void SetRegion(byte[] buffer, int start, int end)
+    {
+        _buffer = buffer;
+        _end = end;
+    }
+
+    public override bool NextMatchingLine(int from, out int lineStart, out int lineEnd)
+    {
+        for (var pos = from; pos < _end; pos = lineEnd)
+        {
+            lineEnd = LineBounds.EndOf(_buffer.AsSpan(0, _end), pos);
+            if (IsMatchingLine(_buffer, from, pos, lineEnd))
+            {
+                lineStart = pos;
+                return true;
+            }
+        }
+
+        lineStart = lineEnd = _end;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the line at <c>buffer[lineStart..lineEnd]</c> (terminator included) matches, for a search
+    /// that started at <paramref name="searchStart"/>.
+    /// </summary>
+    public bool IsMatchingLine(byte[] buffer, int searchStart, int lineStart, int lineEnd)
+    {
+        var content = WithoutTerminator(buffer.AsSpan(0, lineEnd));
+        return linesInContext ? vm.Search(content[searchStart..], lineStart - searchStart, []) : vm.Search(content[lineStart..], 0, []);
+    }
+
+    public override bool IsMatch(ReadOnlySpan<byte> line) => vm.Search(line, 0, []);
+
+    public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches) => FindAllFrom(line, 0, matches);
+
+    public override void FindAllGroups(ReadOnlySpan<byte> line, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
+        FindAllGroupsFrom(line, 0, matches, out resolveName);
+
+    // As rg's printer finds a reported line's matches: in the searcher's buffer up to the line's end
+    // (its terminator removed), so that look-behind sees the bytes before the line and \A the buffer's start.
+    public override void FindAllInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange> matches) =>
+        FindAllFrom(text[..WithoutTerminator(text[..end]).Length], start, matches);
+
+    public override void FindAllGroupsInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
+        FindAllGroupsFrom(text[..WithoutTerminator(text[..end]).Length], start, matches, out resolveName);
+
+    // The matches in haystack[from..], in coordinates relative to `from`.
+    private void FindAllFrom(ReadOnlySpan<byte> haystack, int from, List<ByteRange> matches)
+    {
+        var slots = _slots.AsSpan(0, 2);
+        int pos = from, lastEnd = -1;
+        while (Next(haystack, ref pos, ref lastEnd, slots))
+        {
+            matches.Add(new ByteRange(slots[0] - from, slots[1] - from));
+        }
+    }
+
+    private void FindAllGroupsFrom(ReadOnlySpan<byte> haystack, int from, List<ByteRange[]> matches, out Func<string, int> resolveName)
+    {
+        resolveName = name => groupNames.TryGetValue(name, out var group) ? group : -1;
+        var slots = _slots.AsSpan();
+        int pos = from, lastEnd = -1;
+        while (Next(haystack, ref pos, ref lastEnd, slots))
+        {
+            var groups = new ByteRange[slots.Length / 2];
+            for (var g = 0; g < groups.Length; g++)
+            {
+                groups[g] = slots[2 * g] < 0 ? new ByteRange(-1, -1) : new ByteRange(slots[2 * g] - from, slots[(2 * g) + 1] - from);
+            }
+
+            matches.Add(groups);
+        }
+    }
+
+    // The next match to report, as rg iterates them: after an empty match the search resumes one byte
+    // later (inside a character too), and an empty match right where the previous match ended is skipped.
+    private bool Next(ReadOnlySpan<byte> line, ref int pos, ref int lastEnd, Span<int> slots)
+    {
+        while (pos <= line.Length && vm.Search(line, pos, slots))
+        {
+            var (start, end) = (slots[0], slots[1]);
+            pos = start == end ? end + 1 : end;
+            if (start == end && end == lastEnd)
+            {
+                continue;
+            }
+
+            lastEnd = end;
+            return true;
+        }
+
+        return false;
+    }
+}
