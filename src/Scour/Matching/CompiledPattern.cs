@@ -38,6 +38,9 @@ public sealed partial class CompiledPattern
     // The byte automaton that decides lines, when the pattern has one (see CreateMatcher).
     private readonly Lazy<(Nfa Nfa, ByteClasses Classes)?>? _automaton;
 
+    // The reverse automaton that finds where a match starts, for the span DFAs (see PikeVmMatcher).
+    private readonly Lazy<(Nfa Nfa, ByteClasses Classes)?>? _reverseAutomaton;
+
     /// <summary>The memory each search thread's lazy DFA may use for its states.</summary>
     internal const long DfaBudgetBytes = 8L << 20;
 
@@ -61,6 +64,7 @@ public sealed partial class CompiledPattern
         if (!multiline && !crlf && !bytesEverywhere)
         {
             _automaton = new(() => NfaCompiler.TryCompile(tree) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
+            _reverseAutomaton = new(() => NfaCompiler.TryCompile(tree, reverse: true) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
         }
 
         _searchBmp = new(() => Build(_bmpPattern, RegexOptions.ExplicitCapture));
@@ -394,7 +398,7 @@ public sealed partial class CompiledPattern
             return new RegexLineMatcher(this, prefilter: null, lineByLine: !IsMultiline);
         }
 
-        if (strategy == MatcherStrategy.PikeVm && PikeVmMatcher() is { } pike)
+        if (strategy == MatcherStrategy.PikeVm && PikeVmMatcher(spanDfas: false) is { } pike)
         {
             return pike;
         }
@@ -425,11 +429,22 @@ public sealed partial class CompiledPattern
             : regex;
     }
 
-    // The PikeVM over the byte automaton, when the pattern has one. rg decides lines in its buffer
-    // (with the bytes before each line in view) when it has no literal to find candidate lines with and
-    // no text anchor that makes it go line by line.
-    private PikeVmLineMatcher? PikeVmMatcher() =>
-        _automaton?.Value is var (nfa, _) ? new PikeVmLineMatcher(new PikeVm(nfa), GroupNames, linesInContext: _required is null && !NeedsLineByLine) : null;
+    // The PikeVM over the byte automaton, when the pattern has one, with the DFAs that find spans
+    // faster (not for \A or \z, which the span search sees at the buffer's start and end, a text the
+    // DFAs do not model). rg decides lines in its buffer (with the bytes before each line in view) when
+    // it has no literal to find candidate lines with and no text anchor that makes it go line by line.
+    private PikeVmLineMatcher? PikeVmMatcher(bool spanDfas = true)
+    {
+        if (_automaton?.Value is not var (nfa, classes))
+        {
+            return null;
+        }
+
+        var spans = spanDfas && !NeedsLineByLine && _reverseAutomaton!.Value is var (reverse, reverseClasses)
+            ? (new LazyDfa(nfa, classes, DfaBudgetBytes / 2, DfaMode.LeftmostFirst), new LazyDfa(reverse, reverseClasses, DfaBudgetBytes / 2, DfaMode.AllReverse))
+            : ((LazyDfa, LazyDfa)?)null;
+        return new PikeVmLineMatcher(new PikeVm(nfa), spans, GroupNames, linesInContext: _required is null && !NeedsLineByLine);
+    }
 
     /// <summary>
     /// The form of <paramref name="chars"/> whose regex to match it with: text whose astral characters

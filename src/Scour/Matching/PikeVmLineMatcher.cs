@@ -6,8 +6,13 @@ namespace Scour.Matching;
 /// Matches with a <see cref="PikeVm"/> over the line's bytes: exact for every pattern the byte automaton
 /// holds, spans and capture groups included, with no decoding. Lines are decided one at a time, so
 /// it decides lines only where the DFA cannot (see <see cref="DfaLineMatcher"/>), and finds the spans.
+/// With <paramref name="spans"/>, a span is found as rg finds it: a forward lazy DFA finds where the
+/// leftmost-first match ends, a reverse one where it starts, and the PikeVM runs only for capture
+/// groups (from the match's start) and where the DFAs cannot decide (a Unicode word assertion next to
+/// a non-ASCII byte, or a DFA that gave up).
 /// </summary>
 /// <param name="vm">The engine.</param>
+/// <param name="spans">The forward (<see cref="DfaMode.LeftmostFirst"/>) and reverse (<see cref="DfaMode.AllReverse"/>) DFAs, if any.</param>
 /// <param name="groupNames">The pattern's named groups and their numbers.</param>
 /// <param name="linesInContext">
 /// Whether a line is decided with the bytes before it in view, back to where the search started, as rg
@@ -16,8 +21,9 @@ namespace Scour.Matching;
 /// previous line's terminator (it matters only after a byte that is not UTF-8, see <see cref="LookAround"/>).
 /// Otherwise each line is its own text.
 /// </param>
-internal sealed class PikeVmLineMatcher(PikeVm vm, IReadOnlyDictionary<string, int> groupNames, bool linesInContext) : LineMatcher
+internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Reverse)? spans, IReadOnlyDictionary<string, int> groupNames, bool linesInContext) : LineMatcher
 {
+    private bool _spansGaveUp;
     private readonly int[] _slots = new int[vm.SlotCount];
     private byte[] _buffer = [];
     private int _end;
@@ -101,7 +107,7 @@ internal sealed class PikeVmLineMatcher(PikeVm vm, IReadOnlyDictionary<string, i
     // later (inside a character too), and an empty match right where the previous match ended is skipped.
     private bool Next(ReadOnlySpan<byte> line, ref int pos, ref int lastEnd, Span<int> slots)
     {
-        while (pos <= line.Length && vm.Search(line, pos, slots))
+        while (pos <= line.Length && Search(line, pos, slots))
         {
             var (start, end) = (slots[0], slots[1]);
             pos = start == end ? end + 1 : end;
@@ -115,5 +121,39 @@ internal sealed class PikeVmLineMatcher(PikeVm vm, IReadOnlyDictionary<string, i
         }
 
         return false;
+    }
+
+    // The leftmost-first match at or after `from`, into `slots` (2: its span; more: its groups too).
+    private bool Search(ReadOnlySpan<byte> haystack, int from, Span<int> slots)
+    {
+        if (spans is var (forward, reverse) && !_spansGaveUp)
+        {
+            switch (forward.FindLeftmostEnd(haystack, from, out var end))
+            {
+                case DfaOutcome.NoMatch:
+                    return false;
+                case DfaOutcome.Match:
+                    var found = reverse.FindStart(haystack, from, end, out var start);
+                    if (found == DfaOutcome.Match && slots.Length == 2)
+                    {
+                        slots[0] = start;
+                        slots[1] = end;
+                        return true;
+                    }
+
+                    if (found == DfaOutcome.Match)
+                    {
+                        return vm.Search(haystack, start, slots); // the same match: none starts before `start`
+                    }
+
+                    _spansGaveUp = found == DfaOutcome.GaveUp;
+                    break;
+                case DfaOutcome.GaveUp:
+                    _spansGaveUp = true;
+                    break;
+            }
+        }
+
+        return vm.Search(haystack, from, slots);
     }
 }

@@ -7,7 +7,8 @@ namespace Scour.Matching.Automata;
 /// A DFA over bytes built lazily from a <see cref="Nfa"/> while it searches: each DFA state is a set of
 /// NFA states plus what the previous byte was (a word byte, the line terminator or the line's start,
 /// non-ASCII), and each transition is computed the first time it is taken, then read from a table.
-/// It answers whether and where a match first ends, which is all that deciding a line needs.
+/// In <see cref="DfaMode.EarliestEnd"/> it answers whether and where a match first ends, which is all
+/// that deciding a line needs; the other modes find a match's end and start (<see cref="DfaMode"/>).
 /// </summary>
 /// <remarks>
 /// <para>Assertions are decided one byte late: a state keeps the assertion states it reached, and the
@@ -32,6 +33,15 @@ internal sealed class LazyDfa
 
     private readonly NfaState[] _nfa;
     private readonly int _nfaStart;
+    private readonly DfaMode _mode;
+
+    // In LeftmostFirst sets, the unanchored prefix's thread: not an NFA state, it stands for "a match
+    // may still start at the next position" and is always last, so a match cuts it.
+    private readonly int _prefix;
+
+    // The empty set, which no search leaves: its offset is 0 (the first state of every cache).
+    private const int Dead = 0;
+    private readonly int[] _starts = new int[8];
     private readonly bool _unicodeWord;
     private readonly byte[] _map;
     private readonly int _classes;
@@ -59,10 +69,12 @@ internal sealed class LazyDfa
     private readonly Stack<int> _stack = new();
     private readonly List<int> _found = [];
 
-    public LazyDfa(Nfa nfa, ByteClasses classes, long budgetBytes)
+    public LazyDfa(Nfa nfa, ByteClasses classes, long budgetBytes, DfaMode mode = DfaMode.EarliestEnd)
     {
         _nfa = nfa.States;
         _nfaStart = nfa.Start;
+        _mode = mode;
+        _prefix = nfa.States.Length;
         _unicodeWord = nfa.UnicodeWordBoundary;
         _map = classes.Map;
         _classes = classes.Count;
@@ -77,7 +89,7 @@ internal sealed class LazyDfa
             | ((nfa.Looks & Nfa.WordLooks) != 0 ? WordBefore : 0)
             | (nfa.UnicodeWordBoundary ? NonAsciiBefore : 0));
         _budget = Math.Max(budgetBytes, 64 * 1024);
-        _seen = new int[_nfa.Length];
+        _seen = new int[_nfa.Length + 1];
         Reset();
     }
 
@@ -97,6 +109,96 @@ internal sealed class LazyDfa
         var outcome = Search(text, from, endIsLineEnd, out position);
         _scanned += position - from;
         return outcome;
+    }
+
+    /// <summary>
+    /// (<see cref="DfaMode.LeftmostFirst"/>) Where the leftmost-first match starting at or after
+    /// <paramref name="from"/> ends, in <paramref name="text"/>, whose end is a line's end; the assertions
+    /// see the byte before <paramref name="from"/>. Quit and GaveUp report where the search stopped.
+    /// </summary>
+    public DfaOutcome FindLeftmostEnd(ReadOnlySpan<byte> text, int from, out int end)
+    {
+        var s = StartState(from == 0 ? StartBefore : FlagsAfter(text[from - 1]));
+        var last = -1;
+        for (var i = from; ; i++)
+        {
+            var atEnd = i == text.Length;
+            if (!Step(ref s, atEnd ? _classes : _map[text[i]], i - from, out var matched, out var stopped))
+            {
+                end = i;
+                return stopped;
+            }
+
+            if (matched)
+            {
+                last = i;
+            }
+
+            if (atEnd || s == Dead)
+            {
+                _scanned += i - from;
+                break;
+            }
+        }
+
+        end = last;
+        return last >= 0 ? DfaOutcome.Match : DfaOutcome.NoMatch;
+    }
+
+    /// <summary>
+    /// (<see cref="DfaMode.AllReverse"/>, over the reverse NFA) Where the leftmost match that ends at
+    /// <paramref name="end"/> starts, at or after <paramref name="from"/>; the assertions see the bytes
+    /// on both sides. Quit and GaveUp report where the search stopped.
+    /// </summary>
+    public DfaOutcome FindStart(ReadOnlySpan<byte> text, int from, int end, out int start)
+    {
+        var s = StartState(end == text.Length ? StartBefore : FlagsAfter(text[end]));
+        var last = -1;
+        for (var i = end - 1; ; i--)
+        {
+            // The byte at i decides position i + 1; below `from` that is the search's start, where
+            // only whether a match starts counts (and at -1 the text's start decides it).
+            if (!Step(ref s, i < 0 ? _classes : _map[text[i]], end - i, out var matched, out var stopped))
+            {
+                start = i + 1;
+                return stopped;
+            }
+
+            if (matched)
+            {
+                last = i + 1;
+            }
+
+            if (i < from || s == Dead)
+            {
+                _scanned += end - i;
+                break;
+            }
+        }
+
+        start = last;
+        return last >= 0 ? DfaOutcome.Match : DfaOutcome.NoMatch;
+    }
+
+    // One transition of the span searches, computing it when it is new: false when the search must stop
+    // (`stopped` says why).
+    private bool Step(ref int s, int cls, long scanned, out bool matched, out DfaOutcome stopped)
+    {
+        var entry = _table[s + cls];
+        if (entry == Unknown)
+        {
+            entry = Compute(s, cls, scanned, out s);
+        }
+
+        stopped = entry == Unknown ? DfaOutcome.GaveUp : DfaOutcome.Quit;
+        matched = entry >= MatchBit;
+        if (entry is Unknown or QuitEntry)
+        {
+            return false;
+        }
+
+        s = matched ? entry - MatchBit : entry;
+        return true;
     }
 
     private DfaOutcome Search(ReadOnlySpan<byte> text, int from, bool endIsLineEnd, out int position)
@@ -251,9 +353,26 @@ internal sealed class LazyDfa
         _flags.Clear();
         _memory = 0;
         Array.Fill(_table, Unknown);
-        Closure([_nfaStart], Look.None, quitOnWord: false);
-        TryAdd(Sorted(_found), (byte)(StartBefore & _flagMask), out _start);
+        Array.Fill(_starts, Unknown);
+        TryAdd([], 0, out _); // Dead
+        _start = StartState(StartBefore);
     }
+
+    // The state a search starts in after a byte with the given flags (StartBefore: at a line's start).
+    private int StartState(byte flags)
+    {
+        flags &= _flagMask;
+        if (_starts[flags] == Unknown)
+        {
+            Closure([_mode == DfaMode.LeftmostFirst ? _prefix : _nfaStart], Look.None, quitOnWord: false);
+            TryAdd(SetOf(_found), flags, out _starts[flags]);
+        }
+
+        return _starts[flags];
+    }
+
+    private byte FlagsAfter(byte b) =>
+        (byte)(((LookSet.IsWordByte(b) ? WordBefore : 0) | (b == Nfa.Terminator ? StartBefore : 0) | (b >= 0x80 ? NonAsciiBefore : 0)) & _flagMask);
 
     // The entry for the move from (set, flags) on class `cls`: QuitEntry, or the match bit (plus the
     // next state, given back in `next` for the caller to number; null at the end of the text).
@@ -277,7 +396,19 @@ internal sealed class LazyDfa
         var moved = new List<int>();
         foreach (var id in _found)
         {
+            if (id == _prefix)
+            {
+                moved.Add(_prefix);
+                continue;
+            }
+
             ref readonly var state = ref _nfa[id];
+            if (state.Kind == NfaStateKind.Match && _mode == DfaMode.LeftmostFirst)
+            {
+                matched = true;
+                break; // the threads after a match have lower priority
+            }
+
             switch (state.Kind)
             {
                 case NfaStateKind.Match:
@@ -305,10 +436,14 @@ internal sealed class LazyDfa
             return entry;
         }
 
-        moved.Add(_nfaStart); // the search is unanchored
+        if (_mode == DfaMode.EarliestEnd)
+        {
+            moved.Add(_nfaStart); // the search is unanchored
+        }
+
         Closure(CollectionsMarshal.AsSpan(moved), Look.None, quitOnWord: false);
-        next = Sorted(_found);
-        nextFlags = (byte)(((LookSet.IsWordByte(b) ? WordBefore : 0) | (b == Nfa.Terminator ? StartBefore : 0) | (b >= 0x80 ? NonAsciiBefore : 0)) & _flagMask);
+        next = SetOf(_found);
+        nextFlags = next.Length == 0 ? (byte)0 : FlagsAfter(b);
         return entry;
     }
 
@@ -321,6 +456,19 @@ internal sealed class LazyDfa
         StartGeneration();
         foreach (var id in seeds)
         {
+            if (id == _prefix)
+            {
+                // The prefix's thread is where a match may start: the pattern's start comes first. While
+                // assertions are decided (holding set), the set already holds that start's states.
+                if (holding == Look.None && !Visit(_nfaStart, holding, quitOnWord))
+                {
+                    return false;
+                }
+
+                _found.Add(_prefix);
+                continue;
+            }
+
             if (!Visit(id, holding, quitOnWord))
             {
                 return false;
@@ -391,10 +539,15 @@ internal sealed class LazyDfa
         return true;
     }
 
-    private static int[] Sorted(List<int> found)
+    // A state's NFA set: sorted when the threads' order does not matter, else in priority order.
+    private int[] SetOf(List<int> found)
     {
         var set = found.ToArray();
-        Array.Sort(set);
+        if (_mode != DfaMode.LeftmostFirst)
+        {
+            Array.Sort(set);
+        }
+
         return set;
     }
 

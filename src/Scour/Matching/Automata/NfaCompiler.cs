@@ -23,15 +23,18 @@ internal sealed class NfaCompiler
     private bool _unicodeWord;
     private bool _tooLarge;
     private int _groups = 1;
+    private readonly bool _reverse;
 
-    private NfaCompiler()
-    {
-    }
+    private NfaCompiler(bool reverse) => _reverse = reverse;
 
-    /// <summary>The automaton of <paramref name="tree"/>, or null when it would be too large.</summary>
-    public static Nfa? TryCompile(RegexNode tree)
+    /// <summary>
+    /// The automaton of <paramref name="tree"/>, or null when it would be too large. The reverse one
+    /// reads the text backwards, from a match's end to its start: concatenations and UTF-8 sequences
+    /// are reversed, assertions mirrored, and it has no capture states.
+    /// </summary>
+    public static Nfa? TryCompile(RegexNode tree, bool reverse = false)
     {
-        var compiler = new NfaCompiler();
+        var compiler = new NfaCompiler(reverse);
 
         // Every group counts, also one that a repetition such as {0} leaves out of the automaton.
         RegexNodeQuery.Any(tree, n =>
@@ -81,14 +84,14 @@ internal sealed class NfaCompiler
                 return CompileSet(ClassSet.Evaluate(c.Class, c.CaseInsensitive), next);
             case AssertionNode a:
                 return CompileLook(a, next);
-            case GroupNode { CaptureIndex: > 0 } g:
+            case GroupNode { CaptureIndex: > 0 } g when !_reverse:
                 return CompileCapture(g.CaptureIndex, g.Child, next);
             case GroupNode g:
                 return Compile(g.Child, next);
             case ConcatNode c:
-                for (var i = c.Children.Count - 1; i >= 0; i--)
+                for (var k = 0; k < c.Children.Count; k++)
                 {
-                    next = Compile(c.Children[i], next);
+                    next = Compile(c.Children[_reverse ? k : c.Children.Count - 1 - k], next);
                 }
 
                 return next;
@@ -109,6 +112,11 @@ internal sealed class NfaCompiler
 
     private int CompileCapture(int group, RegexNode child, int next)
     {
+        if (_reverse)
+        {
+            return Compile(child, next);
+        }
+
         var end = Add(new NfaState(NfaStateKind.Capture, next, Slot: 2 * group + 1));
         return Add(new NfaState(NfaStateKind.Capture, Compile(child, end), Slot: 2 * group));
     }
@@ -122,9 +130,10 @@ internal sealed class NfaCompiler
 
         Span<byte> bytes = stackalloc byte[4];
         var n = Utf8Sequences.EncodeOne(codePoint, bytes);
-        for (var i = n - 1; i >= 0; i--)
+        for (var k = 0; k < n; k++)
         {
-            next = Add(new NfaState(NfaStateKind.Range, next, bytes[i], bytes[i]));
+            var b = bytes[_reverse ? k : n - 1 - k];
+            next = Add(new NfaState(NfaStateKind.Range, next, b, b));
         }
 
         return next;
@@ -144,6 +153,11 @@ internal sealed class NfaCompiler
             AssertionKind.WordStartHalf => Look.WordStartHalf,
             _ => Look.WordEndHalf,
         };
+        if (_reverse)
+        {
+            look = Mirrored(look);
+        }
+
         _looks |= look;
         if ((look & Nfa.WordLooks) != 0 && a.Unicode)
         {
@@ -158,6 +172,18 @@ internal sealed class NfaCompiler
     // skip to the exit; x{n,} is n-1 copies, then a copy that loops back to its own start. x* loops
     // through one split before x, unless x can match empty: then it is (x+)?, whose exit is reached
     // before a second empty pass of x could take priority (rust-lang/regex#779).
+    // What an assertion is when the text is read backwards: before and after trade places.
+    private static Look Mirrored(Look look) => look switch
+    {
+        Look.Start or Look.StartText => Look.End,
+        Look.End => Look.Start,
+        Look.WordStart => Look.WordEnd,
+        Look.WordEnd => Look.WordStart,
+        Look.WordStartHalf => Look.WordEndHalf,
+        Look.WordEndHalf => Look.WordStartHalf,
+        _ => look,
+    };
+
     private int CompileRepetition(RepetitionNode r, int next)
     {
         int entry;
@@ -227,7 +253,20 @@ internal sealed class NfaCompiler
         }
 
         var root = new TrieNode();
-        Utf8Sequences.ForEach(members, sequence => root.Insert(sequence));
+        var reverse = _reverse;
+        Utf8Sequences.ForEach(members, sequence =>
+        {
+            if (!reverse)
+            {
+                root.Insert(sequence);
+                return;
+            }
+
+            Span<ByteSpan> reversed = stackalloc ByteSpan[sequence.Length];
+            sequence.CopyTo(reversed);
+            reversed.Reverse();
+            root.Insert(reversed);
+        });
         return Build(root, next);
     }
 
