@@ -440,7 +440,9 @@ public sealed partial class CompiledPattern
             return null;
         }
 
-        var spans = spanDfas && !NeedsLineByLine && _reverseAutomaton!.Value is var (reverse, reverseClasses)
+        // Nor for (?mR)'s ^, which after a "\r" depends on the next byte: the DFAs decide it one byte
+        // late, which can put a thread through it after one of lower priority (the order matters for spans).
+        var spans = spanDfas && !NeedsLineByLine && (nfa.Looks & Look.StartCrlf) == 0 && _reverseAutomaton!.Value is var (reverse, reverseClasses)
             ? (new LazyDfa(nfa, classes, DfaBudgetBytes / 2, DfaMode.LeftmostFirst), new LazyDfa(reverse, reverseClasses, DfaBudgetBytes / 2, DfaMode.AllReverse))
             : ((LazyDfa, LazyDfa)?)null;
         return new PikeVmLineMatcher(new PikeVm(nfa), spans, GroupNames, linesInContext: _required is null && !NeedsLineByLine);

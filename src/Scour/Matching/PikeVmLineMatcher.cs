@@ -52,12 +52,16 @@ internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Rev
 
     /// <summary>
     /// Whether the line at <c>buffer[lineStart..lineEnd]</c> (terminator included) matches, for a search
-    /// that started at <paramref name="searchStart"/>.
+    /// that started at <paramref name="searchStart"/>. The assertions see the terminator, as rg's do
+    /// when it decides lines (<c>(?R)$</c> does not hold between its <c>\r</c> and <c>\n</c>).
     /// </summary>
     public bool IsMatchingLine(byte[] buffer, int searchStart, int lineStart, int lineEnd)
     {
-        var content = WithoutTerminator(buffer.AsSpan(0, lineEnd));
-        return linesInContext ? vm.Search(content[searchStart..], lineStart - searchStart, []) : vm.Search(content[lineStart..], 0, []);
+        var text = buffer.AsSpan(0, lineEnd);
+        var content = WithoutTerminator(text).Length;
+        return linesInContext
+            ? vm.Search(text[searchStart..], lineStart - searchStart, [], content - searchStart)
+            : vm.Search(text[lineStart..], 0, [], content - lineStart);
     }
 
     public override bool IsMatch(ReadOnlySpan<byte> line) => vm.Search(line, 0, []);

@@ -5,7 +5,7 @@ namespace Scour.Cli.Tests.Differential;
 /// <summary>
 /// Seeded random patterns of the default (Rust) dialect and random texts to run them over: literals
 /// and classes from several scripts, astral characters, case folding, repetitions (greedy, lazy,
-/// counted), groups, alternations and assertions; texts with combining marks, CRLF lines and bytes that
+/// counted), groups, alternations and assertions, case-insensitive and CRLF modes; texts with combining marks, CRLF lines and bytes that
 /// are not UTF-8. The same seed always gives the same cases.
 /// </summary>
 internal sealed class RandomRegex(int seed)
@@ -36,7 +36,8 @@ internal sealed class RandomRegex(int seed)
     public string Pattern()
     {
         var pattern = Expression(2);
-        return _random.NextDouble() < 0.2 ? "(?i)" + pattern : pattern;
+        pattern = _random.NextDouble() < 0.2 ? "(?i)" + pattern : pattern;
+        return _random.NextDouble() < 0.15 ? "(?R)" + pattern : pattern; // CRLF mode: the texts have CRLF lines
     }
 
     /// <summary>Lines of random fragments, some ending in CR, each terminated by LF.</summary>

@@ -48,6 +48,11 @@ internal sealed class ByteClasses
         }
 
         Mark(Nfa.Terminator, Nfa.Terminator);
+        if ((nfa.Looks & (Look.StartCrlf | Look.EndCrlf)) != 0)
+        {
+            Mark('\r', '\r');
+        }
+
         if ((nfa.Looks & Nfa.WordLooks) != 0)
         {
             Mark('0', '9');

@@ -30,6 +30,7 @@ internal sealed class LazyDfa
     private const byte WordBefore = 1;
     private const byte StartBefore = 2;
     private const byte NonAsciiBefore = 4;
+    private const byte CrBefore = 8;
 
     private readonly NfaState[] _nfa;
     private readonly int _nfaStart;
@@ -41,7 +42,7 @@ internal sealed class LazyDfa
 
     // The empty set, which no search leaves: its offset is 0 (the first state of every cache).
     private const int Dead = 0;
-    private readonly int[] _starts = new int[8];
+    private readonly int[] _starts = new int[16];
     private readonly bool _unicodeWord;
     private readonly byte[] _map;
     private readonly int _classes;
@@ -85,9 +86,10 @@ internal sealed class LazyDfa
             _representative[c] = classes.Representative(c);
         }
 
-        _flagMask = (byte)(((nfa.Looks & (Look.Start | Look.StartText)) != 0 ? StartBefore : 0)
+        _flagMask = (byte)(((nfa.Looks & (Look.Start | Look.StartText | Look.StartCrlf)) != 0 ? StartBefore : 0)
             | ((nfa.Looks & Nfa.WordLooks) != 0 ? WordBefore : 0)
-            | (nfa.UnicodeWordBoundary ? NonAsciiBefore : 0));
+            | (nfa.UnicodeWordBoundary ? NonAsciiBefore : 0)
+            | ((nfa.Looks & (Look.StartCrlf | Look.EndCrlf)) != 0 ? CrBefore : 0));
         _budget = Math.Max(budgetBytes, 64 * 1024);
         _seen = new int[_nfa.Length + 1];
         Reset();
@@ -364,7 +366,7 @@ internal sealed class LazyDfa
         flags &= _flagMask;
         if (_starts[flags] == Unknown)
         {
-            Closure([_mode == DfaMode.LeftmostFirst ? _prefix : _nfaStart], Look.None, quitOnWord: false);
+            Created([_mode == DfaMode.LeftmostFirst ? _prefix : _nfaStart], flags);
             TryAdd(SetOf(_found), flags, out _starts[flags]);
         }
 
@@ -372,7 +374,7 @@ internal sealed class LazyDfa
     }
 
     private byte FlagsAfter(byte b) =>
-        (byte)(((LookSet.IsWordByte(b) ? WordBefore : 0) | (b == Nfa.Terminator ? StartBefore : 0) | (b >= 0x80 ? NonAsciiBefore : 0)) & _flagMask);
+        (byte)(((LookSet.IsWordByte(b) ? WordBefore : 0) | (b == Nfa.Terminator ? StartBefore : 0) | (b >= 0x80 ? NonAsciiBefore : 0) | (b == '\r' ? CrBefore : 0)) & _flagMask);
 
     // The entry for the move from (set, flags) on class `cls`: QuitEntry, or the match bit (plus the
     // next state, given back in `next` for the caller to number; null at the end of the text).
@@ -384,10 +386,12 @@ internal sealed class LazyDfa
         var b = atEnd ? Nfa.Terminator : _representative[cls];
         var wordAfter = !atEnd && LookSet.IsWordByte(b);
         var nonAsciiAround = (flags & NonAsciiBefore) != 0 || (!atEnd && b >= 0x80);
-        var holding = LookSet.Holding((flags & StartBefore) != 0, (flags & WordBefore) != 0, atEnd || b == Nfa.Terminator, wordAfter);
+        var holding = LookSet.Holding(
+            (flags & StartBefore) != 0, (flags & WordBefore) != 0, atEnd || b == Nfa.Terminator, wordAfter,
+            crBefore: (flags & CrBefore) != 0, crAfter: !atEnd && b == '\r', atTextEnd: atEnd);
 
         // Follow the assertions that hold here; a Unicode word assertion next to a non-ASCII byte quits.
-        if (!Closure(set, holding, _unicodeWord && nonAsciiAround))
+        if (!Closure(set, AllLooks, holding, _unicodeWord && nonAsciiAround, expandPrefix: false))
         {
             return QuitEntry;
         }
@@ -441,16 +445,31 @@ internal sealed class LazyDfa
             moved.Add(_nfaStart); // the search is unanchored
         }
 
-        Closure(CollectionsMarshal.AsSpan(moved), Look.None, quitOnWord: false);
+        nextFlags = FlagsAfter(b);
+        Created(CollectionsMarshal.AsSpan(moved), nextFlags);
         next = SetOf(_found);
-        nextFlags = next.Length == 0 ? (byte)0 : FlagsAfter(b);
+        nextFlags = next.Length == 0 ? (byte)0 : nextFlags;
         return entry;
     }
 
-    // Fills _found with the states reachable from `seeds` without consuming a byte, following the
-    // assertion states that hold (`holding`; with none, they are kept, to be decided at the next
-    // position). False when a word assertion is met and `quitOnWord` says it cannot be decided here.
-    private bool Closure(ReadOnlySpan<int> seeds, Look holding, bool quitOnWord)
+    private const Look AllLooks = (Look)0xFFFF;
+
+    // The closure of a new state, entered after a byte with `flags`: the assertions that byte decides
+    // alone (a line's start) are followed now, as a backtracking engine would at this position, so that
+    // the threads keep their priority order; the others wait for the next byte.
+    private void Created(ReadOnlySpan<int> seeds, byte flags)
+    {
+        var decided = Look.Start | Look.StartText | ((flags & CrBefore) == 0 ? Look.StartCrlf : Look.None);
+        var holding = (flags & StartBefore) != 0 ? Look.Start | Look.StartText | Look.StartCrlf : Look.None;
+        Closure(seeds, decided, holding, quitOnWord: false, expandPrefix: true);
+    }
+
+    // Fills _found with the states reachable from `seeds` without consuming a byte: the assertion states
+    // whose assertion is `decided` are followed when it is `holding`, and the others are kept, to be
+    // decided at the next position. False when a word assertion is met and `quitOnWord` says it cannot
+    // be decided here. `expandPrefix`: the prefix's thread starts the pattern (a new state), rather than
+    // standing for the start already in the set (deciding a state's assertions).
+    private bool Closure(ReadOnlySpan<int> seeds, Look decided, Look holding, bool quitOnWord, bool expandPrefix)
     {
         _found.Clear();
         StartGeneration();
@@ -460,7 +479,7 @@ internal sealed class LazyDfa
             {
                 // The prefix's thread is where a match may start: the pattern's start comes first. While
                 // assertions are decided (holding set), the set already holds that start's states.
-                if (holding == Look.None && !Visit(_nfaStart, holding, quitOnWord))
+                if (expandPrefix && !Visit(_nfaStart, decided, holding, quitOnWord))
                 {
                     return false;
                 }
@@ -469,7 +488,7 @@ internal sealed class LazyDfa
                 continue;
             }
 
-            if (!Visit(id, holding, quitOnWord))
+            if (!Visit(id, decided, holding, quitOnWord))
             {
                 return false;
             }
@@ -487,7 +506,7 @@ internal sealed class LazyDfa
         }
     }
 
-    private bool Visit(int from, Look holding, bool quitOnWord)
+    private bool Visit(int from, Look decided, Look holding, bool quitOnWord)
     {
         _stack.Clear();
         _stack.Push(from);
@@ -513,7 +532,7 @@ internal sealed class LazyDfa
                 case NfaStateKind.Empty or NfaStateKind.Capture:
                     _stack.Push(state.Next);
                     break;
-                case NfaStateKind.Look when holding == Look.None:
+                case NfaStateKind.Look when (state.Look & decided) == 0:
                     _found.Add(id);
                     break;
                 case NfaStateKind.Look:

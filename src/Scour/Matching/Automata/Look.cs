@@ -38,6 +38,12 @@ internal enum Look : ushort
     /// finding spans in the searcher's buffer, the buffer's start (as rg's printer finds them).
     /// </summary>
     StartText = 256,
+
+    /// <summary><c>^</c> under <c>(?mR)</c>: at a line's start, or after a <c>\r</c> that no <c>\n</c> follows.</summary>
+    StartCrlf = 512,
+
+    /// <summary><c>$</c> under <c>(?mR)</c>: at a line's end, or before a <c>\r</c>.</summary>
+    EndCrlf = 1024,
 }
 
 /// <summary>Which assertions hold between two positions' neighbours.</summary>
@@ -49,20 +55,35 @@ internal static class LookSet
 
     /// <summary>
     /// The assertions that hold at a position whose previous byte is a word byte or not (or the line's
-    /// start), and whose next byte is a word byte or not (or the line's end).
+    /// start), and whose next byte is a word byte or not (or the line's end); <paramref name="crBefore"/>
+    /// and <paramref name="crAfter"/> say whether those bytes are <c>\r</c>, and <paramref name="atTextEnd"/>
+    /// whether the line's end is the text's end rather than a terminator.
     /// </summary>
-    public static Look Holding(bool atStart, bool wordBefore, bool atEnd, bool wordAfter)
+    public static Look Holding(bool atStart, bool wordBefore, bool atEnd, bool wordAfter, bool crBefore = false, bool crAfter = false, bool atTextEnd = false)
     {
         var look = Look.None;
         if (atStart)
         {
-            look |= Look.Start | Look.StartText;
+            look |= Look.Start | Look.StartText | Look.StartCrlf;
         }
 
         if (atEnd)
         {
             look |= Look.End;
         }
+
+        // Before "\r", or at a line's end, but not between the "\r" and "\n" of a CRLF terminator.
+        if (atTextEnd || crAfter || (atEnd && !crBefore))
+        {
+            look |= Look.EndCrlf;
+        }
+
+        // After "\r" a line starts unless "\n" follows (then "\r\n" is one terminator).
+        if (crBefore && (atTextEnd || !atEnd))
+        {
+            look |= Look.StartCrlf;
+        }
+
 
         look |= wordBefore != wordAfter ? Look.WordBoundary : Look.NotWordBoundary;
         if (!wordBefore && wordAfter)

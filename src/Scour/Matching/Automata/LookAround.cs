@@ -19,7 +19,13 @@ internal static class LookAround
             case Look.Start:
                 return at == 0 || haystack[at - 1] == Nfa.Terminator;
             case Look.End:
-                return at == haystack.Length;
+                return at == haystack.Length || haystack[at] == Nfa.Terminator;
+            case Look.StartCrlf:
+                return at == 0 || haystack[at - 1] == '\n'
+                    || (haystack[at - 1] == '\r' && (at == haystack.Length || haystack[at] != '\n'));
+            case Look.EndCrlf:
+                return at == haystack.Length || haystack[at] == '\r'
+                    || (haystack[at] == '\n' && (at == 0 || haystack[at - 1] != '\r'));
         }
 
         bool before, after;

@@ -144,6 +144,8 @@ internal sealed class NfaCompiler
         var look = a.Kind switch
         {
             AssertionKind.StartLine => Look.Start,
+            AssertionKind.StartLineCrlf => Look.StartCrlf,
+            AssertionKind.EndLineCrlf => Look.EndCrlf,
             AssertionKind.StartText => Look.StartText,
             AssertionKind.EndLine or AssertionKind.EndText => Look.End,
             AssertionKind.WordBoundary => Look.WordBoundary,
@@ -181,6 +183,8 @@ internal sealed class NfaCompiler
         Look.WordEnd => Look.WordStart,
         Look.WordStartHalf => Look.WordEndHalf,
         Look.WordEndHalf => Look.WordStartHalf,
+        Look.StartCrlf => Look.EndCrlf,
+        Look.EndCrlf => Look.StartCrlf,
         _ => look,
     };
 

@@ -35,10 +35,12 @@ internal sealed class PikeVm
     /// Looks for the leftmost-first match in <paramref name="haystack"/> that starts at or after
     /// <paramref name="from"/>; the assertions see the whole haystack. <paramref name="slots"/> receives
     /// as many of the match's capture slots as it holds (-1 for a group that did not take part): none to
-    /// only decide whether there is a match, which then stops at the first one found.
+    /// only decide whether there is a match, which then stops at the first one found. A match ends by
+    /// <paramref name="end"/> (the whole haystack when negative); the bytes after it are seen by assertions only.
     /// </summary>
-    public bool Search(ReadOnlySpan<byte> haystack, int from, Span<int> slots)
+    public bool Search(ReadOnlySpan<byte> haystack, int from, Span<int> slots, int end = -1)
     {
+        end = end < 0 ? haystack.Length : end;
         var k = slots.Length;
         var earliest = k == 0;
         var scratch = _scratch.AsSpan(0, k);
@@ -79,7 +81,7 @@ internal sealed class PikeVm
                     break; // the threads after this one have lower priority: cut them
                 }
 
-                if (at >= haystack.Length)
+                if (at >= end)
                 {
                     continue;
                 }
@@ -106,7 +108,7 @@ internal sealed class PikeVm
 
             (current, next) = (next, current);
             next.Clear();
-            if (at >= haystack.Length)
+            if (at >= end)
             {
                 break;
             }

@@ -291,6 +291,14 @@ internal sealed class DotNetTranslator
             case AssertionKind.StartText:
                 _sb.Append("\\A");
                 break;
+            case AssertionKind.StartLineCrlf:
+                NeedsBacktracking = true;
+                _sb.Append("(?:(?<=\\A|\\n)|(?<=\\r)(?!\\n))");
+                break;
+            case AssertionKind.EndLineCrlf:
+                NeedsBacktracking = true;
+                _sb.Append("(?:\\z|(?=\\r)|(?<!\\r)(?=\\n))");
+                break;
             case AssertionKind.EndText:
                 _sb.Append("\\z");
                 break;

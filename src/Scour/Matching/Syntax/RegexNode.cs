@@ -30,6 +30,12 @@ internal enum AssertionKind
     WordEnd,
     WordStartHalf,
     WordEndHalf,
+
+    /// <summary><c>^</c> under <c>(?mR)</c>: after <c>\n</c>, or after a <c>\r</c> not followed by <c>\n</c>.</summary>
+    StartLineCrlf,
+
+    /// <summary><c>$</c> under <c>(?mR)</c>: before <c>\r</c>, or before a <c>\n</c> not preceded by <c>\r</c>.</summary>
+    EndLineCrlf,
 }
 
 /// <summary>A zero-width assertion; <see cref="Unicode"/> matters for word boundaries.</summary>

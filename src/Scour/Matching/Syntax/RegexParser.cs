@@ -9,7 +9,8 @@ internal readonly record struct RegexFlags(
     bool DotAll,
     bool SwapGreed,
     bool Unicode,
-    bool Verbose)
+    bool Verbose,
+    bool Crlf = false)
 {
     public static RegexFlags Default => new(false, true, false, false, true, false);
 }
@@ -162,13 +163,15 @@ internal sealed class RegexParser
                 return new ClassNode(ParseClass(), _flags.CaseInsensitive);
             case '.':
                 _pos++;
-                return new DotNode(_flags.DotAll);
+                return _flags.Crlf && !_flags.DotAll
+                    ? new ClassNode(new CharClass([new RangeItem(0, '\n' - 1), new RangeItem('\n' + 1, '\r' - 1), new RangeItem('\r' + 1, 0x10FFFF)], false), false)
+                    : new DotNode(_flags.DotAll);
             case '^':
                 _pos++;
-                return new AssertionNode(_flags.MultiLine ? AssertionKind.StartLine : AssertionKind.StartText, _flags.MultiLine, _flags.Unicode);
+                return new AssertionNode(!_flags.MultiLine ? AssertionKind.StartText : _flags.Crlf ? AssertionKind.StartLineCrlf : AssertionKind.StartLine, _flags.MultiLine, _flags.Unicode);
             case '$':
                 _pos++;
-                return new AssertionNode(_flags.MultiLine ? AssertionKind.EndLine : AssertionKind.EndText, _flags.MultiLine, _flags.Unicode);
+                return new AssertionNode(!_flags.MultiLine ? AssertionKind.EndText : _flags.Crlf ? AssertionKind.EndLineCrlf : AssertionKind.EndLine, _flags.MultiLine, _flags.Unicode);
             case '\\':
                 return ParseEscape(inClass: false) switch
                 {
@@ -470,6 +473,7 @@ internal sealed class RegexParser
                 'U' => flags with { SwapGreed = on },
                 'u' => flags with { Unicode = on },
                 'x' => flags with { Verbose = on },
+                'R' => flags with { Crlf = on },
                 _ => throw Error("unrecognized flag", _pos, _pos + 1),
             };
             any = true;
