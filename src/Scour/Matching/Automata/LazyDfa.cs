@@ -122,8 +122,34 @@ internal sealed class LazyDfa
     {
         var s = StartState(from == 0 ? StartBefore : FlagsAfter(text[from - 1]));
         var last = -1;
-        for (var i = from; ; i++)
+        var i = from;
+        while (true)
         {
+            // The fast path: transitions already in the table (negative entries are Unknown or Quit).
+            var table = _table;
+            while (i < text.Length)
+            {
+                var entry = table[s + _map[text[i]]];
+                if (entry < 0)
+                {
+                    break;
+                }
+
+                if (entry >= MatchBit)
+                {
+                    last = i;
+                    entry -= MatchBit;
+                }
+
+                s = entry;
+                if (s == Dead)
+                {
+                    return SpanFound(i - from, last, out end);
+                }
+
+                i++;
+            }
+
             var atEnd = i == text.Length;
             if (!Step(ref s, atEnd ? _classes : _map[text[i]], i - from, out var matched, out var stopped))
             {
@@ -138,13 +164,11 @@ internal sealed class LazyDfa
 
             if (atEnd || s == Dead)
             {
-                _scanned += i - from;
-                break;
+                return SpanFound(i - from, last, out end);
             }
-        }
 
-        end = last;
-        return last >= 0 ? DfaOutcome.Match : DfaOutcome.NoMatch;
+            i++;
+        }
     }
 
     /// <summary>
@@ -156,10 +180,35 @@ internal sealed class LazyDfa
     {
         var s = StartState(end == text.Length ? StartBefore : FlagsAfter(text[end]));
         var last = -1;
-        for (var i = end - 1; ; i--)
+        var i = end - 1;
+        while (true)
         {
             // The byte at i decides position i + 1; below `from` that is the search's start, where
             // only whether a match starts counts (and at -1 the text's start decides it).
+            var table = _table;
+            while (i >= from)
+            {
+                var entry = table[s + _map[text[i]]];
+                if (entry < 0)
+                {
+                    break;
+                }
+
+                if (entry >= MatchBit)
+                {
+                    last = i + 1;
+                    entry -= MatchBit;
+                }
+
+                s = entry;
+                if (s == Dead)
+                {
+                    return SpanFound(end - i, last, out start);
+                }
+
+                i--;
+            }
+
             if (!Step(ref s, i < 0 ? _classes : _map[text[i]], end - i, out var matched, out var stopped))
             {
                 start = i + 1;
@@ -173,12 +222,17 @@ internal sealed class LazyDfa
 
             if (i < from || s == Dead)
             {
-                _scanned += end - i;
-                break;
+                return SpanFound(end - i, last, out start);
             }
-        }
 
-        start = last;
+            i--;
+        }
+    }
+
+    private DfaOutcome SpanFound(long scanned, int last, out int position)
+    {
+        _scanned += scanned;
+        position = last;
         return last >= 0 ? DfaOutcome.Match : DfaOutcome.NoMatch;
     }
 
