@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# spans.sh CORPUS_DIR [SCOUR_BINARY]
+# spans.sh CORPUS_DIR [SCOUR_BINARY [ROW_REGEX]]
 # Workloads that print the matches inside lines (-o, --count-matches, -r, --json, colors), which the
 # engine's span DFAs and PikeVM serve, timed against rg 15.2 (median of 3 alternating runs; every
 # output compared byte for byte, JSON without its timings). Prints a markdown table.
@@ -8,9 +8,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 corpus="$(cd "${1:?usage: spans.sh CORPUS_DIR [SCOUR]}" && pwd)"
 scour="${2:-$root/artifacts/native/scour}"
 rg="${RG:-$root/../shared/oracles/rg-15.2.0/rg}"
-python3 - "$corpus" "$scour" "$rg" <<'PY'
+python3 - "$corpus" "$scour" "$rg" "${3:-.}" <<'PY'
 import re, statistics, subprocess, sys, time
-corpus, scour, rg = sys.argv[1:]
+corpus, scour, rg, only = sys.argv[1:]
 rows = [
     ("en_o_word", ["-o", r"\w+", "en.txt"], corpus),
     ("en_count_matches_capitalised", ["--count-matches", r"[A-Z][a-z]+", "en.txt"], corpus),
@@ -23,7 +23,7 @@ rows = [
     ("linux_o_ident", ["-o", r"[A-Za-z_][A-Za-z0-9_]*_lock\b", "."], corpus + "/linux"),
     ("linux_count_matches_hex", ["--count-matches", r"0x[0-9a-f]{8}", "."], corpus + "/linux"),
 ]
-timing = re.compile(rb'^\{"type":"(end|summary)".*\n', re.M)  # JSON timings and statistics
+timing = re.compile(rb'^.*"type":"(end|summary)".*\n', re.M)  # JSON timings and statistics
 def run(tool, args, cwd):
     t = time.perf_counter()
     out = subprocess.run([tool] + args, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout
@@ -31,7 +31,7 @@ def run(tool, args, cwd):
 print(f"| benchmark | rg 15.2 (s) | scour (s) | scour / rg | same output |")
 print("|---|---:|---:|---:|---|")
 ratios = []
-for name, args, cwd in rows:
+for name, args, cwd in [row for row in rows if re.search(only, row[0])]:
     if "linux" in cwd:
         args = args + ["--sort=path"]  # one order, so the outputs compare
     times = {rg: [], scour: []}
