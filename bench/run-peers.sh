@@ -26,6 +26,8 @@ bash "$root/bench/ratio-chart.sh" "$results/summary.md" scour > "$root/docs/benc
   echo
   sed -n '/^- date:/,$p' "$results/summary.md" | sed 's|`[^`]*/artifacts/native/scour`|`artifacts/native/scour`|g'  | grep -v '^Raw data:'
   if [[ -f "$root/docs/benchmarks-notes.md" ]]; then echo; cat "$root/docs/benchmarks-notes.md"; fi
+  # The span workloads' own run (bench/spans.sh), kept beside this one.
+  if [[ -f "$root/docs/benchmarks-spans.md" ]]; then echo; cat "$root/docs/benchmarks-spans.md"; fi
   # The search index's own run (bench/index.sh), kept beside this one.
   if [[ -f "$root/docs/benchmarks-index.md" ]]; then echo; cat "$root/docs/benchmarks-index.md"; fi
 } > "$root/docs/benchmarks.md"

@@ -19,13 +19,14 @@ namespace Scour.Matching;
 internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, LineMatcher wholeRegion, Prefilter? prefilter) : LineMatcher
 {
     // A region with more lines than this that the automaton cannot decide is left to `wholeRegion`
-    // (or to `exact`, one line at a time).
+    // when that is exact on it; otherwise the DFA goes on, handing each such line to `exact`.
     private const int HandOverLimit = 8;
 
     private byte[] _buffer = [];
     private int _start;
     private int _end;
     private LineMatcher? _fallback;
+    private bool? _wholeRegionExact;
     private int _handedOver;
     private bool _gaveUp;
     private bool _usePrefilter;
@@ -36,6 +37,7 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, LineM
         _start = start;
         _end = end;
         _fallback = null;
+        _wholeRegionExact = null;
         _handedOver = 0;
         _usePrefilter = prefilter is not null && prefilter.Reset(buffer.AsSpan(start, end - start));
     }
@@ -52,7 +54,7 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, LineM
         var pos = from;
         while (pos < _end)
         {
-            if (_gaveUp || _handedOver > HandOverLimit)
+            if (_gaveUp || (_handedOver > HandOverLimit && WholeRegionExact()))
             {
                 return Fallback().NextMatchingLine(pos, out lineStart, out lineEnd);
             }
@@ -65,7 +67,7 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, LineM
                 case DfaOutcome.Quit:
                     (lineStart, lineEnd) = LineAround(_buffer, pos, _end, at);
                     _handedOver++;
-                    if (exact.IsMatchingLine(_buffer, from, lineStart, lineEnd))
+                    if (DecideHandedOver(from, lineStart, lineEnd))
                     {
                         return true;
                     }
@@ -102,20 +104,34 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, LineM
             }
         }
 
-        return exact.IsMatch(line);
+        return IsExactForWholeRegion(line) ? wholeRegion.IsMatch(line) : exact.IsMatch(line);
     }
 
-    // The matcher for the rest of the region once the DFA stops deciding it: the whole-region matcher
-    // where it is exact (and fast), else the PikeVM line by line (a DFA that gave up, astral characters
-    // or bytes that are not UTF-8, next to which the whole-region matcher's word assertions are not Rust's).
+    // A line the DFA handed over: .NET's regex where it is exact (valid UTF-8 without astral
+    // characters; per line it is faster than the PikeVM), else the PikeVM.
+    private bool DecideHandedOver(int searchStart, int lineStart, int lineEnd) =>
+        IsExactForWholeRegion(_buffer.AsSpan(lineStart, lineEnd - lineStart))
+            ? wholeRegion.IsMatch(WithoutTerminator(_buffer.AsSpan(lineStart, lineEnd - lineStart)))
+            : exact.IsMatchingLine(_buffer, searchStart, lineStart, lineEnd);
+
+    private static bool IsExactForWholeRegion(ReadOnlySpan<byte> text) =>
+        System.Text.Unicode.Utf8.IsValid(text) && text.IndexOfAnyInRange((byte)0xF0, (byte)0xFF) < 0;
+
+    // Whether the whole-region matcher is exact on this region: valid UTF-8 without astral characters
+    // (next to other bytes its word assertions are not Rust's).
+    private bool WholeRegionExact()
+    {
+        _wholeRegionExact ??= IsExactForWholeRegion(_buffer.AsSpan(_start, _end - _start));
+        return _wholeRegionExact.Value;
+    }
+
+    // The matcher for the rest of the region once the DFA stops deciding it: the PikeVM line by line
+    // after the DFA gave up, else the whole-region matcher (fast where the DFA hands over many lines).
     private LineMatcher Fallback()
     {
         if (_fallback is null)
         {
-            var region = _buffer.AsSpan(_start, _end - _start);
-            _fallback = !_gaveUp && System.Text.Unicode.Utf8.IsValid(region) && region.IndexOfAnyInRange((byte)0xF0, (byte)0xFF) < 0
-                ? wholeRegion
-                : exact;
+            _fallback = _gaveUp ? exact : wholeRegion;
             _fallback.SetRegion(_buffer, _start, _end);
         }
 
