@@ -109,10 +109,13 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, LineM
 
     // A line the DFA handed over: .NET's regex where it is exact (valid UTF-8 without astral
     // characters; per line it is faster than the PikeVM), else the PikeVM.
-    private bool DecideHandedOver(int searchStart, int lineStart, int lineEnd) =>
-        IsExactForWholeRegion(_buffer.AsSpan(lineStart, lineEnd - lineStart))
-            ? wholeRegion.IsMatch(WithoutTerminator(_buffer.AsSpan(lineStart, lineEnd - lineStart)))
+    private bool DecideHandedOver(int searchStart, int lineStart, int lineEnd)
+    {
+        var line = _buffer.AsSpan(lineStart, lineEnd - lineStart);
+        return IsExactForWholeRegion(line)
+            ? wholeRegion.IsMatch(WithoutTerminator(line))
             : exact.IsMatchingLine(_buffer, searchStart, lineStart, lineEnd);
+    }
 
     private static bool IsExactForWholeRegion(ReadOnlySpan<byte> text) =>
         System.Text.Unicode.Utf8.IsValid(text) && text.IndexOfAnyInRange((byte)0xF0, (byte)0xFF) < 0;

@@ -11,12 +11,14 @@ namespace Scour.Matching.Automata;
 /// that deciding a line needs; the other modes find a match's end and start (<see cref="DfaMode"/>).
 /// </summary>
 /// <remarks>
-/// <para>Assertions are decided one byte late: a state keeps the assertion states it reached, and the
-/// transition on the next byte (or the end of the line) first follows those that hold between the
-/// previous byte and that one. So a transition also says whether a match ended just before its byte.</para>
-/// <para>The search is unanchored: every state holds the pattern's start again. No state consumes the
-/// line terminator, so after one the automaton is back in its start state, and each line is searched
-/// as its own text, as rg does.</para>
+/// <para>Assertions that need the next byte are decided one byte late: a state keeps the assertion states
+/// it reached, and the transition on the next byte (or the end of the line) first follows those that
+/// hold between the previous byte and that one. So a transition also says whether a match ended just
+/// before its byte. Those the previous byte decides alone (a line's start) are followed when the state
+/// is built.</para>
+/// <para>Line decisions are unanchored: every state holds the pattern's start again. No state consumes
+/// the line terminator, so after one the automaton is back in its start state, and each line is
+/// searched as its own text, as rg does.</para>
 /// <para>Not thread-safe: one per search thread. The table's memory is bounded by a budget; when it is
 /// full the cache is cleared and rebuilt from the current state, and a search that keeps clearing it
 /// gives up (<see cref="DfaOutcome.GaveUp"/>).</para>

@@ -28,35 +28,33 @@ internal static class LookAround
                     || (haystack[at] == '\n' && (at == 0 || haystack[at - 1] != '\r'));
         }
 
-        bool before, after;
+        // The characters on each side: bytes where ASCII decides (then both sides are valid), else
+        // decoded as Rust decodes them.
+        bool before, after, lastValid = true, nextValid = true;
         var asciiAround = (at == 0 || haystack[at - 1] < 0x80) && (at == haystack.Length || haystack[at] < 0x80);
         if (!unicode || asciiAround)
         {
             before = at > 0 && LookSet.IsWordByte(haystack[at - 1]);
             after = at < haystack.Length && LookSet.IsWordByte(haystack[at]);
-            return look switch
-            {
-                Look.WordBoundary => before != after,
-                Look.NotWordBoundary => before == after,
-                Look.WordStart => !before && after,
-                Look.WordEnd => before && !after,
-                Look.WordStartHalf => !before,
-                _ => !after,
-            };
+        }
+        else
+        {
+            var last = at > 0 ? DecodeLast(haystack[..at]) : None;
+            var next = at < haystack.Length ? Decode(haystack[at..]) : None;
+            before = last >= 0 && IsWordCharacter(last);
+            after = next >= 0 && IsWordCharacter(next);
+            lastValid = last != Invalid;
+            nextValid = next != Invalid;
         }
 
-        var last = at > 0 ? DecodeLast(haystack[..at]) : None;
-        var next = at < haystack.Length ? Decode(haystack[at..]) : None;
-        before = last >= 0 && IsWordCharacter(last);
-        after = next >= 0 && IsWordCharacter(next);
         return look switch
         {
             Look.WordBoundary => before != after,
-            Look.NotWordBoundary => last != Invalid && next != Invalid && before == after,
+            Look.NotWordBoundary => lastValid && nextValid && before == after,
             Look.WordStart => !before && after,
             Look.WordEnd => before && !after,
-            Look.WordStartHalf => last != Invalid && !before,
-            _ => next != Invalid && !after,
+            Look.WordStartHalf => lastValid && !before,
+            _ => nextValid && !after,
         };
     }
 
