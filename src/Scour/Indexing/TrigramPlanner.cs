@@ -52,6 +52,10 @@ internal static class TrigramPlanner
                 return Info.Any(canEmpty: false);
             case ClassNode cls:
                 return ClassInfo(cls);
+            case ByteClassNode { HasHighBytes: true }:
+                return Info.Any(canEmpty: false);
+            case ByteClassNode b:
+                return ClassInfo(new ClassNode(new CharClass([.. b.Bytes.Select(r => (ClassItem)new RangeItem(r.Lo, r.Hi))], Negated: false), CaseInsensitive: false));
             case GroupNode g:
                 return Analyze(g.Child);
             case ConcatNode c:

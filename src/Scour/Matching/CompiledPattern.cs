@@ -12,7 +12,7 @@ namespace Scour.Matching;
 /// the .NET regexes (built lazily). Immutable and thread-safe; <see cref="CreateMatcher()"/> gives each
 /// thread its own matcher.
 /// </summary>
-public sealed partial class CompiledPattern
+public sealed class CompiledPattern
 {
     private readonly string? _bmpPattern;
     private readonly Lazy<string>? _invalidPattern;
@@ -44,7 +44,7 @@ public sealed partial class CompiledPattern
     /// <summary>The memory each search thread's lazy DFA may use for its states.</summary>
     internal const long DfaBudgetBytes = 8L << 20;
 
-    private CompiledPattern(RegexNode? tree, RegexNode? inner, int matchGroup, bool caseInsensitive, bool crlf, bool multiline = false, bool bytesEverywhere = false)
+    private CompiledPattern(RegexNode? tree, RegexNode? inner, int matchGroup, bool caseInsensitive, bool crlf, bool multiline = false)
     {
         MatchGroup = matchGroup;
         IsMultiline = multiline;
@@ -61,7 +61,8 @@ public sealed partial class CompiledPattern
         _fullTranslation = new(() => (DotNetTranslator.Translate(tree, surrogateAware: true, multiline, out _, out var members), members));
         _needsBacktracking = backtrack1; // both translations use lookaround for the same assertions
         NeedsLineByLine = UsesTextAnchors(tree) || crlf;
-        if (!multiline && !crlf && !bytesEverywhere)
+        IsCharacterPattern = !RegexNodeQuery.Any(tree, n => n is ByteClassNode { HasHighBytes: true });
+        if (!multiline && !crlf)
         {
             _automaton = new(() => NfaCompiler.TryCompile(tree) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
             _reverseAutomaton = new(() => NfaCompiler.TryCompile(tree, reverse: true) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
@@ -175,6 +176,12 @@ public sealed partial class CompiledPattern
 
     /// <summary>True when <c>\A</c> or <c>\z</c> appear, or with CRLF lines: the regex must see one line at a time.</summary>
     internal bool NeedsLineByLine { get; }
+
+    /// <summary>
+    /// False when some class matches single bytes of 0x80 or more (outside Unicode mode): .NET's regex,
+    /// which reads characters, can then only approximate it, so it decides nothing the byte automaton can.
+    /// </summary>
+    internal bool IsCharacterPattern { get; }
 
     /// <summary>The .NET pattern used on text without surrogates (for diagnostics and tests).</summary>
     internal string? DotNetPattern => _bmpPattern;
@@ -327,14 +334,10 @@ public sealed partial class CompiledPattern
 
         var multiline = options.Multiline && LineTerminatorCheck.CanMatch(tree, '\n');
 
-        // Outside Unicode mode '.' and negated classes match any byte, which the byte automaton (whose
-        // classes are scalar values) does not model yet: such patterns keep the .NET engine.
-        var bytesEverywhere = !options.Unicode || NonUnicodeGroup().IsMatch(joined);
-
         if (!options.WordRegexp)
         {
             RegexParser.Parse(joined, flags, out _, out var names);
-            return new CompiledPattern(tree, null, 0, caseInsensitive, options.Crlf, multiline, bytesEverywhere) { GroupNames = names };
+            return new CompiledPattern(tree, null, 0, caseInsensitive, options.Crlf, multiline) { GroupNames = names };
         }
 
         // rg 15's -w: a half word boundary on each side (a non-word character or the edge of the text),
@@ -345,12 +348,8 @@ public sealed partial class CompiledPattern
             word = NullDataTransform.Apply(word);
         }
 
-        return new CompiledPattern(word, tree, 0, caseInsensitive, options.Crlf, multiline, bytesEverywhere) { GroupNames = wordNames };
+        return new CompiledPattern(word, tree, 0, caseInsensitive, options.Crlf, multiline) { GroupNames = wordNames };
     }
-
-    // A flag group that turns Unicode mode off: (?-u), (?i-u:...), (?-su)...
-    [GeneratedRegex(@"\(\?[a-zA-Z]*-[a-zA-Z]*u", RegexOptions.CultureInvariant)]
-    private static partial Regex NonUnicodeGroup();
 
     /// <summary>Escapes every character Rust's regex treats as special.</summary>
     public static string Escape(string literal)
@@ -422,11 +421,17 @@ public sealed partial class CompiledPattern
         var prefilter = usePrefilter && _required is { } r && (r.MinByteLength >= 2 || strategy == MatcherStrategy.Prefilter) && !UsesTextAnchorsOnly
             ? Prefilter.Create(r)
             : null;
-        var regex = new RegexLineMatcher(this, prefilter, lineByLine: strategy == MatcherStrategy.LineByLine || NeedsLineByLine);
+        RegexLineMatcher Regex() => new(this, prefilter, lineByLine: strategy == MatcherStrategy.LineByLine || NeedsLineByLine);
         var useAutomaton = strategy == MatcherStrategy.Dfa || (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && Caseless is null);
-        return useAutomaton && _automaton?.Value is var (nfa, classes)
-            ? new DfaLineMatcher(new LazyDfa(nfa, classes, DfaBudgetBytes), PikeVmMatcher()!, regex, prefilter is { NeedsDecodedText: false } ? prefilter : null)
-            : regex;
+        if (!useAutomaton || _automaton?.Value is not var (nfa, classes))
+        {
+            return Regex();
+        }
+
+        // .NET's regex decides lines the DFA hands over where it is exact: not for single bytes, nor for
+        // (?R)'s ^ and $, which it would decide on the line without its terminator.
+        var regexIsExact = IsCharacterPattern && (nfa.Looks & (Look.StartCrlf | Look.EndCrlf)) == 0;
+        return new DfaLineMatcher(new LazyDfa(nfa, classes, DfaBudgetBytes, linesAreTexts: NeedsLineByLine), PikeVmMatcher()!, regexIsExact ? Regex() : null, prefilter is { NeedsDecodedText: false } ? prefilter : null);
     }
 
     // The PikeVM over the byte automaton, when the pattern has one, with the DFAs that find spans
@@ -439,13 +444,10 @@ public sealed partial class CompiledPattern
         {
             return null;
         }
-
-        // Nor for (?mR)'s ^, which after a "\r" depends on the next byte: the DFAs decide it one byte
-        // late, which can put a thread through it after one of lower priority (the order matters for spans).
-        var spans = spanDfas && !NeedsLineByLine && (nfa.Looks & Look.StartCrlf) == 0 && _reverseAutomaton!.Value is var (reverse, reverseClasses)
+        var spans = spanDfas && !NeedsLineByLine && _reverseAutomaton!.Value is var (reverse, reverseClasses)
             ? (new LazyDfa(nfa, classes, DfaBudgetBytes / 2, DfaMode.LeftmostFirst), new LazyDfa(reverse, reverseClasses, DfaBudgetBytes / 2, DfaMode.AllReverse))
             : ((LazyDfa, LazyDfa)?)null;
-        return new PikeVmLineMatcher(new PikeVm(nfa), spans, GroupNames, linesInContext: _required is null && !NeedsLineByLine);
+        return new PikeVmLineMatcher(new PikeVm(nfa), spans, GroupNames, linesInContext: _required is null && !NeedsLineByLine, linesAreTexts: NeedsLineByLine);
     }
 
     /// <summary>

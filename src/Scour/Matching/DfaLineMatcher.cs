@@ -13,10 +13,11 @@ namespace Scour.Matching;
 /// <param name="exact">Finds spans, and decides what the DFA cannot.</param>
 /// <param name="wholeRegion">
 /// Decides a region of many lines the DFA cannot decide (text in another script under a Unicode <c>\b</c>)
-/// in one pass, when its form is one that matcher is exact on (valid UTF-8 in the BMP).
+/// in one pass, when its form is one that matcher is exact on (valid UTF-8 in the BMP); null when it is
+/// exact on no text (a pattern of single bytes, see <see cref="Syntax.ByteClassNode"/>).
 /// </param>
 /// <param name="prefilter">Finds candidate lines, when the pattern requires a literal.</param>
-internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, LineMatcher wholeRegion, Prefilter? prefilter) : LineMatcher
+internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, LineMatcher? wholeRegion, Prefilter? prefilter) : LineMatcher
 {
     // A region with more lines than this that the automaton cannot decide is left to `wholeRegion`
     // when that is exact on it; otherwise the DFA goes on, handing each such line to `exact`.
@@ -104,7 +105,7 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, LineM
             }
         }
 
-        return IsExactForWholeRegion(line) ? wholeRegion.IsMatch(line) : exact.IsMatch(line);
+        return IsExactForWholeRegion(line) ? wholeRegion!.IsMatch(line) : exact.IsMatch(line);
     }
 
     // A line the DFA handed over: .NET's regex where it is exact (valid UTF-8 without astral
@@ -113,12 +114,12 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, LineM
     {
         var line = _buffer.AsSpan(lineStart, lineEnd - lineStart);
         return IsExactForWholeRegion(line)
-            ? wholeRegion.IsMatch(WithoutTerminator(line))
+            ? wholeRegion!.IsMatch(WithoutTerminator(line))
             : exact.IsMatchingLine(_buffer, searchStart, lineStart, lineEnd);
     }
 
-    private static bool IsExactForWholeRegion(ReadOnlySpan<byte> text) =>
-        System.Text.Unicode.Utf8.IsValid(text) && text.IndexOfAnyInRange((byte)0xF0, (byte)0xFF) < 0;
+    private bool IsExactForWholeRegion(ReadOnlySpan<byte> text) =>
+        wholeRegion is not null && System.Text.Unicode.Utf8.IsValid(text) && text.IndexOfAnyInRange((byte)0xF0, (byte)0xFF) < 0;
 
     // Whether the whole-region matcher is exact on this region: valid UTF-8 without astral characters
     // (next to other bytes its word assertions are not Rust's).
@@ -134,7 +135,7 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, LineM
     {
         if (_fallback is null)
         {
-            _fallback = _gaveUp ? exact : wholeRegion;
+            _fallback = _gaveUp ? exact : wholeRegion!;
             _fallback.SetRegion(_buffer, _start, _end);
         }
 
@@ -155,7 +156,7 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, LineM
     public override void Dispose()
     {
         exact.Dispose();
-        wholeRegion.Dispose();
+        wholeRegion?.Dispose();
         base.Dispose();
     }
 }

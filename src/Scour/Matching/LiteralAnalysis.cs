@@ -144,6 +144,9 @@ internal static class LiteralAnalysis
             case ClassNode cls when SmallClass(cls) is { } chars:
                 return new Info(chars, null, false);
 
+            case ByteClassNode { HasHighBytes: false } b when SmallSet(b.Bytes) is { } chars:
+                return new Info(chars, null, false);
+
             case EmptyNode:
             case AssertionNode:
                 return new Info([string.Empty], null, false);
@@ -172,22 +175,37 @@ internal static class LiteralAnalysis
             return null;
         }
 
-        var result = new List<string>();
+        var ranges = new List<(int Lo, int Hi)>();
         foreach (var item in cls.Class.Items)
         {
-            if (item is not RangeItem r || r.Last - r.First > 8)
+            if (item is not RangeItem r)
             {
                 return null;
             }
 
-            for (var cp = r.First; cp <= r.Last; cp++)
-            {
-                if (cp == '\n')
-                {
-                    continue;
-                }
+            ranges.Add((r.First, r.Last));
+        }
 
-                result.Add(char.ConvertFromUtf32(cp));
+        return SmallSet(ranges);
+    }
+
+    // The members of a class of at most 8 characters (the line terminator aside), as strings.
+    private static List<string>? SmallSet(IReadOnlyList<(int Lo, int Hi)> ranges)
+    {
+        var result = new List<string>();
+        foreach (var (lo, hi) in ranges)
+        {
+            if (hi - lo > 8)
+            {
+                return null;
+            }
+
+            for (var cp = lo; cp <= hi; cp++)
+            {
+                if (cp != '\n')
+                {
+                    result.Add(char.ConvertFromUtf32(cp));
+                }
             }
         }
 

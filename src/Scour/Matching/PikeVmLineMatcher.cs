@@ -21,7 +21,11 @@ namespace Scour.Matching;
 /// previous line's terminator (it matters only after a byte that is not UTF-8, see <see cref="LookAround"/>).
 /// Otherwise each line is its own text.
 /// </param>
-internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Reverse)? spans, IReadOnlyDictionary<string, int> groupNames, bool linesInContext) : LineMatcher
+/// <param name="linesAreTexts">
+/// Whether a line is decided without its terminator in view, as rg decides lines one at a time (for
+/// <c>\A</c> or <c>\z</c>): a <c>\r</c> before the terminator then ends the text.
+/// </param>
+internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Reverse)? spans, IReadOnlyDictionary<string, int> groupNames, bool linesInContext, bool linesAreTexts) : LineMatcher
 {
     private bool _spansGaveUp;
     private readonly int[] _slots = new int[vm.SlotCount];
@@ -52,15 +56,16 @@ internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Rev
 
     /// <summary>
     /// Whether the line at <c>buffer[lineStart..lineEnd]</c> (terminator included) matches, for a search
-    /// that started at <paramref name="searchStart"/>. The assertions see the terminator, as rg's do
-    /// when it decides lines (<c>(?R)$</c> does not hold between its <c>\r</c> and <c>\n</c>).
+    /// that started at <paramref name="searchStart"/>. Unless lines are texts, the assertions see the
+    /// terminator, as rg's do when it decides lines in its buffer (<c>(?R)$</c> does not hold between
+    /// its <c>\r</c> and <c>\n</c>).
     /// </summary>
     public bool IsMatchingLine(byte[] buffer, int searchStart, int lineStart, int lineEnd)
     {
         var text = buffer.AsSpan(0, lineEnd);
         var content = WithoutTerminator(text).Length;
-        return linesInContext
-            ? vm.Search(text[searchStart..], lineStart - searchStart, [], content - searchStart)
+        return linesAreTexts ? vm.Search(text[lineStart..content], 0, [])
+            : linesInContext ? vm.Search(text[searchStart..], lineStart - searchStart, [], content - searchStart)
             : vm.Search(text[lineStart..], 0, [], content - lineStart);
     }
 

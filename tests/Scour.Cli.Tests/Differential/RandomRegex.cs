@@ -5,8 +5,8 @@ namespace Scour.Cli.Tests.Differential;
 /// <summary>
 /// Seeded random patterns of the default (Rust) dialect and random texts to run them over: literals
 /// and classes from several scripts, astral characters, case folding, repetitions (greedy, lazy,
-/// counted), groups, alternations and assertions, case-insensitive and CRLF modes; texts with combining marks, CRLF lines and bytes that
-/// are not UTF-8. The same seed always gives the same cases.
+/// counted), groups, alternations and assertions, case-insensitive, CRLF and byte (<c>(?-u)</c>) modes; texts
+/// with combining marks, CRLF lines and bytes that are not UTF-8. The same seed always gives the same cases.
 /// </summary>
 internal sealed class RandomRegex(int seed)
 {
@@ -16,6 +16,9 @@ internal sealed class RandomRegex(int seed)
     [
         "\\w", "\\W", "\\d", "\\D", "\\s", "\\S", "\\pL", "\\p{Lu}", "\\p{Greek}", "[a-cé]", "[^a-c]", "[^\\w\\s]",
         "[α-ω]", "\\p{So}", ".", "[[:alpha:]]", "[^ж]",
+
+        // Bytes outside Unicode mode (code points inside it), and classes that Unicode mode decides.
+        "\\xFF", "\\xC3", "[\\x80-\\xBF]", "[^a\\xC3]", "[^[:alpha:]]", "(?u:\\w)", "(?u:.)",
     ];
 
     private static readonly string[] LineAssertions = ["^", "$", "\\A", "\\z"];
@@ -37,6 +40,7 @@ internal sealed class RandomRegex(int seed)
     {
         var pattern = Expression(2);
         pattern = _random.NextDouble() < 0.2 ? "(?i)" + pattern : pattern;
+        pattern = _random.NextDouble() < 0.1 ? "(?-u)" + pattern : pattern; // bytes: '.' and classes match single bytes
         return _random.NextDouble() < 0.15 ? "(?R)" + pattern : pattern; // CRLF mode: the texts have CRLF lines
     }
 
@@ -89,7 +93,7 @@ internal sealed class RandomRegex(int seed)
             return Pick(Literals);
         }
 
-        return r < 0.75 ? Pick(Classes) : Pick(["(", "(?:", "(?i:"]) + Expression(depth - 1) + ")";
+        return r < 0.75 ? Pick(Classes) : Pick(["(", "(?:", "(?i:", "(", "(?:", "(?i:", "(?-u:", "(?i-u:"]) + Expression(depth - 1) + ")";
     }
 
     private string Pick(string[] choices) => choices[_random.Next(choices.Length)];

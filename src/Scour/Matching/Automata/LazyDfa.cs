@@ -72,8 +72,22 @@ internal sealed partial class LazyDfa
     private readonly Stack<int> _stack = new();
     private readonly List<int> _found = [];
 
-    public LazyDfa(Nfa nfa, ByteClasses classes, long budgetBytes, DfaMode mode = DfaMode.EarliestEnd)
+    // Whether a state's set keeps its split states, in priority order (see Visit).
+    private readonly bool _keepSplits;
+    private readonly bool _linesAreTexts;
+
+    /// <param name="nfa">The automaton.</param>
+    /// <param name="classes">Its byte classes.</param>
+    /// <param name="budgetBytes">The memory its states may use.</param>
+    /// <param name="mode">What it searches for.</param>
+    /// <param name="linesAreTexts">
+    /// Each line is a text of its own, its terminator not part of it (rg's line-by-line search, for
+    /// patterns with <c>\A</c> or <c>\z</c>): a <c>\r</c> before the terminator ends the text, so
+    /// <c>(?R)^</c> holds after it.
+    /// </param>
+    public LazyDfa(Nfa nfa, ByteClasses classes, long budgetBytes, DfaMode mode = DfaMode.EarliestEnd, bool linesAreTexts = false)
     {
+        _linesAreTexts = linesAreTexts;
         _nfa = nfa.States;
         _nfaStart = nfa.Start;
         _mode = mode;
@@ -92,6 +106,7 @@ internal sealed partial class LazyDfa
             | ((nfa.Looks & Nfa.WordLooks) != 0 ? WordBefore : 0)
             | (nfa.UnicodeWordBoundary ? NonAsciiBefore : 0)
             | ((nfa.Looks & (Look.StartCrlf | Look.EndCrlf)) != 0 ? CrBefore : 0));
+        _keepSplits = mode == DfaMode.LeftmostFirst && (nfa.Looks & ~(Look.Start | Look.StartText)) != 0;
         _budget = Math.Max(budgetBytes, 64 * 1024);
         _seen = new int[_nfa.Length + 1];
         Reset();
@@ -300,7 +315,7 @@ internal sealed partial class LazyDfa
         var nonAsciiAround = (flags & NonAsciiBefore) != 0 || (!atEnd && b >= 0x80);
         var holding = LookSet.Holding(
             (flags & StartBefore) != 0, (flags & WordBefore) != 0, atEnd || b == Nfa.Terminator, wordAfter,
-            crBefore: (flags & CrBefore) != 0, crAfter: !atEnd && b == '\r', atTextEnd: atEnd);
+            crBefore: (flags & CrBefore) != 0, crAfter: !atEnd && b == '\r', atTextEnd: atEnd || (_linesAreTexts && b == Nfa.Terminator));
 
         // Follow the assertions that hold here; a Unicode word assertion next to a non-ASCII byte quits.
         if (!Closure(set, AllLooks, holding, _unicodeWord && nonAsciiAround, expandPrefix: false))
@@ -435,6 +450,16 @@ internal sealed partial class LazyDfa
             switch (state.Kind)
             {
                 case NfaStateKind.Split:
+                    // An assertion that waits for the next byte is followed from where it waited, which
+                    // may come after a lower-priority thread that did not wait (in (?:\B|.)+ the match
+                    // after \B must beat the '.' that the same split also reached). Keeping the splits
+                    // lets that closure start again from them, in the order a backtracking engine would
+                    // take (as regex-automata keeps its unions).
+                    if (_keepSplits)
+                    {
+                        _found.Add(id);
+                    }
+
                     for (var k = state.Alternatives!.Length - 1; k >= 0; k--)
                     {
                         _stack.Push(state.Alternatives[k]);
@@ -448,7 +473,7 @@ internal sealed partial class LazyDfa
                     _found.Add(id);
                     break;
                 case NfaStateKind.Look:
-                    if (quitOnWord && (state.Look & Nfa.WordLooks) != 0)
+                    if (quitOnWord && state.UnicodeWord)
                     {
                         return false;
                     }

@@ -30,7 +30,11 @@ internal enum NfaStateKind : byte
 /// <summary>One byte range of a <see cref="NfaStateKind.Sparse"/> state and where it leads.</summary>
 internal readonly record struct NfaTransition(byte Lo, byte Hi, int Next);
 
-/// <summary>A state of a <see cref="Nfa"/>; which fields mean something depends on <see cref="Kind"/>.</summary>
+/// <summary>
+/// A state of a <see cref="Nfa"/>; which fields mean something depends on <see cref="Kind"/>.
+/// <see cref="UnicodeWord"/> marks a Unicode word assertion (an ASCII one, from <c>(?-u)</c>, is
+/// decided on bytes alone, even in a pattern that also has Unicode ones).
+/// </summary>
 internal readonly record struct NfaState(
     NfaStateKind Kind,
     int Next = -1,
@@ -39,7 +43,8 @@ internal readonly record struct NfaState(
     Look Look = Look.None,
     int[]? Alternatives = null,
     NfaTransition[]? Transitions = null,
-    int Slot = 0);
+    int Slot = 0,
+    bool UnicodeWord = false);
 
 /// <summary>
 /// A Thompson automaton over UTF-8 bytes, built by <see cref="NfaCompiler"/> from a parsed pattern:

@@ -3,7 +3,7 @@ using Scour.Matching.Syntax;
 namespace Scour.Matching.Automata;
 
 /// <summary>
-/// Compiles a parsed pattern (default dialect, Unicode mode) into a byte <see cref="Nfa"/> for line
+/// Compiles a parsed pattern (default dialect) into a byte <see cref="Nfa"/> for line
 /// search: every class loses the line terminator, as rg's line matchers never match it. Capture
 /// groups become pairs of <see cref="NfaStateKind.Capture"/> states, the whole match as group 0. Each node is
 /// compiled backwards, knowing the state that follows it, so no state needs patching except a loop's
@@ -82,6 +82,8 @@ internal sealed class NfaCompiler
                 return CompileSet(AnyScalar, next);
             case ClassNode c:
                 return CompileSet(ClassSet.Evaluate(c.Class, c.CaseInsensitive), next);
+            case ByteClassNode b:
+                return CompileBytes(b.Bytes, next);
             case AssertionNode a:
                 return CompileLook(a, next);
             case GroupNode { CaptureIndex: > 0 } g when !_reverse:
@@ -161,12 +163,9 @@ internal sealed class NfaCompiler
         }
 
         _looks |= look;
-        if ((look & Nfa.WordLooks) != 0 && a.Unicode)
-        {
-            _unicodeWord = true;
-        }
-
-        return Add(new NfaState(NfaStateKind.Look, next, Look: look));
+        var unicodeWord = (look & Nfa.WordLooks) != 0 && a.Unicode;
+        _unicodeWord |= unicodeWord;
+        return Add(new NfaState(NfaStateKind.Look, next, Look: look, UnicodeWord: unicodeWord));
     }
 
     // Repetitions are laid out as Rust's regex lays them out, since the order of a split's alternatives
@@ -272,6 +271,18 @@ internal sealed class NfaCompiler
             root.Insert(reversed);
         });
         return Build(root, next);
+    }
+
+    // A set of single bytes (outside Unicode mode): one state, whichever way the text is read.
+    private int CompileBytes(IReadOnlyList<(int Lo, int Hi)> bytes, int next)
+    {
+        var members = ClassSet.Difference([.. bytes], [(Terminator, Terminator)]);
+        return members.Count switch
+        {
+            0 => Add(new NfaState(NfaStateKind.Fail)),
+            1 => Add(new NfaState(NfaStateKind.Range, next, (byte)members[0].Lo, (byte)members[0].Hi)),
+            _ => Add(new NfaState(NfaStateKind.Sparse, Transitions: [.. members.Select(r => new NfaTransition((byte)r.Lo, (byte)r.Hi, next))])),
+        };
     }
 
     private int Build(TrieNode node, int next)

@@ -172,7 +172,7 @@ internal sealed class PikeVm
                     id = state.Next;
                 }
                 else if (state.Kind == NfaStateKind.Empty
-                    || (state.Kind == NfaStateKind.Look && LookAround.Holds(state.Look, haystack, at, _nfa.UnicodeWordBoundary)))
+                    || (state.Kind == NfaStateKind.Look && LookAround.Holds(state.Look, haystack, at, state.UnicodeWord)))
                 {
                     id = state.Next;
                 }

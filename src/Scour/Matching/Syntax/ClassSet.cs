@@ -15,7 +15,7 @@ internal static class ClassSet
 
     private static readonly Lazy<List<(int Lo, int Hi)>[]> Categories = new(BuildCategories);
 
-    /// <summary>True when <paramref name="cls"/> needs <see cref="Evaluate"/> rather than .NET class syntax.</summary>
+    /// <summary>True when <paramref name="cls"/> needs <see cref="Evaluate(CharClass, bool)"/> rather than .NET class syntax.</summary>
     public static bool NeedsEvaluation(CharClass cls) => cls.Items.Any(item => item switch
     {
         SetOperationItem => true,
@@ -45,30 +45,62 @@ internal static class ClassSet
     }
 
     /// <summary>The code points <paramref name="cls"/> matches (each operand case-folded first under <c>(?i)</c>).</summary>
-    public static List<(int Lo, int Hi)> Evaluate(CharClass cls, bool caseInsensitive)
+    public static List<(int Lo, int Hi)> Evaluate(CharClass cls, bool caseInsensitive) => Evaluate(cls, caseInsensitive, MaxCodePoint);
+
+    /// <summary>
+    /// The bytes <paramref name="cls"/> matches outside Unicode mode: negations complement within
+    /// 0x00-0xFF and case folding is ASCII's (Rust's regex without the <c>u</c> flag). The parser lets
+    /// no member above 0x7F in but the bytes of <c>\xHH</c> escapes.
+    /// </summary>
+    public static List<(int Lo, int Hi)> EvaluateBytes(CharClass cls, bool caseInsensitive) => Evaluate(cls, caseInsensitive, MaxByte);
+
+    /// <summary>The bytes of <paramref name="set"/> with the ASCII letters' other case added.</summary>
+    public static List<(int Lo, int Hi)> FoldAscii(List<(int Lo, int Hi)> set)
+    {
+        var extra = new List<(int Lo, int Hi)>(set);
+        foreach (var (lo, hi) in set)
+        {
+            for (var b = Math.Max(lo, 'A'); b <= Math.Min(hi, 'z'); b++)
+            {
+                if (char.IsAsciiLetter((char)b))
+                {
+                    extra.Add((b ^ 0x20, b ^ 0x20));
+                }
+            }
+        }
+
+        return Normalize(extra);
+    }
+
+    private const int MaxByte = 0xFF;
+
+    // `max` is the last member of the universe a negation complements within: a code point, or a byte.
+    private static List<(int Lo, int Hi)> Evaluate(CharClass cls, bool caseInsensitive, int max)
     {
         var set = new List<(int Lo, int Hi)>();
         foreach (var item in cls.Items)
         {
-            set = Union(set, Item(item, caseInsensitive));
+            set = Union(set, Item(item, caseInsensitive, max));
         }
 
-        return cls.Negated ? Complement(set) : set;
+        return cls.Negated ? Complement(set, max) : set;
     }
 
-    private static List<(int Lo, int Hi)> Item(ClassItem item, bool caseInsensitive)
+    private static List<(int Lo, int Hi)> Item(ClassItem item, bool caseInsensitive, int max)
     {
         var set = item switch
         {
             RangeItem r => [(r.First, r.Last)],
-            PerlItem p => Perl(p),
+            PerlItem p => Negate(Perl(p), p.Negated, max),
             UnicodeItem u => Unicode(u),
-            AsciiItem a => Negate(Ascii(a.Name), a.Negated),
-            NestedItem n => Evaluate(n.Class, caseInsensitive),
-            SetOperationItem op => Operate(Evaluate(op.Left, caseInsensitive), op.Operation, Evaluate(op.Right, caseInsensitive)),
+            AsciiItem a => Negate(Ascii(a.Name), a.Negated, max),
+            NestedItem n => Evaluate(n.Class, caseInsensitive, max),
+            SetOperationItem op => Operate(Evaluate(op.Left, caseInsensitive, max), op.Operation, Evaluate(op.Right, caseInsensitive, max)),
             _ => throw new InvalidOperationException(item.GetType().Name),
         };
-        return caseInsensitive && item is not (NestedItem or SetOperationItem) ? Fold(set) : Normalize(set);
+        return !caseInsensitive || item is NestedItem or SetOperationItem ? Normalize(set)
+            : max == MaxByte ? FoldAscii(set)
+            : Fold(set);
     }
 
     private static List<(int Lo, int Hi)> Operate(List<(int Lo, int Hi)> left, SetOperation operation, List<(int Lo, int Hi)> right) => operation switch
@@ -84,7 +116,7 @@ internal static class ClassSet
 
     private static List<(int Lo, int Hi)> Perl(PerlItem p)
     {
-        List<(int Lo, int Hi)> set = (p.Kind, p.Unicode) switch
+        return (p.Kind, p.Unicode) switch
         {
             (PerlClassKind.Digit, true) => Category("Nd"),
             (PerlClassKind.Space, true) => Property("White_Space"),
@@ -93,7 +125,6 @@ internal static class ClassSet
             (PerlClassKind.Space, false) => Ascii("space"),
             _ => Ascii("word"),
         };
-        return Negate(set, p.Negated);
     }
 
     private static List<(int Lo, int Hi)> Unicode(UnicodeItem u)
@@ -211,7 +242,7 @@ internal static class ClassSet
         return Normalize(extra);
     }
 
-    private static List<(int Lo, int Hi)> Negate(List<(int Lo, int Hi)> set, bool negated) => negated ? Complement(set) : set;
+    private static List<(int Lo, int Hi)> Negate(List<(int Lo, int Hi)> set, bool negated, int max = MaxCodePoint) => negated ? Complement(set, max) : set;
 
     private static List<(int Lo, int Hi)> Pairs(int[] flat)
     {
@@ -274,7 +305,7 @@ internal static class ClassSet
         return false;
     }
 
-    private static List<(int Lo, int Hi)> Complement(List<(int Lo, int Hi)> set)
+    private static List<(int Lo, int Hi)> Complement(List<(int Lo, int Hi)> set, int max = MaxCodePoint)
     {
         var result = new List<(int Lo, int Hi)>();
         var next = 0;
@@ -288,9 +319,9 @@ internal static class ClassSet
             next = hi + 1;
         }
 
-        if (next <= MaxCodePoint)
+        if (next <= max)
         {
-            result.Add((next, MaxCodePoint));
+            result.Add((next, max));
         }
 
         return Normalize(result);

@@ -101,6 +101,12 @@ internal sealed class DotNetTranslator
             case ClassNode cls:
                 EmitClass(cls.Class, cls.CaseInsensitive);
                 break;
+            case ByteClassNode b:
+                // Exact for ASCII members. .NET reads characters, not bytes: high bytes become every
+                // non-ASCII character, an approximation used only where the byte automaton is not
+                // (see CompiledPattern.IsCharacterPattern).
+                EmitCodePoints(b.HasHighBytes ? ClassSet.Union([.. b.Bytes.Where(r => r.Lo < 0x80).Select(r => (r.Lo, Math.Min(r.Hi, 0x7F)))], [(0x80, 0x10FFFF)]) : [.. b.Bytes]);
+                break;
             case AssertionNode a:
                 EmitAssertion(a);
                 break;
@@ -346,7 +352,9 @@ internal sealed class DotNetTranslator
 
     private void EmitClass(CharClass cls, bool caseInsensitive)
     {
-        if (ClassSet.NeedsEvaluation(cls))
+        // Case-insensitive classes too: .NET's class syntax cannot fold \p{Lu} or [:alpha:] as Rust
+        // does (the Kelvin sign is in (?i)[[:alpha:]], lowercase letters in (?i)\p{Lu}).
+        if (ClassSet.NeedsEvaluation(cls) || caseInsensitive)
         {
             EmitCodePoints(ClassSet.Evaluate(cls, caseInsensitive));
             return;
@@ -359,7 +367,7 @@ internal sealed class DotNetTranslator
 
         // The BMP part in .NET's class syntax; the astral part, exactly, from the class's code points.
         var body = new StringBuilder();
-        AppendItems(written, body, caseInsensitive);
+        AppendItems(written, body);
         var alternatives = new List<string>();
         if (written.Negated)
         {
@@ -373,7 +381,7 @@ internal sealed class DotNetTranslator
 
         if (_astral)
         {
-            AddAstral(alternatives, ClassSet.Evaluate(cls, caseInsensitive));
+            AddAstral(alternatives, ClassSet.Evaluate(cls, caseInsensitive: false));
         }
 
         AppendAlternatives(alternatives);
@@ -434,14 +442,14 @@ internal sealed class DotNetTranslator
     }
 
     // The BMP part of a class's items; the astral part comes from ClassSet.
-    private static void AppendItems(CharClass cls, StringBuilder body, bool caseInsensitive)
+    private static void AppendItems(CharClass cls, StringBuilder body)
     {
         foreach (var item in cls.Items)
         {
             switch (item)
             {
                 case RangeItem r:
-                    AppendRange(r, body, caseInsensitive);
+                    AppendRange(r, body);
                     break;
                 case PerlItem p:
                     body.Append(PerlBody(p));
@@ -449,7 +457,7 @@ internal sealed class DotNetTranslator
                 case UnicodeItem { Property.Ranges: { } ranges } u:
                     foreach (var (first, last) in u.Negated ? Complement(Pairs(ranges)) : Pairs(ranges))
                     {
-                        AppendRange(new RangeItem(first, last), body, caseInsensitive);
+                        AppendRange(new RangeItem(first, last), body);
                     }
 
                     break;
@@ -460,7 +468,7 @@ internal sealed class DotNetTranslator
                     body.Append(AsciiBody(a.Name, a.Negated));
                     break;
                 case NestedItem n when !n.Class.Negated:
-                    AppendItems(n.Class, body, caseInsensitive);
+                    AppendItems(n.Class, body);
                     break;
                 case NestedItem:
                     throw new PatternSyntaxException("negated classes nested in a class are not supported yet");
@@ -471,28 +479,11 @@ internal sealed class DotNetTranslator
     private static PatternSyntaxException Unsupported(UnicodeItem u) =>
         new($"the negation of \\p{{{u.Property.Canonical}}} inside a class is not supported yet");
 
-    private static void AppendRange(RangeItem r, StringBuilder body, bool caseInsensitive)
+    private static void AppendRange(RangeItem r, StringBuilder body)
     {
-        var first = r.First;
-        if (first > 0xFFFF)
+        if (r.First <= 0xFFFF)
         {
-            return;
-        }
-
-        var bmpLast = Math.Min(r.Last, 0xFFFF);
-        AppendBmpRange(body, first, bmpLast);
-        if (caseInsensitive && bmpLast - first < 4096)
-        {
-            for (var cp = first; cp <= bmpLast; cp++)
-            {
-                foreach (var v in CaseFolding.Equivalents(cp))
-                {
-                    if ((v < first || v > bmpLast) && v <= 0xFFFF)
-                    {
-                        AppendBmpRange(body, v, v);
-                    }
-                }
-            }
+            AppendBmpRange(body, r.First, Math.Min(r.Last, 0xFFFF));
         }
     }
 

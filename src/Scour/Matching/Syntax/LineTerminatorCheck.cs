@@ -45,6 +45,7 @@ internal static class LineTerminatorCheck
         AssertionNode { Kind: AssertionKind.StartLine or AssertionKind.EndLine or AssertionKind.StartText or AssertionKind.EndText or AssertionKind.StartLineCrlf or AssertionKind.EndLineCrlf } => codePoint == '\n',
         DotNode dot => dot.DotAll,
         ClassNode cls => ClassSet.Evaluate(cls.Class, cls.CaseInsensitive).Any(r => r.Lo <= codePoint && codePoint <= r.Hi),
+        ByteClassNode b => b.Bytes.Any(r => r.Lo <= codePoint && codePoint <= r.Hi),
         _ => false,
     });
 
@@ -52,6 +53,7 @@ internal static class LineTerminatorCheck
     {
         LiteralNode lit => lit.CodePoint == codePoint,
         ClassNode { Class: { Negated: false, Items: [RangeItem { First: var first, Last: var last }] } } => first == codePoint && last == codePoint,
+        ByteClassNode { Bytes: [var only] } => only == (codePoint, codePoint),
         _ => false,
     });
 }

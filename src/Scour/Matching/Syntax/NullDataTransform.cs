@@ -18,6 +18,7 @@ internal static class NullDataTransform
         DotNode { DotAll: false } => Dot,
         DotNode => new ClassNode(new CharClass([new RangeItem(0, 0x10FFFF)], false), false),
         ClassNode c => new ClassNode(Swapped(c), false),
+        ByteClassNode b => b with { Bytes = ClassSet.Swap([.. b.Bytes], 0, '\n') },
         GroupNode g => g with { Child = Apply(g.Child) },
         RepetitionNode r => r with { Child = Apply(r.Child) },
         ConcatNode c => new ConcatNode([.. c.Children.Select(Apply)]),

@@ -18,6 +18,18 @@ internal sealed record DotNode(bool DotAll) : RegexNode;
 /// <summary>A character class: bracketed, Perl (<c>\w</c>) or Unicode (<c>\pL</c>).</summary>
 internal sealed record ClassNode(CharClass Class, bool CaseInsensitive) : RegexNode;
 
+/// <summary>
+/// A set of single bytes, as a class, <c>.</c> or a <c>\xHH</c> escape means outside Unicode mode
+/// (<c>(?-u)</c>, <c>--no-unicode</c>): members below 0x80 are the ASCII characters, the others bytes,
+/// which may sit inside a UTF-8 character. <see cref="Bytes"/> is sorted, merged and case-folded
+/// already; <see cref="Source"/> is the class as written (for smart case), if there was one.
+/// </summary>
+internal sealed record ByteClassNode(IReadOnlyList<(int Lo, int Hi)> Bytes, CharClass? Source = null) : RegexNode
+{
+    /// <summary>True when some member is a byte of 0x80 or more (no character-based engine can match it exactly).</summary>
+    public bool HasHighBytes => Bytes.Count > 0 && Bytes[^1].Hi >= 0x80;
+}
+
 internal enum AssertionKind
 {
     StartLine,

@@ -160,10 +160,12 @@ internal sealed class RegexParser
             case '(':
                 return ParseGroup(depth);
             case '[':
-                return new ClassNode(ParseClass(), _flags.CaseInsensitive);
+                var cls = ParseClass();
+                return _flags.Unicode ? new ClassNode(cls, _flags.CaseInsensitive) : ByteClass(cls);
             case '.':
                 _pos++;
-                return _flags.Crlf && !_flags.DotAll
+                return !_flags.Unicode ? ByteDot()
+                    : _flags.Crlf && !_flags.DotAll
                     ? new ClassNode(new CharClass([new RangeItem(0, '\n' - 1), new RangeItem('\n' + 1, '\r' - 1), new RangeItem('\r' + 1, 0x10FFFF)], false), false)
                     : new DotNode(_flags.DotAll);
             case '^':
@@ -175,15 +177,44 @@ internal sealed class RegexParser
             case '\\':
                 return ParseEscape(inClass: false) switch
                 {
-                    EscapeResult.Literal l => new LiteralNode(l.CodePoint, _flags.CaseInsensitive),
-                    EscapeResult.Class k => new ClassNode(new CharClass([k.Item], false), _flags.CaseInsensitive),
+                    EscapeResult.Literal l => Literal(l.CodePoint),
+                    EscapeResult.Byte b => new ByteClassNode([(b.Value, b.Value)], new CharClass([new RangeItem(b.Value, b.Value)], false)),
+                    EscapeResult.Class k => _flags.Unicode ? new ClassNode(new CharClass([k.Item], false), _flags.CaseInsensitive) : ByteClass(new CharClass([k.Item], false)),
                     EscapeResult.Assertion a => new AssertionNode(a.Kind, _flags.MultiLine, _flags.Unicode),
                     _ => throw new InvalidOperationException(),
                 };
             default:
-                var cp = ReadCodePoint(inClass: false);
-                return new LiteralNode(cp, _flags.CaseInsensitive);
+                return Literal(ReadCodePoint(inClass: false));
         }
+    }
+
+    // Outside Unicode mode case folding is ASCII's: a letter gains only its ASCII other case (k is
+    // not the Kelvin sign), and any other character keeps its case.
+    private RegexNode Literal(int cp)
+    {
+        if (_flags.Unicode || !_flags.CaseInsensitive || !CaseFolding.HasVariants(cp))
+        {
+            return new LiteralNode(cp, _flags.CaseInsensitive);
+        }
+
+        if (cp > 0x7F)
+        {
+            return new LiteralNode(cp, CaseInsensitive: false);
+        }
+
+        return CaseFolding.Equivalents(cp).All(v => v <= 0x7F)
+            ? new LiteralNode(cp, CaseInsensitive: true)
+            : new ByteClassNode(ClassSet.FoldAscii([(cp, cp)]));
+    }
+
+    // A class outside Unicode mode: a set of bytes (see ByteClassNode).
+    private ByteClassNode ByteClass(CharClass cls) => new(ClassSet.EvaluateBytes(cls, _flags.CaseInsensitive), cls);
+
+    // '.' outside Unicode mode: any byte but the line terminator (and '\r' in CRLF mode), unless 's'.
+    private ByteClassNode ByteDot()
+    {
+        List<(int Lo, int Hi)> excluded = _flags.DotAll ? [] : _flags.Crlf ? [('\n', '\n'), ('\r', '\r')] : [('\n', '\n')];
+        return new ByteClassNode(ClassSet.Difference([(0, 0xFF)], excluded));
     }
 
     // A literal character. Outside Unicode mode ((?-u), --no-unicode) a class takes only ASCII, as in
@@ -487,6 +518,9 @@ internal sealed class RegexParser
 
         public sealed record Class(ClassItem Item) : EscapeResult;
 
+        /// <summary>A <c>\xHH</c> escape of 0x80 or more outside Unicode mode: that byte, not a character.</summary>
+        public sealed record Byte(int Value) : EscapeResult;
+
         public sealed record Assertion(AssertionKind Kind) : EscapeResult;
     }
 
@@ -514,6 +548,9 @@ internal sealed class RegexParser
             case 'f': return new EscapeResult.Literal('\f');
             case 'v': return new EscapeResult.Literal('\v');
             case 'a': return new EscapeResult.Literal('\a');
+            case 'x' when !_flags.Unicode && (AtEnd || Current != '{'):
+                var value = ParseHex(start, 2);
+                return value > 0x7F ? new EscapeResult.Byte(value) : new EscapeResult.Literal(value);
             case 'x': return new EscapeResult.Literal(ParseHex(start, 2));
             case 'u': return new EscapeResult.Literal(ParseHex(start, 4));
             case 'U': return new EscapeResult.Literal(ParseHex(start, 8));
@@ -824,9 +861,12 @@ internal sealed class RegexParser
 
         if (Current == '\\')
         {
+            var start = _pos;
             return ParseEscape(inClass: true) switch
             {
+                EscapeResult.Literal { CodePoint: > 0x7F } when !_flags.Unicode => throw Error("Unicode not allowed here", start, _pos),
                 EscapeResult.Literal l => new RangeItem(l.CodePoint, l.CodePoint),
+                EscapeResult.Byte b => new RangeItem(b.Value, b.Value),
                 EscapeResult.Class k => k.Item,
                 _ => throw new InvalidOperationException(),
             };

@@ -27,6 +27,9 @@ internal static class SmartCase
             case ClassNode cls:
                 VisitClass(cls.Class, ref anyLiteral, ref anyUpper);
                 break;
+            case ByteClassNode { Source: { } source }:
+                VisitClass(source, ref anyLiteral, ref anyUpper);
+                break;
             case GroupNode g:
                 Visit(g.Child, ref anyLiteral, ref anyUpper);
                 break;
