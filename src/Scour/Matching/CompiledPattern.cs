@@ -60,12 +60,12 @@ public sealed class CompiledPattern
         _invalidPattern = new(() => DotNetTranslator.Translate(tree, surrogateAware: true, multiline, out _, astral: false));
         _fullTranslation = new(() => (DotNetTranslator.Translate(tree, surrogateAware: true, multiline, out _, out var members), members));
         _needsBacktracking = backtrack1; // both translations use lookaround for the same assertions
-        NeedsLineByLine = UsesTextAnchors(tree) || crlf;
+        NeedsLineByLine = UsesTextAnchors(tree);
         IsCharacterPattern = !RegexNodeQuery.Any(tree, n => n is ByteClassNode { HasHighBytes: true });
-        if (!multiline && !crlf)
+        if (!multiline)
         {
-            _automaton = new(() => NfaCompiler.TryCompile(tree) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
-            _reverseAutomaton = new(() => NfaCompiler.TryCompile(tree, reverse: true) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
+            _automaton = new(() => NfaCompiler.TryCompile(tree, crlf: crlf) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
+            _reverseAutomaton = new(() => NfaCompiler.TryCompile(tree, reverse: true, crlf: crlf) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
         }
 
         _searchBmp = new(() => Build(_bmpPattern, RegexOptions.ExplicitCapture));
@@ -174,7 +174,7 @@ public sealed class CompiledPattern
     /// <summary>Lines end with CRLF: the regex sees each line without its <c>\r</c>.</summary>
     internal bool Crlf { get; }
 
-    /// <summary>True when <c>\A</c> or <c>\z</c> appear, or with CRLF lines: the regex must see one line at a time.</summary>
+    /// <summary>True when <c>\A</c> or <c>\z</c> appear: the regex must see one line at a time.</summary>
     internal bool NeedsLineByLine { get; }
 
     /// <summary>
@@ -185,8 +185,6 @@ public sealed class CompiledPattern
 
     /// <summary>The .NET pattern used on text without surrogates (for diagnostics and tests).</summary>
     internal string? DotNetPattern => _bmpPattern;
-
-    private bool UsesTextAnchorsOnly => NeedsLineByLine && !Crlf;
 
     /// <summary>True if the pattern matches the empty string anywhere (<c>''</c>, <c>a*</c>): every line matches.</summary>
     internal bool MatchesEveryLine { get; }
@@ -297,7 +295,9 @@ public sealed class CompiledPattern
         // As rg 15: each pattern (escaped for -F) is its own group, so inline flags stay inside it, and
         // the groups are joined with '|'. Errors echo that text; -x and -w wrap it only once it parsed.
         var joined = string.Join("|", options.Patterns.Select(p => "(?:" + (options.FixedStrings ? Escape(p) : p) + ")"));
-        var baseFlags = RegexFlags.Default with { DotAll = options.Multiline && options.MultilineDotAll, Unicode = options.Unicode };
+        // --crlf is rg's CRLF mode for every pattern: (?R), whose '.' matches neither \r nor \n and whose
+        // ^ and $ see \r as a line end too.
+        var baseFlags = RegexFlags.Default with { DotAll = options.Multiline && options.MultilineDotAll, Unicode = options.Unicode, Crlf = options.Crlf };
         if (options.LineRegexp)
         {
             RegexParser.Parse(joined, baseFlags);
@@ -329,6 +329,12 @@ public sealed class CompiledPattern
 
         if (!options.Multiline)
         {
+            // With --crlf, rg names the \r first.
+            if (options.Crlf)
+            {
+                LineTerminatorCheck.ThrowIfMatchesNewline(tree, "\\r", '\r');
+            }
+
             LineTerminatorCheck.ThrowIfMatchesNewline(tree, options.NullData ? "\\0" : "\\n");
         }
 
@@ -407,18 +413,25 @@ public sealed class CompiledPattern
             return new EveryLineMatcher((LineMatcher?)PikeVmMatcher() ?? new RegexLineMatcher(this, prefilter: null, lineByLine: NeedsLineByLine));
         }
 
-        if (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && _exactLiteral is not null && !Crlf)
+        if (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && _exactLiteral is not null)
         {
             return new LiteralLineMatcher(_exactLiteral);
         }
 
-        if (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && _exactLiteralSet is not null && !Crlf)
+        if (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && _exactLiteralSet is not null)
         {
             return new LiteralSetLineMatcher(_exactLiteralSet);
         }
 
+        // With --crlf and \A or \z, rg's line is the text without a final "\r\n" (but with a bare "\n"):
+        // \z holds before "\r\n", which the DFA, one byte of look-ahead, cannot see. The PikeVM decides.
+        if (Crlf && NeedsLineByLine && strategy != MatcherStrategy.LineByLine && PikeVmMatcher() is { } lines)
+        {
+            return lines;
+        }
+
         var usePrefilter = strategy is MatcherStrategy.Auto or MatcherStrategy.Literal or MatcherStrategy.Prefilter or MatcherStrategy.Dfa;
-        var prefilter = usePrefilter && _required is { } r && (r.MinByteLength >= 2 || strategy == MatcherStrategy.Prefilter) && !UsesTextAnchorsOnly
+        var prefilter = usePrefilter && _required is { } r && (r.MinByteLength >= 2 || strategy == MatcherStrategy.Prefilter) && !NeedsLineByLine
             ? Prefilter.Create(r)
             : null;
         RegexLineMatcher Regex() => new(this, prefilter, lineByLine: strategy == MatcherStrategy.LineByLine || NeedsLineByLine);
@@ -429,9 +442,10 @@ public sealed class CompiledPattern
         }
 
         // .NET's regex decides lines the DFA hands over where it is exact: not for single bytes, nor for
-        // (?R)'s ^ and $, which it would decide on the line without its terminator.
-        var regexIsExact = IsCharacterPattern && (nfa.Looks & (Look.StartCrlf | Look.EndCrlf)) == 0;
-        return new DfaLineMatcher(new LazyDfa(nfa, classes, DfaBudgetBytes, linesAreTexts: NeedsLineByLine), PikeVmMatcher()!, regexIsExact ? Regex() : null, prefilter is { NeedsDecodedText: false } ? prefilter : null);
+        // (?R)'s ^ and $, which it would decide on the line without its terminator, nor with --crlf (its
+        // classes keep \r).
+        var regexIsExact = IsCharacterPattern && !Crlf && (nfa.Looks & (Look.StartCrlf | Look.EndCrlf)) == 0;
+        return new DfaLineMatcher(new LazyDfa(nfa, classes, DfaBudgetBytes, linesAreTexts: NeedsLineByLine), PikeVmMatcher()!, regexIsExact ? Regex() : null, prefilter is { NeedsDecodedText: false } ? prefilter : null, Crlf);
     }
 
     // The PikeVM over the byte automaton, when the pattern has one, with the DFAs that find spans
@@ -444,10 +458,11 @@ public sealed class CompiledPattern
         {
             return null;
         }
+
         var spans = spanDfas && !NeedsLineByLine && _reverseAutomaton!.Value is var (reverse, reverseClasses)
             ? (new LazyDfa(nfa, classes, DfaBudgetBytes / 2, DfaMode.LeftmostFirst), new LazyDfa(reverse, reverseClasses, DfaBudgetBytes / 2, DfaMode.AllReverse))
             : ((LazyDfa, LazyDfa)?)null;
-        return new PikeVmLineMatcher(new PikeVm(nfa), spans, GroupNames, linesInContext: _required is null && !NeedsLineByLine, linesAreTexts: NeedsLineByLine);
+        return new PikeVmLineMatcher(new PikeVm(nfa), spans, GroupNames, linesInContext: _required is null && !NeedsLineByLine, linesAreTexts: NeedsLineByLine, Crlf);
     }
 
     /// <summary>

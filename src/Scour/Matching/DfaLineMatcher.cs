@@ -17,7 +17,8 @@ namespace Scour.Matching;
 /// exact on no text (a pattern of single bytes, see <see cref="Syntax.ByteClassNode"/>).
 /// </param>
 /// <param name="prefilter">Finds candidate lines, when the pattern requires a literal.</param>
-internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, LineMatcher? wholeRegion, Prefilter? prefilter) : LineMatcher
+/// <param name="crlf">Lines end with CRLF: a line given alone is decided without the <c>\r</c> before its end.</param>
+internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, LineMatcher? wholeRegion, Prefilter? prefilter, bool crlf) : LineMatcher
 {
     // A region with more lines than this that the automaton cannot decide is left to `wholeRegion`
     // when that is exact on it; otherwise the DFA goes on, handing each such line to `exact`.
@@ -91,6 +92,7 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, LineM
 
     public override bool IsMatch(ReadOnlySpan<byte> line)
     {
+        line = WithoutCarriageReturn(line, crlf);
         if (!_gaveUp)
         {
             switch (dfa.Find(line, 0, endIsLineEnd: true, out _))

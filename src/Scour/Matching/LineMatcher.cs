@@ -146,6 +146,10 @@ internal abstract class LineMatcher : IDisposable
     protected static (int Start, int End) LineAround(byte[] buffer, int start, int end, int position) =>
         (LineBounds.StartOf(buffer, position, start), LineBounds.EndOf(buffer.AsSpan(0, end), position));
 
+    /// <summary>A line without its <c>\n</c>, with <paramref name="crlf"/> also without the <c>\r</c> before it (rg's CRLF terminator).</summary>
+    protected static ReadOnlySpan<byte> WithoutCarriageReturn(ReadOnlySpan<byte> line, bool crlf) =>
+        crlf && line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+
     /// <summary>A line without its <c>\n</c> terminator.</summary>
     protected static ReadOnlySpan<byte> WithoutTerminator(ReadOnlySpan<byte> line) =>
         line.Length > 0 && line[^1] == (byte)'\n' ? line[..^1] : line;

@@ -25,7 +25,11 @@ namespace Scour.Matching;
 /// Whether a line is decided without its terminator in view, as rg decides lines one at a time (for
 /// <c>\A</c> or <c>\z</c>): a <c>\r</c> before the terminator then ends the text.
 /// </param>
-internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Reverse)? spans, IReadOnlyDictionary<string, int> groupNames, bool linesInContext, bool linesAreTexts) : LineMatcher
+/// <param name="crlf">
+/// Lines end with CRLF (<c>--crlf</c>): rg removes a final <c>\r\n</c> from the line, so spans and
+/// line-by-line decisions do not see its <c>\r</c>; a bare <c>\n</c> stays in a line decided alone.
+/// </param>
+internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Reverse)? spans, IReadOnlyDictionary<string, int> groupNames, bool linesInContext, bool linesAreTexts, bool crlf) : LineMatcher
 {
     private bool _spansGaveUp;
     private readonly int[] _slots = new int[vm.SlotCount];
@@ -64,25 +68,30 @@ internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Rev
     {
         var text = buffer.AsSpan(0, lineEnd);
         var content = WithoutTerminator(text).Length;
-        return linesAreTexts ? vm.Search(text[lineStart..content], 0, [])
+        return linesAreTexts ? vm.Search(text[lineStart..LineText(text, content)], 0, [])
             : linesInContext ? vm.Search(text[searchStart..], lineStart - searchStart, [], content - searchStart)
             : vm.Search(text[lineStart..], 0, [], content - lineStart);
     }
 
-    public override bool IsMatch(ReadOnlySpan<byte> line) => vm.Search(line, 0, []);
+    // The end of the text rg decides a line alone in: the line without its terminator, but with --crlf
+    // only a "\r\n" is one (`content` is where the line's "\n" is, or its end).
+    private int LineText(ReadOnlySpan<byte> text, int content) =>
+        !crlf ? content : content < text.Length && content > 0 && text[content - 1] == '\r' ? content - 1 : text.Length;
 
-    public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches) => FindAllFrom(line, 0, matches);
+    public override bool IsMatch(ReadOnlySpan<byte> line) => vm.Search(WithoutCarriageReturn(line, crlf), 0, []);
+
+    public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches) => FindAllFrom(WithoutCarriageReturn(line, crlf), 0, matches);
 
     public override void FindAllGroups(ReadOnlySpan<byte> line, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
-        FindAllGroupsFrom(line, 0, matches, out resolveName);
+        FindAllGroupsFrom(WithoutCarriageReturn(line, crlf), 0, matches, out resolveName);
 
     // As rg's printer finds a reported line's matches: in the searcher's buffer up to the line's end
     // (its terminator removed), so that look-behind sees the bytes before the line and \A the buffer's start.
     public override void FindAllInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange> matches) =>
-        FindAllFrom(text[..WithoutTerminator(text[..end]).Length], start, matches);
+        FindAllFrom(text[..WithoutCarriageReturn(WithoutTerminator(text[..end]), crlf).Length], start, matches);
 
     public override void FindAllGroupsInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
-        FindAllGroupsFrom(text[..WithoutTerminator(text[..end]).Length], start, matches, out resolveName);
+        FindAllGroupsFrom(text[..WithoutCarriageReturn(WithoutTerminator(text[..end]), crlf).Length], start, matches, out resolveName);
 
     // The matches in haystack[from..], in coordinates relative to `from`.
     private void FindAllFrom(ReadOnlySpan<byte> haystack, int from, List<ByteRange> matches)

@@ -93,8 +93,7 @@ internal sealed class RegexLineMatcher : LineMatcher
     }
 
     // With --crlf the \r before \n belongs to the terminator, so the regex never sees it.
-    private ReadOnlySpan<byte> WithoutCarriageReturn(ReadOnlySpan<byte> line) =>
-        _pattern.Crlf && line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+    private ReadOnlySpan<byte> WithoutCarriageReturn(ReadOnlySpan<byte> line) => WithoutCarriageReturn(line, _pattern.Crlf);
 
     private void EnsureDecoded()
     {

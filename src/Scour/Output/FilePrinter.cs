@@ -206,6 +206,19 @@ internal abstract class FilePrinter : IFileSink
     /// </summary>
     protected void WritePath(bool linked = true) => Options.WriteStyledPath(Buffer, _path, linked ? _displayPath : null);
 
+    /// <summary>What ends a path on a line of its own: NUL with <c>-0</c>, else the line terminator (CRLF with <c>--crlf</c>, as rg).</summary>
+    protected void WritePathEnd()
+    {
+        if (Options.NullAfterPath)
+        {
+            Buffer.Write((byte)0);
+        }
+        else
+        {
+            Buffer.Write(Options.LineTerminator);
+        }
+    }
+
     /// <summary>The path as given to the search, which hyperlinks point to; null without one.</summary>
     protected string? DisplayPath => _displayPath;
 

@@ -87,12 +87,12 @@ internal sealed class ResultWriter
         {
             if (_options.Heading)
             {
-                _destination.WriteByte((byte)'\n');
+                _destination.Write(_options.LineTerminator);
             }
             else if (_options.Context && _options.ContextSeparator is { } sep)
             {
                 _destination.Write(sep);
-                _destination.WriteByte((byte)'\n');
+                _destination.Write(_options.LineTerminator);
             }
         }
 

@@ -226,7 +226,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         if (Options.ContextSeparator is { } sep && !(Binary == BinaryMode.Convert && BinaryOffset is not null))
         {
             Buffer.Write(sep);
-            Buffer.Write((byte)'\n');
+            Buffer.Write(Options.LineTerminator);
         }
 
         return true;
@@ -241,7 +241,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         if (HasPath && Options.Heading && !_headingWritten)
         {
             WritePath();
-            Buffer.Write(Options.NullAfterPath ? (byte)0 : (byte)'\n');
+            WritePathEnd();
             _headingWritten = true;
         }
 
@@ -363,7 +363,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             Buffer.Write("[Omitted long matching line]"u8);
         }
 
-        Buffer.Write((byte)'\n');
+        Buffer.Write(Options.LineTerminator);
     }
 
     private static int PreviewLength(ReadOnlySpan<byte> content, int characters)

@@ -73,7 +73,7 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
                 }
 
                 Buffer.WriteNumber(_count);
-                Buffer.Write((byte)'\n');
+                Buffer.Write(Options.LineTerminator);
                 break;
             case OutputMode.FilesWithMatches when MatchedLines > 0:
             case OutputMode.FilesWithoutMatch when MatchedLines == 0:
@@ -85,6 +85,6 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
     private void WritePathLine()
     {
         WritePath();
-        Buffer.Write(Options.NullAfterPath ? (byte)0 : (byte)'\n');
+        WritePathEnd();
     }
 }

@@ -16,6 +16,7 @@ public sealed class RegexFuzzTests : IDisposable
     [
         ["-n"], ["-c", "-v"], ["-c", "-i"], ["-n", "-x"], ["-n", "-w"],
         ["-o", "-b", "-n"], ["-n", "-r", "<$0|$1>"], ["-o", "-w", "-b"], ["--count-matches"],
+        ["--crlf", "-n"], ["--crlf", "-o", "-b"],
     ];
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "scour-fuzz-" + Guid.NewGuid().ToString("N")[..8]);

@@ -77,6 +77,7 @@ public static class FixtureTree
         Text(root, "nested/a/b/deep.tmp", "deep temp hello\n");
         Text(root, "nested/a/b/keep.txt", "deep keep hello\n");
         Text(root, "crlf.txt", "hello world\r\nsecond line\r\nworld hello\r\nend\r\n");
+        Text(root, "crlf-mixed.txt", "ab\r\ny\nx\ry\r\n\r\n\n\r\rz\nend");
         Bytes(root, "invalid.txt", Concat("caf"u8, [0xE9], " hello "u8, [0xFF, 0xFE], " tail\nclean hello line\n"u8, [0xC3], "\n"u8));
         Bytes(root, "bom.txt", Concat([0xEF, 0xBB, 0xBF], "hello with bom\nsecond hello\n"u8));
         Bytes(root, "utf16.txt", Concat([0xFF, 0xFE], Encoding.Unicode.GetBytes("hello utf16\nanother line\nhello again\n")));

@@ -12,7 +12,7 @@ internal enum Look : ushort
     /// <summary><c>^</c>: at the start of a line.</summary>
     Start = 1,
 
-    /// <summary><c>$</c> and <c>\z</c>: at the end of the line.</summary>
+    /// <summary><c>$</c>: at the end of the line (before its terminator, or at the text's end).</summary>
     End = 2,
 
     /// <summary><c>\b</c>: a word byte on exactly one side.</summary>
@@ -44,6 +44,12 @@ internal enum Look : ushort
 
     /// <summary><c>$</c> under <c>(?mR)</c>: at a line's end, or before a <c>\r</c>.</summary>
     EndCrlf = 1024,
+
+    /// <summary>
+    /// <c>\z</c>: at the end of the text. Deciding lines, each line is a text (without its terminator,
+    /// which with <c>--crlf</c> is a final <c>\r\n</c> only); finding spans, the line's end.
+    /// </summary>
+    EndText = 2048,
 }
 
 /// <summary>Which assertions hold between two positions' neighbours.</summary>
@@ -70,6 +76,11 @@ internal static class LookSet
         if (atEnd)
         {
             look |= Look.End;
+        }
+
+        if (atTextEnd)
+        {
+            look |= Look.EndText;
         }
 
         // Before "\r", or at a line's end, but not between the "\r" and "\n" of a CRLF terminator.

@@ -18,6 +18,8 @@ internal static class LookAround
                 return at == 0;
             case Look.Start:
                 return at == 0 || haystack[at - 1] == Nfa.Terminator;
+            case Look.EndText:
+                return at == haystack.Length;
             case Look.End:
                 return at == haystack.Length || haystack[at] == Nfa.Terminator;
             case Look.StartCrlf:

@@ -25,16 +25,26 @@ internal sealed class NfaCompiler
     private int _groups = 1;
     private readonly bool _reverse;
 
-    private NfaCompiler(bool reverse) => _reverse = reverse;
+    // What no state consumes: the terminator, and with --crlf the \r of a CRLF terminator too.
+    private readonly List<(int Lo, int Hi)> _excluded;
+
+    private NfaCompiler(bool reverse, bool crlf)
+    {
+        _reverse = reverse;
+        _excluded = crlf ? [('\r', '\r'), (Terminator, Terminator)] : [(Terminator, Terminator)];
+    }
 
     /// <summary>
     /// The automaton of <paramref name="tree"/>, or null when it would be too large. The reverse one
     /// reads the text backwards, from a match's end to its start: concatenations and UTF-8 sequences
     /// are reversed, assertions mirrored, and it has no capture states.
     /// </summary>
-    public static Nfa? TryCompile(RegexNode tree, bool reverse = false)
+    /// <param name="tree">The parsed pattern.</param>
+    /// <param name="reverse">Build the reverse automaton.</param>
+    /// <param name="crlf">Lines end with CRLF (<c>--crlf</c>): as rg, no class matches <c>\r</c> either.</param>
+    public static Nfa? TryCompile(RegexNode tree, bool reverse = false, bool crlf = false)
     {
-        var compiler = new NfaCompiler(reverse);
+        var compiler = new NfaCompiler(reverse, crlf);
 
         // Every group counts, also one that a repetition such as {0} leaves out of the automaton.
         RegexNodeQuery.Any(tree, n =>
@@ -125,7 +135,7 @@ internal sealed class NfaCompiler
 
     private int CompileLiteral(int codePoint, int next)
     {
-        if (codePoint == Terminator)
+        if (ClassSet.Contains(_excluded, codePoint))
         {
             return Add(new NfaState(NfaStateKind.Fail));
         }
@@ -149,7 +159,8 @@ internal sealed class NfaCompiler
             AssertionKind.StartLineCrlf => Look.StartCrlf,
             AssertionKind.EndLineCrlf => Look.EndCrlf,
             AssertionKind.StartText => Look.StartText,
-            AssertionKind.EndLine or AssertionKind.EndText => Look.End,
+            AssertionKind.EndText => Look.EndText,
+            AssertionKind.EndLine => Look.End,
             AssertionKind.WordBoundary => Look.WordBoundary,
             AssertionKind.NotWordBoundary => Look.NotWordBoundary,
             AssertionKind.WordStart => Look.WordStart,
@@ -176,8 +187,10 @@ internal sealed class NfaCompiler
     // What an assertion is when the text is read backwards: before and after trade places.
     private static Look Mirrored(Look look) => look switch
     {
-        Look.Start or Look.StartText => Look.End,
+        Look.Start => Look.End,
         Look.End => Look.Start,
+        Look.StartText => Look.EndText,
+        Look.EndText => Look.StartText,
         Look.WordStart => Look.WordEnd,
         Look.WordEnd => Look.WordStart,
         Look.WordStartHalf => Look.WordEndHalf,
@@ -249,7 +262,7 @@ internal sealed class NfaCompiler
     // share leading ranges share states, so a class has one entry state however many ranges it has.
     private int CompileSet(List<(int Lo, int Hi)> set, int next)
     {
-        var members = ClassSet.Difference(set, [(Terminator, Terminator)]);
+        var members = ClassSet.Difference(set, _excluded);
         if (members.Count == 0)
         {
             return Add(new NfaState(NfaStateKind.Fail));
@@ -276,7 +289,7 @@ internal sealed class NfaCompiler
     // A set of single bytes (outside Unicode mode): one state, whichever way the text is read.
     private int CompileBytes(IReadOnlyList<(int Lo, int Hi)> bytes, int next)
     {
-        var members = ClassSet.Difference([.. bytes], [(Terminator, Terminator)]);
+        var members = ClassSet.Difference([.. bytes], _excluded);
         return members.Count switch
         {
             0 => Add(new NfaState(NfaStateKind.Fail)),

@@ -12,10 +12,13 @@ internal static class LineTerminatorCheck
         "\n\nConsider enabling multiline mode with the --multiline flag (or -U for short).\n" +
         "When multiline mode is enabled, new line characters can be matched.";
 
-    /// <summary>Throws when the pattern needs a literal line terminator (shown as <paramref name="shownAs"/>, e.g. <c>\n</c>).</summary>
-    public static void ThrowIfMatchesNewline(RegexNode node, string shownAs = "\\n")
+    /// <summary>
+    /// Throws when the pattern needs a literal line terminator byte <paramref name="codePoint"/> (shown as
+    /// <paramref name="shownAs"/>, e.g. <c>\n</c>; with <c>--crlf</c>, <c>\r</c> is one too).
+    /// </summary>
+    public static void ThrowIfMatchesNewline(RegexNode node, string shownAs = "\\n", int codePoint = '\n')
     {
-        if (AsksFor(node, '\n'))
+        if (AsksFor(node, codePoint))
         {
             throw new PatternSyntaxException($"the literal \"{shownAs}\" is not allowed in a regex{MultilineHint}");
         }
