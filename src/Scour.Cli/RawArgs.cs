@@ -132,6 +132,10 @@ internal sealed class RawArgs
 
     public bool Crlf { get; set; }
 
+    public long? RegexSizeLimit { get; set; }
+
+    public long? DfaSizeLimit { get; set; }
+
     public bool? LineBuffered { get; set; }
 
     public bool NoMessages { get; set; }

@@ -104,6 +104,8 @@ internal sealed record SearchPlan
                 NullData = raw.NullData,
                 Unicode = !raw.NoUnicode,
                 RejectNul = !raw.Text && !raw.NullData, // binary detection is on, so no NUL can be matched
+                RegexSizeLimit = raw.RegexSizeLimit ?? PatternOptions.DefaultRegexSizeLimit,
+                DfaSizeLimit = raw.DfaSizeLimit,
             };
         }
 

@@ -122,13 +122,13 @@ internal static class FlagTable
             ApplyNegation = a => a.Mmap = false,
             Details = "scour always reads files (maps were slower in .NET), but ripgrep 13 detects binary data differently in files it maps: only in the first 64 KiB and in printed lines, leaving NUL bytes in place. It maps up to 10 files named on the command line unless --no-mmap, and every file with --mmap; scour reproduces that.",
         },
-        new("regex-size-limit", null, "NUM+SUFFIX?", Search, "Accepted for compatibility (see --help).", (_, v) => Size(v!))
+        new("regex-size-limit", null, "NUM+SUFFIX?", Search, "The size limit of the compiled regex.", (a, v) => a.RegexSizeLimit = Size(v!))
         {
-            Details = "Accepted with ripgrep's syntax (e.g. 10M) so that scripts keep working. .NET's regex engines bound their own size: a pattern too large for the linear-time automaton falls back to the backtracking engine.",
+            Details = "A pattern whose automaton would take more memory than this (suffixes K, M, G; default 100M, as rg) fails with \"compiled regex exceeds size limit of N\". The size is an estimate of what ripgrep's automaton takes for the same pattern, so about the same patterns are refused. Not for -P, whose size PCRE2 bounds.",
         },
-        new("dfa-size-limit", null, "NUM+SUFFIX?", Search, "Accepted for compatibility (see --help).", (_, v) => Size(v!))
+        new("dfa-size-limit", null, "NUM+SUFFIX?", Search, "The size limit of the regex DFA.", (a, v) => a.DfaSizeLimit = Size(v!))
         {
-            Details = "Accepted with ripgrep's syntax. .NET's NonBacktracking engine builds its automaton lazily with its own bound.",
+            Details = "The memory each search thread's lazy DFAs may use for their states (suffixes K, M, G; default 8M): the one that decides lines takes all of it, the two that find spans half each. A full cache is cleared; when clearing does not pay, the slower PikeVM takes over.",
         },
         new("text", 'a', null, Search, "Search binary files as if they were text.", (a, _) => a.Text = true)
         {

@@ -41,11 +41,15 @@ public sealed class CompiledPattern
     // The reverse automaton that finds where a match starts, for the span DFAs (see PikeVmMatcher).
     private readonly Lazy<(Nfa Nfa, ByteClasses Classes)?>? _reverseAutomaton;
 
-    /// <summary>The memory each search thread's lazy DFA may use for its states.</summary>
-    internal const long DfaBudgetBytes = 8L << 20;
+    /// <summary>The memory each search thread's lazy DFAs may use for their states, unless <see cref="PatternOptions.DfaSizeLimit"/> says otherwise.</summary>
+    internal const long DefaultDfaBudgetBytes = 8L << 20;
 
-    private CompiledPattern(RegexNode? tree, RegexNode? inner, int matchGroup, bool caseInsensitive, bool crlf, bool multiline = false)
+    private readonly long _dfaBudget = DefaultDfaBudgetBytes;
+
+    private CompiledPattern(RegexNode? tree, RegexNode? inner, int matchGroup, bool caseInsensitive, bool crlf, bool multiline = false,
+        long sizeLimit = PatternOptions.DefaultRegexSizeLimit, long? dfaBudget = null)
     {
+        _dfaBudget = dfaBudget ?? DefaultDfaBudgetBytes;
         MatchGroup = matchGroup;
         IsMultiline = multiline;
         IsCaseInsensitive = caseInsensitive;
@@ -64,7 +68,7 @@ public sealed class CompiledPattern
         IsCharacterPattern = !RegexNodeQuery.Any(tree, n => n is ByteClassNode { HasHighBytes: true });
         if (!multiline)
         {
-            _automaton = new(() => NfaCompiler.TryCompile(tree, crlf: crlf) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
+            _automaton = new(() => NfaCompiler.TryCompile(tree, crlf: crlf, sizeLimit: sizeLimit) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
             _reverseAutomaton = new(() => NfaCompiler.TryCompile(tree, reverse: true, crlf: crlf) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
         }
 
@@ -89,6 +93,7 @@ public sealed class CompiledPattern
         _required = LiteralAnalysis.Required(inner ?? tree);
         IndexTree = matchGroup == 0 ? inner ?? tree : null;
         MatchesEveryLine = matchGroup == 0 && !multiline && RegexNodeQuery.MatchesEmptyAnywhere(tree);
+        ThrowIfTooLarge(tree, sizeLimit);
 
         // Fail now, not on the first file, if .NET cannot build the regex. Plain strings translate to
         // plain (escaped) strings, which it always can: those skip building an automaton that the
@@ -99,6 +104,19 @@ public sealed class CompiledPattern
         if (_exactLiteral is null && _exactLiteralSet is null && Caseless is null && _automaton?.Value is null)
         {
             _ = _searchBmp.Value;
+        }
+    }
+
+    // rg's --regex-size-limit. As in rg, whose plain strings and lists of strings are found by its
+    // literal searchers alone, those are never too large (and build no automaton for the check).
+    private void ThrowIfTooLarge(RegexNode tree, long sizeLimit)
+    {
+        var fits = _exactLiteral is not null || _exactLiteralSet is not null
+            || (_automaton is not null ? _automaton.Value is not null
+            : NfaCompiler.TryCompile(tree, sizeLimit: sizeLimit) is not null); // -U: only counted
+        if (!fits)
+        {
+            throw new PatternSyntaxException($"compiled regex exceeds size limit of {sizeLimit}");
         }
     }
 
@@ -343,7 +361,7 @@ public sealed class CompiledPattern
         if (!options.WordRegexp)
         {
             RegexParser.Parse(joined, flags, out _, out var names);
-            return new CompiledPattern(tree, null, 0, caseInsensitive, options.Crlf, multiline) { GroupNames = names };
+            return new CompiledPattern(tree, null, 0, caseInsensitive, options.Crlf, multiline, options.RegexSizeLimit, options.DfaSizeLimit) { GroupNames = names };
         }
 
         // rg 15's -w: a half word boundary on each side (a non-word character or the edge of the text),
@@ -354,7 +372,7 @@ public sealed class CompiledPattern
             word = NullDataTransform.Apply(word);
         }
 
-        return new CompiledPattern(word, tree, 0, caseInsensitive, options.Crlf, multiline) { GroupNames = wordNames };
+        return new CompiledPattern(word, tree, 0, caseInsensitive, options.Crlf, multiline, options.RegexSizeLimit, options.DfaSizeLimit) { GroupNames = wordNames };
     }
 
     /// <summary>Escapes every character Rust's regex treats as special.</summary>
@@ -445,7 +463,7 @@ public sealed class CompiledPattern
         // (?R)'s ^ and $, which it would decide on the line without its terminator, nor with --crlf (its
         // classes keep \r).
         var regexIsExact = IsCharacterPattern && !Crlf && (nfa.Looks & (Look.StartCrlf | Look.EndCrlf)) == 0;
-        return new DfaLineMatcher(new LazyDfa(nfa, classes, DfaBudgetBytes, linesAreTexts: NeedsLineByLine), PikeVmMatcher()!, regexIsExact ? Regex() : null, prefilter is { NeedsDecodedText: false } ? prefilter : null, Crlf);
+        return new DfaLineMatcher(new LazyDfa(nfa, classes, _dfaBudget, linesAreTexts: NeedsLineByLine), PikeVmMatcher()!, regexIsExact ? Regex() : null, prefilter is { NeedsDecodedText: false } ? prefilter : null, Crlf);
     }
 
     // The PikeVM over the byte automaton, when the pattern has one, with the DFAs that find spans
@@ -460,7 +478,7 @@ public sealed class CompiledPattern
         }
 
         var spans = spanDfas && !NeedsLineByLine && _reverseAutomaton!.Value is var (reverse, reverseClasses)
-            ? (new LazyDfa(nfa, classes, DfaBudgetBytes / 2, DfaMode.LeftmostFirst), new LazyDfa(reverse, reverseClasses, DfaBudgetBytes / 2, DfaMode.AllReverse))
+            ? (new LazyDfa(nfa, classes, _dfaBudget / 2, DfaMode.LeftmostFirst), new LazyDfa(reverse, reverseClasses, _dfaBudget / 2, DfaMode.AllReverse))
             : ((LazyDfa, LazyDfa)?)null;
         return new PikeVmLineMatcher(new PikeVm(nfa), spans, GroupNames, linesInContext: _required is null && !NeedsLineByLine, linesAreTexts: NeedsLineByLine, Crlf);
     }

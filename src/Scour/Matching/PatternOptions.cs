@@ -54,7 +54,11 @@ public sealed record PatternOptions
     /// <summary>Match only whole lines (<c>-x</c>).</summary>
     public bool LineRegexp { get; init; }
 
-    /// <summary>Lines end with <c>\r\n</c>: <c>$</c> matches before it and no match includes the <c>\r</c> (<c>--crlf</c>).</summary>
+    /// <summary>
+    /// Lines end with <c>\r\n</c> (<c>--crlf</c>): as rg, every pattern is in CRLF mode (<c>(?R)</c>: <c>^</c>
+    /// and <c>$</c> treat <c>\r</c> as a line end too, <c>.</c> matches neither), no class matches
+    /// <c>\r</c>, and a pattern that asks for a literal <c>\r</c> is rejected.
+    /// </summary>
     public bool Crlf { get; init; }
 
     /// <summary>
@@ -84,4 +88,23 @@ public sealed record PatternOptions
     /// compiling it throws <see cref="PatternSyntaxException"/> instead of silently finding nothing.
     /// </summary>
     public bool RejectNul { get; init; }
+
+    /// <summary>rg's default <see cref="RegexSizeLimit"/>: 100 MiB.</summary>
+    internal const long DefaultRegexSizeLimit = 100L << 20;
+
+    /// <summary>
+    /// The most memory the automaton of a default-dialect pattern may take (<c>--regex-size-limit</c>;
+    /// rg's default, 100 MiB): a larger pattern fails to compile with rg's "compiled regex exceeds size
+    /// limit of N". The size counted is an estimate of what rg's own automaton takes, so about the same
+    /// patterns are refused.
+    /// </summary>
+    public long RegexSizeLimit { get; init; } = DefaultRegexSizeLimit;
+
+    /// <summary>
+    /// The memory each search thread's lazy DFAs may use for their states (<c>--dfa-size-limit</c>): the
+    /// DFA that decides lines takes all of it, the two that find spans half each. When it is full, the
+    /// cache is cleared; when clearing does not pay, the PikeVM takes over. Null for Scour's default,
+    /// 8 MiB (rg's default cache is far larger, but a line search rarely needs more states).
+    /// </summary>
+    public long? DfaSizeLimit { get; init; }
 }

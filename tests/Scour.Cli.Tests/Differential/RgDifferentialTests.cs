@@ -261,6 +261,15 @@ public class RgDifferentialTests
         "--crlf -c hello crlf.txt",
         "--crlf -l hello crlf.txt",
         "--crlf --heading -n -C1 world crlf.txt README.md --sort path",
+
+        // Size limits: rg's error past the regex limit; a small DFA cache gives the same answers
+        "--regex-size-limit 1K '\\w{100}' README.md",
+        "--regex-size-limit 1M -c '\\w{25}' README.md",
+        "--regex-size-limit 1M -c 'e{30000}|hello' README.md",
+        "--regex-size-limit 1K hello README.md",
+        "--regex-size-limit 10 -c hello README.md",
+        "--dfa-size-limit 1K -o '\\w+o\\b' README.md",
+        "--dfa-size-limit 1K -c '[a-z]+ing' --sort path",
         "--line-buffered -n hello --sort path",
         "--block-buffered hello -c",
         "--null --line-buffered --color=never --max-columns=1000 --path-separator / --smart-case --no-heading --with-filename --line-number hello --sort path",

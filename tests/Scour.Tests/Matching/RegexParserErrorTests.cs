@@ -76,4 +76,36 @@ public class RegexParserErrorTests
         var compiled = CompiledPattern.Compile(new PatternOptions { Patterns = [pattern] });
         Assert.False(compiled.NeverMatches);
     }
+
+    // The largest patterns rg 15.2 accepts under --regex-size-limit 1M (found by bisection): a{32761},
+    // \w{20}, (?:ab|cd){4160}. Scour's estimate of the size keeps each on the same side of the limit,
+    // with the next size past the margin refused.
+    [Theory]
+    [InlineData("a{30000}", true)]
+    [InlineData("a{40000}", false)]
+    [InlineData("\\w{20}", true)]
+    [InlineData("\\w{25}", false)]
+    [InlineData("(?:ab|cd){4000}", true)]
+    [InlineData("(?:ab|cd){5000}", false)]
+    [InlineData("x{40000}|y", false)]
+    [InlineData("(?i)abc{40000}", false)]
+    public void Size_limit_refuses_what_rg_refuses(string pattern, bool accepted)
+    {
+        var options = new PatternOptions { Patterns = [pattern], RegexSizeLimit = 1 << 20 };
+        if (accepted)
+        {
+            Assert.False(CompiledPattern.Compile(options).NeverMatches);
+            return;
+        }
+
+        var e = Assert.Throws<PatternSyntaxException>(() => CompiledPattern.Compile(options));
+        Assert.Equal("compiled regex exceeds size limit of 1048576", e.Message);
+    }
+
+    // rg finds plain strings with its literal searchers alone: they are never too large.
+    [Theory]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("hello|world")]
+    public void A_plain_string_is_never_too_large(string pattern) =>
+        Assert.False(CompiledPattern.Compile(new PatternOptions { Patterns = [pattern], RegexSizeLimit = 10 }).NeverMatches);
 }

@@ -7,14 +7,11 @@ namespace Scour.Matching.Automata;
 /// search: every class loses the line terminator, as rg's line matchers never match it. Capture
 /// groups become pairs of <see cref="NfaStateKind.Capture"/> states, the whole match as group 0. Each node is
 /// compiled backwards, knowing the state that follows it, so no state needs patching except a loop's
-/// split. Counted repetitions are expanded; a pattern whose automaton would pass
-/// <see cref="StateLimit"/> states is refused (the caller keeps another engine).
+/// split. Counted repetitions are expanded; a pattern whose automaton would pass the size limit
+/// (<c>--regex-size-limit</c>) is refused, and the caller reports rg's error.
 /// </summary>
 internal sealed class NfaCompiler
 {
-    /// <summary>The most states an automaton may have.</summary>
-    public const int StateLimit = 250_000;
-
     private const int Terminator = Nfa.Terminator;
     private static readonly List<(int Lo, int Hi)> AnyScalar = [(0, Terminator - 1), (Terminator + 1, 0x10FFFF)];
 
@@ -24,27 +21,32 @@ internal sealed class NfaCompiler
     private bool _tooLarge;
     private int _groups = 1;
     private readonly bool _reverse;
+    private readonly long _sizeLimit;
+    private long _size;
 
     // What no state consumes: the terminator, and with --crlf the \r of a CRLF terminator too.
     private readonly List<(int Lo, int Hi)> _excluded;
 
-    private NfaCompiler(bool reverse, bool crlf)
+    private NfaCompiler(bool reverse, bool crlf, long sizeLimit)
     {
         _reverse = reverse;
+        _sizeLimit = sizeLimit;
         _excluded = crlf ? [('\r', '\r'), (Terminator, Terminator)] : [(Terminator, Terminator)];
     }
 
     /// <summary>
-    /// The automaton of <paramref name="tree"/>, or null when it would be too large. The reverse one
+    /// The automaton of <paramref name="tree"/>, or null when it would pass <paramref name="sizeLimit"/>
+    /// (see <see cref="Cost"/>). The reverse one
     /// reads the text backwards, from a match's end to its start: concatenations and UTF-8 sequences
     /// are reversed, assertions mirrored, and it has no capture states.
     /// </summary>
     /// <param name="tree">The parsed pattern.</param>
     /// <param name="reverse">Build the reverse automaton.</param>
     /// <param name="crlf">Lines end with CRLF (<c>--crlf</c>): as rg, no class matches <c>\r</c> either.</param>
-    public static Nfa? TryCompile(RegexNode tree, bool reverse = false, bool crlf = false)
+    /// <param name="sizeLimit">The most bytes the automaton may take, as <see cref="Cost"/> counts them.</param>
+    public static Nfa? TryCompile(RegexNode tree, bool reverse = false, bool crlf = false, long sizeLimit = PatternOptions.DefaultRegexSizeLimit)
     {
-        var compiler = new NfaCompiler(reverse, crlf);
+        var compiler = new NfaCompiler(reverse, crlf, sizeLimit);
 
         // Every group counts, also one that a repetition such as {0} leaves out of the automaton.
         RegexNodeQuery.Any(tree, n =>
@@ -61,9 +63,21 @@ internal sealed class NfaCompiler
         return compiler._tooLarge ? null : new Nfa([.. compiler._states], start, compiler._looks, compiler._unicodeWord, compiler._groups);
     }
 
+    // The memory a state counts for against the size limit: not this automaton's (smaller), but an
+    // estimate of what rg's (regex-automata's) would take for the same pattern, fitted to the largest
+    // patterns rg 15.2 accepts under a limit: a byte 32, `(?:ab|cd)` some 240, `.` some 880, `\w`
+    // some 51,000 bytes. So --regex-size-limit refuses about the patterns rg refuses.
+    private static long Cost(in NfaState state) => state.Kind switch
+    {
+        NfaStateKind.Sparse => 64 + (24 * state.Transitions!.Length),
+        NfaStateKind.Split => 96 + (8 * Math.Max(2, state.Alternatives!.Length)),
+        _ => 32,
+    };
+
     private int Add(NfaState state)
     {
-        if (_states.Count >= StateLimit)
+        _size += Cost(state);
+        if (_size > _sizeLimit)
         {
             _tooLarge = true;
             return 0;
