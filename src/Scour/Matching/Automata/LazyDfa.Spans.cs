@@ -1,8 +1,24 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Scour.Matching.Automata;
 
 /// <summary>The searches that find a match's span: its end (forward) and its start (reverse).</summary>
 internal sealed partial class LazyDfa
 {
+    // Start states that few, rare bytes leave (j[A-Z]+: only 'j'), with those bytes: the forward span
+    // search skips to the next of them with a vectorized search instead of stepping through the bytes
+    // between (rg's accelerated states). Null for a state that is not worth it. Valid until the cache
+    // is cleared (states are renumbered then).
+    private readonly Dictionary<int, SearchValues<byte>?> _accelerated = [];
+    private int _acceleratedClears;
+
+    // At most this many bytes leave an accelerated state, together at most this frequent (1/64 of
+    // text: skips of 64 bytes on average, long enough to pay for the search's start-up).
+    private const int MaxEscapes = 3;
+    private const int MaxEscapeFrequency = (1 << 24) / 64;
+
     /// <summary>
     /// (<see cref="DfaMode.LeftmostFirst"/>) Where the leftmost-first match starting at or after
     /// <paramref name="from"/> ends, in <paramref name="text"/>, whose end is a line's end; the assertions
@@ -10,33 +26,46 @@ internal sealed partial class LazyDfa
     /// </summary>
     public DfaOutcome FindLeftmostEnd(ReadOnlySpan<byte> text, int from, out int end)
     {
-        var s = StartState(from == 0 ? StartBefore : FlagsAfter(text[from - 1]));
+        var startFlags = from == 0 ? StartBefore : FlagsAfter(text[from - 1]);
+        var clears = _clears;
+        var escapes = Escapes(StartState(startFlags));
+        if (_clears != clears)
+        {
+            escapes = null; // the cache was cleared while the start state's moves were computed
+        }
+
+        var s = StartState(startFlags);
+        var start = s;
+        clears = _clears;
         var last = -1;
         var i = from;
+        ref var map = ref MemoryMarshal.GetArrayDataReference(_map);
+        ref var bytes = ref MemoryMarshal.GetReference(text);
         while (true)
         {
-            // The fast path: transitions already in the table (negative entries are Unknown or Quit).
-            var table = _table;
+            // The fast path: transitions already in the table to live states that end no match. One
+            // unsigned comparison sends the rest (Dead is 0, Unknown and Quit negative, matches have
+            // the match bit) to the careful path below; every state's row is in the table.
+            ref var table = ref Unsafe.As<int, uint>(ref MemoryMarshal.GetArrayDataReference(_table));
             while (i < text.Length)
             {
-                var entry = table[s + _map[text[i]]];
-                if (entry < 0)
+                if (s == start && escapes is not null)
+                {
+                    var skip = text[i..].IndexOfAny(escapes);
+                    i = skip < 0 ? text.Length : i + skip;
+                    if (i == text.Length)
+                    {
+                        break;
+                    }
+                }
+
+                var t = Unsafe.Add(ref table, (nuint)((uint)s + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i))));
+                if (t - 1 >= MatchBit - 1)
                 {
                     break;
                 }
 
-                if (entry >= MatchBit)
-                {
-                    last = i;
-                    entry -= MatchBit;
-                }
-
-                s = entry;
-                if (s == Dead)
-                {
-                    return SpanFound(i - from, last, out end);
-                }
-
+                s = (int)t;
                 i++;
             }
 
@@ -45,6 +74,11 @@ internal sealed partial class LazyDfa
             {
                 end = i;
                 return stopped;
+            }
+
+            if (_clears != clears)
+            {
+                escapes = null; // states were renumbered: `start` no longer names the start state
             }
 
             if (matched)
@@ -117,6 +151,52 @@ internal sealed partial class LazyDfa
 
             i--;
         }
+    }
+
+    // The bytes that leave start state `s`, when they are few and rare enough to search for (else null).
+    private SearchValues<byte>? Escapes(int s)
+    {
+        if (_acceleratedClears != _clears)
+        {
+            _accelerated.Clear();
+            _acceleratedClears = _clears;
+        }
+
+        if (_accelerated.TryGetValue(s, out var known))
+        {
+            return known;
+        }
+
+        var leaving = new bool[_classes];
+        for (var c = 0; c < _classes; c++)
+        {
+            var entry = _table[s + c];
+            if (entry == Unknown)
+            {
+                entry = Compute(s, c, 0, out _);
+                if (entry == Unknown || _acceleratedClears != _clears)
+                {
+                    return null; // the cache is full: not now
+                }
+            }
+
+            leaving[c] = entry != s;
+        }
+
+        var escapes = new List<byte>();
+        var frequency = 0;
+        for (var b = 0; b < 256 && escapes.Count <= MaxEscapes; b++)
+        {
+            if (leaving[_map[b]])
+            {
+                escapes.Add((byte)b);
+                frequency += ByteFrequencies.Of((byte)b);
+            }
+        }
+
+        var values = escapes.Count <= MaxEscapes && frequency <= MaxEscapeFrequency ? SearchValues.Create([.. escapes]) : null;
+        _accelerated[s] = values;
+        return values;
     }
 
     private DfaOutcome SpanFound(long scanned, int last, out int position)

@@ -134,16 +134,39 @@ internal sealed partial class LazyDfa
     {
         ref var map = ref MemoryMarshal.GetArrayDataReference(_map);
         ref var bytes = ref MemoryMarshal.GetReference(text);
+
+        // A start state that few rare bytes leave is skipped through with a vectorized search.
+        var escapes = Escapes(_start);
+        var clears = _clears;
+        var accelerated = escapes is null ? uint.MaxValue : (uint)_start;
         ref var table = ref Unsafe.As<int, uint>(ref MemoryMarshal.GetArrayDataReference(_table));
         var s = (uint)_start;
         var i = from;
         var length = text.Length;
         while (true)
         {
+            // Skip to the next byte that leaves the start state, and take its move here unless that
+            // needs the careful path below (`special`).
+            var special = false;
+            if (s == accelerated)
+            {
+                var skip = text[i..].IndexOfAny(escapes!);
+                i = skip < 0 ? length : i + skip;
+                if (i < length)
+                {
+                    var t = Unsafe.Add(ref table, (nuint)(s + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i))));
+                    special = t >= MatchBit;
+                    if (!special)
+                    {
+                        (s, i) = (t, i + 1);
+                    }
+                }
+            }
+
             // The hot loop: one table read per byte, the next state's offset. Offsets are
             // premultiplied and unsigned (zero-extending them is free), and every state's row is in
             // the table, so the reads need no bounds checks.
-            while (i + 3 < length)
+            while (i + 3 < length && s != accelerated)
             {
                 var t = Unsafe.Add(ref table, (nuint)(s + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i))));
                 if (t >= MatchBit)
@@ -175,6 +198,11 @@ internal sealed partial class LazyDfa
                 i += 4;
             }
 
+            if (s == accelerated && i < length && !special)
+            {
+                continue;
+            }
+
             while (i < length)
             {
                 var t = Unsafe.Add(ref table, (nuint)(s + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i))));
@@ -197,6 +225,11 @@ internal sealed partial class LazyDfa
             {
                 entry = Compute((int)s, _map[text[i]], i - from, out var renumbered);
                 table = ref Unsafe.As<int, uint>(ref MemoryMarshal.GetArrayDataReference(_table));
+                if (_clears != clears)
+                {
+                    accelerated = uint.MaxValue; // states were renumbered
+                }
+
                 if (entry == Unknown)
                 {
                     position = i;
