@@ -72,6 +72,13 @@ internal sealed partial class LazyDfa
     private readonly Stack<int> _stack = new();
     private readonly List<int> _found = [];
 
+    // Texts shorter than this (a line a prefilter found) are stepped through: a skip would not pay.
+    private const int MinAcceleratedLength = 256;
+
+    // Escapes(_start), while the cache has been cleared _lineEscapesClears times (-1: not yet known).
+    private System.Buffers.SearchValues<byte>? _lineEscapes;
+    private int _lineEscapesClears = -1;
+
     // Whether a state's set keeps its split states, in priority order (see Visit).
     private readonly bool _keepSplits;
     private readonly bool _linesAreTexts;
@@ -135,38 +142,36 @@ internal sealed partial class LazyDfa
         ref var map = ref MemoryMarshal.GetArrayDataReference(_map);
         ref var bytes = ref MemoryMarshal.GetReference(text);
 
-        // A start state that few rare bytes leave is skipped through with a vectorized search.
-        var escapes = Escapes(_start);
+        // A start state that few rare bytes leave is skipped through with a vectorized search. Lines
+        // are searched one call each, often short: the answer for the start state is kept at hand.
+        if (_lineEscapesClears != _clears)
+        {
+            _lineEscapes = Escapes(_start);
+            _lineEscapesClears = _clears;
+        }
+
+        var escapes = _lineEscapes;
         var clears = _clears;
-        var accelerated = escapes is null ? uint.MaxValue : (uint)_start;
+        var accelerated = escapes is null || text.Length - from < MinAcceleratedLength ? uint.MaxValue : (uint)_start;
         ref var table = ref Unsafe.As<int, uint>(ref MemoryMarshal.GetArrayDataReference(_table));
         var s = (uint)_start;
         var i = from;
         var length = text.Length;
         while (true)
         {
-            // Skip to the next byte that leaves the start state, and take its move here unless that
-            // needs the careful path below (`special`).
-            var special = false;
+            // In the start state (when the search begins, or after a move computed below), skip to the
+            // next byte that leaves it. The hot loop does not look for the state again: a check per
+            // byte costs more than the skips it would add.
             if (s == accelerated)
             {
                 var skip = text[i..].IndexOfAny(escapes!);
                 i = skip < 0 ? length : i + skip;
-                if (i < length)
-                {
-                    var t = Unsafe.Add(ref table, (nuint)(s + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i))));
-                    special = t >= MatchBit;
-                    if (!special)
-                    {
-                        (s, i) = (t, i + 1);
-                    }
-                }
             }
 
             // The hot loop: one table read per byte, the next state's offset. Offsets are
             // premultiplied and unsigned (zero-extending them is free), and every state's row is in
             // the table, so the reads need no bounds checks.
-            while (i + 3 < length && s != accelerated)
+            while (i + 3 < length)
             {
                 var t = Unsafe.Add(ref table, (nuint)(s + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i))));
                 if (t >= MatchBit)
@@ -196,11 +201,6 @@ internal sealed partial class LazyDfa
                 }
 
                 i += 4;
-            }
-
-            if (s == accelerated && i < length && !special)
-            {
-                continue;
             }
 
             while (i < length)
