@@ -44,7 +44,7 @@ public sealed class CompiledPattern
     /// <summary>The memory each search thread's lazy DFAs may use for their states, unless <see cref="PatternOptions.DfaSizeLimit"/> says otherwise.</summary>
     internal const long DefaultDfaBudgetBytes = 8L << 20;
 
-    private readonly long _dfaBudget = DefaultDfaBudgetBytes;
+    private readonly long _dfaBudget; // the default dialect's only: -P has no DFA
 
     private CompiledPattern(RegexNode? tree, RegexNode? inner, int matchGroup, bool caseInsensitive, bool crlf, bool multiline = false,
         long sizeLimit = PatternOptions.DefaultRegexSizeLimit, long? dfaBudget = null)

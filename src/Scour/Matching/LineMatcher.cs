@@ -146,7 +146,7 @@ internal abstract class LineMatcher : IDisposable
     protected static (int Start, int End) LineAround(byte[] buffer, int start, int end, int position) =>
         (LineBounds.StartOf(buffer, position, start), LineBounds.EndOf(buffer.AsSpan(0, end), position));
 
-    /// <summary>A line without its <c>\n</c>, with <paramref name="crlf"/> also without the <c>\r</c> before it (rg's CRLF terminator).</summary>
+    /// <summary>A line already without its <c>\n</c>, with <paramref name="crlf"/> also without the <c>\r</c> that came before it (rg's CRLF terminator).</summary>
     protected static ReadOnlySpan<byte> WithoutCarriageReturn(ReadOnlySpan<byte> line, bool crlf) =>
         crlf && line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
 

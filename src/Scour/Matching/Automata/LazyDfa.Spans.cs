@@ -7,13 +7,6 @@ namespace Scour.Matching.Automata;
 /// <summary>The searches that find a match's span: its end (forward) and its start (reverse).</summary>
 internal sealed partial class LazyDfa
 {
-    // Start states that few, rare bytes leave (j[A-Z]+: only 'j'), with those bytes: the forward span
-    // search skips to the next of them with a vectorized search instead of stepping through the bytes
-    // between (rg's accelerated states). Null for a state that is not worth it. Valid until the cache
-    // is cleared (states are renumbered then).
-    private readonly Dictionary<int, SearchValues<byte>?> _accelerated = [];
-    private int _acceleratedClears;
-
     // At most this many bytes leave an accelerated state, together at most this frequent (1/64 of
     // text: skips of 64 bytes on average, long enough to pay for the search's start-up).
     private const int MaxEscapes = 3;
@@ -27,16 +20,10 @@ internal sealed partial class LazyDfa
     public DfaOutcome FindLeftmostEnd(ReadOnlySpan<byte> text, int from, out int end)
     {
         var startFlags = from == 0 ? StartBefore : FlagsAfter(text[from - 1]);
-        var clears = _clears;
-        var escapes = Escapes(StartState(startFlags));
-        if (_clears != clears)
-        {
-            escapes = null; // the cache was cleared while the start state's moves were computed
-        }
-
+        var escapes = StartEscapes(startFlags); // first: it may clear the cache, renumbering the states
         var s = StartState(startFlags);
         var start = s;
-        clears = _clears;
+        var clears = _clears;
         var last = -1;
         var i = from;
         ref var map = ref MemoryMarshal.GetArrayDataReference(_map);
@@ -153,20 +140,19 @@ internal sealed partial class LazyDfa
         }
     }
 
-    // The bytes that leave start state `s`, when they are few and rare enough to search for (else null).
-    private SearchValues<byte>? Escapes(int s)
+    // The bytes that leave the start state after a byte with `flags`, when they are few and rare enough
+    // to skip to with a vectorized search (else null): rg's accelerated states (j[A-Z]+ leaves only on
+    // 'j'). Kept beside the start state, and forgotten with it when the cache is cleared.
+    private SearchValues<byte>? StartEscapes(byte flags)
     {
-        if (_acceleratedClears != _clears)
+        flags &= _flagMask;
+        if (_startEscapesKnown[flags])
         {
-            _accelerated.Clear();
-            _acceleratedClears = _clears;
+            return _startEscapes[flags];
         }
 
-        if (_accelerated.TryGetValue(s, out var known))
-        {
-            return known;
-        }
-
+        var s = StartState(flags);
+        var clears = _clears;
         var leaving = new bool[_classes];
         for (var c = 0; c < _classes; c++)
         {
@@ -174,7 +160,7 @@ internal sealed partial class LazyDfa
             if (entry == Unknown)
             {
                 entry = Compute(s, c, 0, out _);
-                if (entry == Unknown || _acceleratedClears != _clears)
+                if (entry == Unknown || _clears != clears)
                 {
                     return null; // the cache is full: not now
                 }
@@ -195,7 +181,8 @@ internal sealed partial class LazyDfa
         }
 
         var values = escapes.Count <= MaxEscapes && frequency <= MaxEscapeFrequency ? SearchValues.Create([.. escapes]) : null;
-        _accelerated[s] = values;
+        _startEscapes[flags] = values;
+        _startEscapesKnown[flags] = true;
         return values;
     }
 

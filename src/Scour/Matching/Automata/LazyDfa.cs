@@ -75,9 +75,9 @@ internal sealed partial class LazyDfa
     // Texts shorter than this (a line a prefilter found) are stepped through: a skip would not pay.
     private const int MinAcceleratedLength = 256;
 
-    // Escapes(_start), while the cache has been cleared _lineEscapesClears times (-1: not yet known).
-    private System.Buffers.SearchValues<byte>? _lineEscapes;
-    private int _lineEscapesClears = -1;
+    // StartEscapes by start state flags (one per entry of _starts), and whether each is known yet.
+    private readonly System.Buffers.SearchValues<byte>?[] _startEscapes = new System.Buffers.SearchValues<byte>?[16];
+    private readonly bool[] _startEscapesKnown = new bool[16];
 
     // Whether a state's set keeps its split states, in priority order (see Visit).
     private readonly bool _keepSplits;
@@ -142,15 +142,8 @@ internal sealed partial class LazyDfa
         ref var map = ref MemoryMarshal.GetArrayDataReference(_map);
         ref var bytes = ref MemoryMarshal.GetReference(text);
 
-        // A start state that few rare bytes leave is skipped through with a vectorized search. Lines
-        // are searched one call each, often short: the answer for the start state is kept at hand.
-        if (_lineEscapesClears != _clears)
-        {
-            _lineEscapes = Escapes(_start);
-            _lineEscapesClears = _clears;
-        }
-
-        var escapes = _lineEscapes;
+        // A start state that few rare bytes leave is skipped through with a vectorized search.
+        var escapes = StartEscapes(StartBefore); // first: it may clear the cache, renumbering _start
         var clears = _clears;
         var accelerated = escapes is null || text.Length - from < MinAcceleratedLength ? uint.MaxValue : (uint)_start;
         ref var table = ref Unsafe.As<int, uint>(ref MemoryMarshal.GetArrayDataReference(_table));
@@ -316,6 +309,7 @@ internal sealed partial class LazyDfa
         _memory = 0;
         Array.Fill(_table, Unknown);
         Array.Fill(_starts, Unknown);
+        Array.Clear(_startEscapesKnown);
         TryAdd([], 0, out _); // Dead
         _start = StartState(StartBefore);
     }
