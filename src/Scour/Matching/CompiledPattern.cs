@@ -66,11 +66,8 @@ public sealed class CompiledPattern
         _needsBacktracking = backtrack1; // both translations use lookaround for the same assertions
         NeedsLineByLine = UsesTextAnchors(tree);
         IsCharacterPattern = !RegexNodeQuery.Any(tree, n => n is ByteClassNode { HasHighBytes: true });
-        if (!multiline)
-        {
-            _automaton = new(() => NfaCompiler.TryCompile(tree, crlf: crlf, sizeLimit: sizeLimit) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
-            _reverseAutomaton = new(() => NfaCompiler.TryCompile(tree, reverse: true, crlf: crlf) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
-        }
+        _automaton = new(() => NfaCompiler.TryCompile(tree, crlf: crlf, sizeLimit: sizeLimit, multiline: multiline) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
+        _reverseAutomaton = new(() => NfaCompiler.TryCompile(tree, reverse: true, crlf: crlf, multiline: multiline) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
 
         _searchBmp = new(() => Build(_bmpPattern, RegexOptions.ExplicitCapture));
         _searchInvalid = new(() => Build(_invalidPattern.Value, RegexOptions.ExplicitCapture));
@@ -111,9 +108,7 @@ public sealed class CompiledPattern
     // literal searchers alone, those are never too large (and build no automaton for the check).
     private void ThrowIfTooLarge(RegexNode tree, long sizeLimit)
     {
-        var fits = _exactLiteral is not null || _exactLiteralSet is not null
-            || (_automaton is not null ? _automaton.Value is not null
-            : NfaCompiler.TryCompile(tree, sizeLimit: sizeLimit) is not null); // -U: only counted
+        var fits = _exactLiteral is not null || _exactLiteralSet is not null || _automaton!.Value is not null;
         if (!fits)
         {
             throw new PatternSyntaxException($"compiled regex exceeds size limit of {sizeLimit}");
@@ -415,10 +410,15 @@ public sealed class CompiledPattern
             return new Pcre2LineMatcher(_pcre2, Crlf, IsMultiline, _nullData);
         }
 
-        if (_backtrackingDialect || IsMultiline)
+        if (_backtrackingDialect)
+        {
+            return new RegexLineMatcher(this, prefilter: null, lineByLine: true);
+        }
+
+        if (IsMultiline)
         {
             // Multiline patterns run over whole texts (FindAll), never through the line machinery.
-            return new RegexLineMatcher(this, prefilter: null, lineByLine: !IsMultiline);
+            return PikeVmMatcher(spanDfas: strategy != MatcherStrategy.PikeVm)!;
         }
 
         if (strategy == MatcherStrategy.PikeVm && PikeVmMatcher(spanDfas: false) is { } pike)
@@ -480,7 +480,7 @@ public sealed class CompiledPattern
         var spans = spanDfas && !NeedsLineByLine && _reverseAutomaton!.Value is var (reverse, reverseClasses)
             ? (new LazyDfa(nfa, classes, _dfaBudget / 2, DfaMode.LeftmostFirst), new LazyDfa(reverse, reverseClasses, _dfaBudget / 2, DfaMode.AllReverse))
             : ((LazyDfa, LazyDfa)?)null;
-        return new PikeVmLineMatcher(new PikeVm(nfa), spans, GroupNames, linesInContext: _required is null && !NeedsLineByLine, linesAreTexts: NeedsLineByLine, Crlf);
+        return new PikeVmLineMatcher(new PikeVm(nfa), spans, GroupNames, linesInContext: _required is null && !NeedsLineByLine, linesAreTexts: NeedsLineByLine && !IsMultiline, Crlf, IsMultiline);
     }
 
     /// <summary>

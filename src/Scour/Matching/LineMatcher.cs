@@ -92,6 +92,22 @@ internal abstract class LineMatcher : IDisposable
     private ReadOnlySpan<byte> Unit(ReadOnlySpan<byte> text, int start, int end) =>
         MatchesAcrossLines ? text[start..end] : WithoutTerminator(text[start..end]);
 
+    /// <summary>
+    /// The first match in <c>text[from..]</c>, which is searched as a text of its own (as rg's multiline
+    /// searcher searches the rest of its buffer after each match: <c>\A</c> holds at <paramref name="from"/>
+    /// and look-behind sees nothing before it); in <paramref name="text"/>'s coordinates.
+    /// </summary>
+    public virtual bool FindFirst(ReadOnlySpan<byte> text, int from, out ByteRange match)
+    {
+        var found = new List<ByteRange>();
+        FindAll(text[from..], found);
+        match = found.Count > 0 ? new ByteRange(found[0].Start + from, found[0].End + from) : default;
+        return found.Count > 0;
+    }
+
+    /// <summary>How far past a unit of lines rg's printer lets a multiline match look (and reach) when it finds the unit's matches again.</summary>
+    protected const int MultilineLookAhead = 128;
+
     /// <summary>True for a multiline pattern (<c>-U</c>): it is matched against whole texts, not lines.</summary>
     public virtual bool MatchesAcrossLines => false;
 

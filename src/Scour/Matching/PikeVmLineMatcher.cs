@@ -29,7 +29,11 @@ namespace Scour.Matching;
 /// Lines end with CRLF (<c>--crlf</c>): rg removes a final <c>\r\n</c> from the line, so spans and
 /// line-by-line decisions do not see its <c>\r</c>; a bare <c>\n</c> stays in a line decided alone.
 /// </param>
-internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Reverse)? spans, IReadOnlyDictionary<string, int> groupNames, bool linesInContext, bool linesAreTexts, bool crlf) : LineMatcher
+/// <param name="acrossLines">
+/// Matches may span lines (<c>-U</c>): the automaton consumes terminators, and spans are found in whole
+/// texts (<see cref="FindAll"/> over a file, a reported unit of lines with its terminators).
+/// </param>
+internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Reverse)? spans, IReadOnlyDictionary<string, int> groupNames, bool linesInContext, bool linesAreTexts, bool crlf, bool acrossLines = false) : LineMatcher
 {
     private bool _spansGaveUp;
     private readonly int[] _slots = new int[vm.SlotCount];
@@ -78,38 +82,57 @@ internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Rev
     private int LineText(ReadOnlySpan<byte> text, int content) =>
         !crlf ? content : content < text.Length && content > 0 && text[content - 1] == '\r' ? content - 1 : text.Length;
 
-    public override bool IsMatch(ReadOnlySpan<byte> line) => vm.Search(WithoutCarriageReturn(line, crlf), 0, []);
+    public override bool MatchesAcrossLines => acrossLines;
 
-    public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches) => FindAllFrom(WithoutCarriageReturn(line, crlf), 0, matches);
+    public override bool IsMatch(ReadOnlySpan<byte> line) => vm.Search(Text(line), 0, []);
+
+    public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches) => FindAllFrom(Text(line), 0, matches);
 
     public override void FindAllGroups(ReadOnlySpan<byte> line, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
-        FindAllGroupsFrom(WithoutCarriageReturn(line, crlf), 0, matches, out resolveName);
+        FindAllGroupsFrom(Text(line), 0, matches, out resolveName);
+
+    public override bool FindFirst(ReadOnlySpan<byte> text, int from, out ByteRange match)
+    {
+        var slots = _slots.AsSpan(0, 2);
+        var found = Search(text[from..], 0, slots);
+        match = found ? new ByteRange(slots[0] + from, slots[1] + from) : default;
+        return found;
+    }
+
+    // What a line given alone is matched in: with --crlf, not the \r of its terminator (a text spanning
+    // lines keeps everything).
+    private ReadOnlySpan<byte> Text(ReadOnlySpan<byte> line) => acrossLines ? line : WithoutCarriageReturn(line, crlf);
 
     // As rg's printer finds a reported line's matches: in the searcher's buffer up to the line's end
-    // (its terminator removed), so that look-behind sees the bytes before the line and \A the buffer's start.
+    // (its terminator removed), so that look-behind sees the bytes before the line and \A the buffer's
+    // start. A unit of lines (-U) is searched with a little of what follows in view, and its matches are
+    // those that start inside it.
     public override void FindAllInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange> matches) =>
-        FindAllFrom(text[..WithoutCarriageReturn(WithoutTerminator(text[..end]), crlf).Length], start, matches);
+        FindAllFrom(Context(text, end), start, matches, acrossLines ? end : int.MaxValue);
 
     public override void FindAllGroupsInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
-        FindAllGroupsFrom(text[..WithoutCarriageReturn(WithoutTerminator(text[..end]), crlf).Length], start, matches, out resolveName);
+        FindAllGroupsFrom(Context(text, end), start, matches, out resolveName, acrossLines ? end : int.MaxValue);
+
+    private ReadOnlySpan<byte> Context(ReadOnlySpan<byte> text, int end) =>
+        acrossLines ? text[..Math.Min(text.Length, end + MultilineLookAhead)] : text[..WithoutCarriageReturn(WithoutTerminator(text[..end]), crlf).Length];
 
     // The matches in haystack[from..], in coordinates relative to `from`.
-    private void FindAllFrom(ReadOnlySpan<byte> haystack, int from, List<ByteRange> matches)
+    private void FindAllFrom(ReadOnlySpan<byte> haystack, int from, List<ByteRange> matches, int stop = int.MaxValue)
     {
         var slots = _slots.AsSpan(0, 2);
         int pos = from, lastEnd = -1;
-        while (Next(haystack, ref pos, ref lastEnd, slots))
+        while (Next(haystack, ref pos, ref lastEnd, slots, stop))
         {
             matches.Add(new ByteRange(slots[0] - from, slots[1] - from));
         }
     }
 
-    private void FindAllGroupsFrom(ReadOnlySpan<byte> haystack, int from, List<ByteRange[]> matches, out Func<string, int> resolveName)
+    private void FindAllGroupsFrom(ReadOnlySpan<byte> haystack, int from, List<ByteRange[]> matches, out Func<string, int> resolveName, int stop = int.MaxValue)
     {
         resolveName = name => groupNames.TryGetValue(name, out var group) ? group : -1;
         var slots = _slots.AsSpan();
         int pos = from, lastEnd = -1;
-        while (Next(haystack, ref pos, ref lastEnd, slots))
+        while (Next(haystack, ref pos, ref lastEnd, slots, stop))
         {
             var groups = new ByteRange[slots.Length / 2];
             for (var g = 0; g < groups.Length; g++)
@@ -123,9 +146,10 @@ internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Rev
 
     // The next match to report, as rg iterates them: after an empty match the search resumes one byte
     // later (inside a character too), and an empty match right where the previous match ended is skipped.
-    private bool Next(ReadOnlySpan<byte> line, ref int pos, ref int lastEnd, Span<int> slots)
+    // None starts at or after `stop`.
+    private bool Next(ReadOnlySpan<byte> line, ref int pos, ref int lastEnd, Span<int> slots, int stop)
     {
-        while (pos <= line.Length && Search(line, pos, slots))
+        while (pos <= line.Length && Search(line, pos, slots) && slots[0] < stop)
         {
             var (start, end) = (slots[0], slots[1]);
             pos = start == end ? end + 1 : end;

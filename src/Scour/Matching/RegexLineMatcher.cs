@@ -197,6 +197,30 @@ internal sealed class RegexLineMatcher : LineMatcher
         }
     }
 
+    // .NET's regex cannot start a text at an offset without copying what follows: the text's matches
+    // are found once, when a multiline search begins (at 0), and handed out in order (an approximation:
+    // \A then holds at the text's start only).
+    public override bool FindFirst(ReadOnlySpan<byte> text, int from, out ByteRange match)
+    {
+        if (from == 0 || _textMatches is null)
+        {
+            _textMatches = [];
+            _textCursor = 0;
+            FindAll(text, _textMatches);
+        }
+
+        while (_textCursor < _textMatches.Count && _textMatches[_textCursor].Start < from)
+        {
+            _textCursor++;
+        }
+
+        match = _textCursor < _textMatches.Count ? _textMatches[_textCursor] : default;
+        return _textCursor < _textMatches.Count;
+    }
+
+    private List<ByteRange>? _textMatches;
+    private int _textCursor;
+
     // Rust's iteration rule: an empty match right where the previous match ended is skipped, and the
     // search resumes one character later (past the line's end when there is none).
     private static int AfterSkippedEmptyMatch(ReadOnlySpan<char> chars, int index) =>

@@ -68,19 +68,44 @@ internal abstract class FilePrinter : IFileSink
     protected void FindMatches(in SinkLine line, List<ByteRange> matches)
     {
         Matcher.FindAllInContext(line, matches);
-        TrailingEmptyMatch.Drop(matches, UnitLength(line), IsTerminated(line));
+        TrailingEmptyMatch.Drop(matches, UnitLength(line), KeepsTrailingEmptyMatch(line));
+        if (Matcher.MatchesAcrossLines)
+        {
+            for (var k = 0; k < matches.Count; k++)
+            {
+                matches[k] = WithinUnit(matches[k], line.Bytes.Length);
+            }
+        }
     }
+
+    // Found again with the bytes after the unit in view (as rg's printer finds them), a match may run
+    // past the unit's end: it is cut there, as only the unit is printed.
+    private static ByteRange WithinUnit(ByteRange range, int length) =>
+        range.End <= length ? range : new ByteRange(Math.Min(range.Start, length), length);
 
     /// <summary>As <see cref="FindMatches"/>, with each match's capture groups (for <c>-r</c>).</summary>
     protected void FindMatchGroups(in SinkLine line, List<ByteRange[]> groups, out Func<string, int> resolve)
     {
         Matcher.FindAllGroupsInContext(line, groups, out resolve);
-        TrailingEmptyMatch.Drop(groups, UnitLength(line), IsTerminated(line));
+        TrailingEmptyMatch.Drop(groups, UnitLength(line), KeepsTrailingEmptyMatch(line));
+        if (Matcher.MatchesAcrossLines)
+        {
+            foreach (var found in groups)
+            {
+                for (var g = 0; g < found.Length; g++)
+                {
+                    found[g] = found[g].Start < 0 ? found[g] : WithinUnit(found[g], line.Bytes.Length);
+                }
+            }
+        }
     }
 
     private int UnitLength(in SinkLine line) => Matcher.MatchesAcrossLines ? line.Bytes.Length : line.Content.Length;
 
-    private static bool IsTerminated(in SinkLine line) => !line.Bytes.IsEmpty && line.Bytes[^1] == (byte)'\n';
+    // A line keeps an empty match at its end before its terminator. A unit of -U lines never does: after
+    // its last terminator, that match is on the next line (or, at the end of the file, on none).
+    private bool KeepsTrailingEmptyMatch(in SinkLine line) =>
+        !Matcher.MatchesAcrossLines && !line.Bytes.IsEmpty && line.Bytes[^1] == (byte)'\n';
 
     /// <summary>Adds a matching line's matches (found by the printer) to the <c>--stats</c> count.</summary>
     protected void CountForStats(int matches) => StatsMatches += matches;

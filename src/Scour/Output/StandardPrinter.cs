@@ -71,9 +71,20 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
     // -r: each match is printed as the expansion of the template (with -o, alone on its line).
     private void WriteReplaced(in SinkLine line, Replacement replacement)
     {
-        var content = line.Content;
         _groups.Clear();
         FindMatchGroups(line, _groups, out var resolve);
+
+        // A match of -U may take the unit's final terminator: then the whole unit is what is replaced in
+        // (and, as in rg, a terminator is added after it).
+        var content = line.Content;
+        foreach (var groups in _groups)
+        {
+            if (groups[0].End > content.Length)
+            {
+                content = line.Bytes;
+                break;
+            }
+        }
         CountForStats(_groups.Count);
         if (Options.OnlyMatching && !Options.Vimgrep)
         {
@@ -109,7 +120,8 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         foreach (var column in rows)
         {
             WritePrefix(line, Options.FieldMatchSeparator, column, line.AbsoluteOffset);
-            WriteLineText(text, ranges, isMatch: true, text.Length + terminator, terminator > 0);
+            // A unit of -U lines ends with the configured terminator, as rg ends it, whatever its own was.
+            WriteLineText(text, ranges, isMatch: true, text.Length + terminator, terminator > 0 && !Matcher.MatchesAcrossLines);
         }
     }
 
@@ -147,11 +159,17 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             }
             else if (Options.OnlyMatching)
             {
-                foreach (var p in pieces.Where(p => p.Length > 0))
+                // As rg: each line's piece of a match is prefixed with where the whole match starts (its
+                // column counted from the unit's start).
+                foreach (var m in _matches)
                 {
-                    WritePrefix(line, Options.FieldMatchSeparator, p.Start + 1, line.AbsoluteOffset + p.Start);
-                    WriteMatchText(line.Content[p.Start..p.End]);
-                    Buffer.Write(Options.LineTerminator);
+                    var (s, e) = (Math.Max(m.Start, at), Math.Min(m.End, end - (nl < 0 ? 0 : 1)));
+                    if (s < e)
+                    {
+                        WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, span.AbsoluteOffset + m.Start);
+                        WriteMatchText(content[s..e]);
+                        Buffer.Write(Options.LineTerminator);
+                    }
                 }
             }
             else

@@ -89,8 +89,7 @@ internal static class MultilineSearcher
     // matches here (a match across lines counts once), so only the first ones form units.
     private static List<(int Start, int End)> MatchedUnits(byte[] buffer, int length, LineMatcher matcher, bool invert, long? maxCount)
     {
-        var matches = new List<ByteRange>();
-        matcher.FindAll(buffer.AsSpan(0, length), matches);
+        var matches = Matches(buffer.AsSpan(0, length), matcher, invert);
         if (!invert && maxCount is { } max && matches.Count > max)
         {
             matches.RemoveRange((int)max, matches.Count - (int)max);
@@ -136,6 +135,23 @@ internal static class MultilineSearcher
         }
 
         return lines;
+    }
+
+    // The matches as rg's multiline searcher finds them: each search runs over the rest of the text as a
+    // text of its own (so \A holds again where it starts), from the end of the previous match (one byte
+    // later after an empty one), or with -v from the end of that match's last line.
+    private static List<ByteRange> Matches(ReadOnlySpan<byte> text, LineMatcher matcher, bool invert)
+    {
+        var matches = new List<ByteRange>();
+        var pos = 0;
+        while (pos < text.Length && matcher.FindFirst(text, pos, out var m))
+        {
+            matches.Add(m);
+            pos = invert ? LineBounds.EndOf(text, m.End > m.Start ? m.End - 1 : m.Start)
+                : m.End + (m.Length == 0 && m.End < text.Length ? 1 : 0);
+        }
+
+        return matches;
     }
 
     /// <summary>Reports units and the context lines around them, in order, counting line numbers as it goes.</summary>

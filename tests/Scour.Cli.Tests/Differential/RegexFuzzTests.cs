@@ -7,7 +7,7 @@ namespace Scour.Cli.Tests.Differential;
 /// <summary>
 /// Seeded random patterns (see <see cref="RandomRegex"/>) over random texts, each run by scour and rg
 /// 15.2 in several output modes, line-selecting ones and ones that print spans (<c>-o -b</c>, <c>-r</c>
-/// with a capture group, <c>--count-matches</c>): the output must be rg's. CI runs a bounded number of
+/// with a capture group, <c>--count-matches</c>), and across lines (<c>-U</c>): the output must be rg's. CI runs a bounded number of
 /// cases (about 30 s); <c>SCOUR_FUZZ_CASES</c> and <c>SCOUR_FUZZ_SEED</c> run more, or others.
 /// </summary>
 public sealed class RegexFuzzTests : IDisposable
@@ -16,7 +16,7 @@ public sealed class RegexFuzzTests : IDisposable
     [
         ["-n"], ["-c", "-v"], ["-c", "-i"], ["-n", "-x"], ["-n", "-w"],
         ["-o", "-b", "-n"], ["-n", "-r", "<$0|$1>"], ["-o", "-w", "-b"], ["--count-matches"],
-        ["--crlf", "-n"], ["--crlf", "-o", "-b"],
+        ["--crlf", "-n"], ["--crlf", "-o", "-b"], ["-U", "-n"], ["-U", "-o", "-b"], ["-U", "--crlf", "-c"],
     ];
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "scour-fuzz-" + Guid.NewGuid().ToString("N")[..8]);
@@ -55,7 +55,7 @@ public sealed class RegexFuzzTests : IDisposable
                 compared++;
                 if (!theirs.Stdout.AsSpan().SequenceEqual(ours.Stdout) || theirs.ExitCode != ours.ExitCode)
                 {
-                    failures.Add($"seed {seed} case {i}: {string.Join(' ', args)}\n--- rg ({theirs.ExitCode}) ---\n{Latin1(theirs.Stdout)}--- scour ({ours.ExitCode}) ---\n{Latin1(ours.Stdout)}{ours.Stderr}");
+                    failures.Add($"seed {seed} case {i} in {_root}: {string.Join(' ', args)}\n--- rg ({theirs.ExitCode}) ---\n{Latin1(theirs.Stdout)}--- scour ({ours.ExitCode}) ---\n{Latin1(ours.Stdout)}{ours.Stderr}");
                     break;
                 }
             }
@@ -67,5 +67,12 @@ public sealed class RegexFuzzTests : IDisposable
 
     private static string Latin1(byte[] bytes) => Encoding.Latin1.GetString(bytes.Length > 2000 ? bytes[..2000] : bytes);
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    // SCOUR_FUZZ_KEEP=1 keeps the texts, to reproduce a difference by hand (their folder is in the failures).
+    public void Dispose()
+    {
+        if (Environment.GetEnvironmentVariable("SCOUR_FUZZ_KEEP") != "1")
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
 }

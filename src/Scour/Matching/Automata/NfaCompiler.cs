@@ -24,14 +24,15 @@ internal sealed class NfaCompiler
     private readonly long _sizeLimit;
     private long _size;
 
-    // What no state consumes: the terminator, and with --crlf the \r of a CRLF terminator too.
+    // What no state consumes: the terminator, and with --crlf the \r of a CRLF terminator too (nothing
+    // when matches may span lines).
     private readonly List<(int Lo, int Hi)> _excluded;
 
-    private NfaCompiler(bool reverse, bool crlf, long sizeLimit)
+    private NfaCompiler(bool reverse, bool crlf, bool multiline, long sizeLimit)
     {
         _reverse = reverse;
         _sizeLimit = sizeLimit;
-        _excluded = crlf ? [('\r', '\r'), (Terminator, Terminator)] : [(Terminator, Terminator)];
+        _excluded = multiline ? [] : crlf ? [('\r', '\r'), (Terminator, Terminator)] : [(Terminator, Terminator)];
     }
 
     /// <summary>
@@ -44,9 +45,10 @@ internal sealed class NfaCompiler
     /// <param name="reverse">Build the reverse automaton.</param>
     /// <param name="crlf">Lines end with CRLF (<c>--crlf</c>): as rg, no class matches <c>\r</c> either.</param>
     /// <param name="sizeLimit">The most bytes the automaton may take, as <see cref="Cost"/> counts them.</param>
-    public static Nfa? TryCompile(RegexNode tree, bool reverse = false, bool crlf = false, long sizeLimit = PatternOptions.DefaultRegexSizeLimit)
+    /// <param name="multiline">Matches may span lines (<c>-U</c>): classes keep the terminator.</param>
+    public static Nfa? TryCompile(RegexNode tree, bool reverse = false, bool crlf = false, long sizeLimit = PatternOptions.DefaultRegexSizeLimit, bool multiline = false)
     {
-        var compiler = new NfaCompiler(reverse, crlf, sizeLimit);
+        var compiler = new NfaCompiler(reverse, crlf, multiline, sizeLimit);
 
         // Every group counts, also one that a repetition such as {0} leaves out of the automaton.
         RegexNodeQuery.Any(tree, n =>
@@ -102,8 +104,8 @@ internal sealed class NfaCompiler
                 return CompileSet([.. CaseFolding.Equivalents(l.CodePoint).Select(c => (c, c))], next);
             case LiteralNode l:
                 return CompileLiteral(l.CodePoint, next);
-            case DotNode:
-                return CompileSet(AnyScalar, next);
+            case DotNode d:
+                return CompileSet(d.DotAll ? [(0, 0x10FFFF)] : AnyScalar, next);
             case ClassNode c:
                 return CompileSet(ClassSet.Evaluate(c.Class, c.CaseInsensitive), next);
             case ByteClassNode b:

@@ -10,8 +10,6 @@ namespace Scour.Matching.Pcre2;
 /// </summary>
 internal sealed unsafe class Pcre2LineMatcher : LineMatcher
 {
-    // rg's printer lets a multiline match look this far past the lines it reports.
-    private const int MultilineLookAhead = 128;
 
     private readonly Pcre2Code _code;
     private readonly Pcre2MatchState _state;
@@ -89,6 +87,21 @@ internal sealed unsafe class Pcre2LineMatcher : LineMatcher
     {
         AddMatches(_multiline ? line : WithoutCarriageReturn(line), 0, int.MaxValue, null, matches);
         resolveName = ResolveName;
+    }
+
+    // A multiline search asks for the first match at increasing offsets of one text: with --null-data
+    // that text is unswapped once, when the search begins (at 0).
+    public override bool FindFirst(ReadOnlySpan<byte> text, int from, out ByteRange match)
+    {
+        var subject = !_nullData ? text : from == 0 ? Unswapped(text) : _unswapped.AsSpan(0, text.Length);
+        bool found;
+        fixed (byte* p = subject)
+        {
+            found = _state.Find(p + from, subject.Length - from, 0);
+        }
+
+        match = found ? new ByteRange(_state.Start + from, _state.End + from) : default;
+        return found;
     }
 
     public override void FindAllInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange> matches)
