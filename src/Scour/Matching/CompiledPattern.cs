@@ -461,8 +461,9 @@ public sealed class CompiledPattern
 
         // .NET's regex decides lines the DFA hands over where it is exact: not for single bytes, nor for
         // (?R)'s ^ and $, which it would decide on the line without its terminator, nor with --crlf (its
-        // classes keep \r).
-        var regexIsExact = IsCharacterPattern && !Crlf && (nfa.Looks & (Look.StartCrlf | Look.EndCrlf)) == 0;
+        // classes keep \r); and only on its linear engine (its backtracking one can loop forever on
+        // repeated empty assertions, as on `(?:\b(?i-u:\B\A)*?){0,2}`).
+        var regexIsExact = IsCharacterPattern && !Crlf && !_needsBacktracking && (nfa.Looks & (Look.StartCrlf | Look.EndCrlf)) == 0;
         return new DfaLineMatcher(new LazyDfa(nfa, classes, _dfaBudget, linesAreTexts: NeedsLineByLine), PikeVmMatcher()!, regexIsExact ? Regex() : null, prefilter is { NeedsDecodedText: false } ? prefilter : null, Crlf);
     }
 

@@ -23,6 +23,12 @@ internal sealed class EveryLineMatcher(LineMatcher inner) : LineMatcher
     public override void FindAllGroups(ReadOnlySpan<byte> line, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
         inner.FindAllGroups(line, matches, out resolveName);
 
+    public override void FindAllInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange> matches) =>
+        inner.FindAllInContext(text, start, end, matches);
+
+    public override void FindAllGroupsInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
+        inner.FindAllGroupsInContext(text, start, end, matches, out resolveName);
+
     public override bool IsMatch(ReadOnlySpan<byte> line) => true;
 
     public override void Dispose()

@@ -393,6 +393,8 @@ public class RgDifferentialTests
         "-U -c 'hello' src/lib.rs unicode.txt context.txt --sort path",
         "-U -n 'hello\\n' bin/data.bin",
         "-U -c hello bin",
+        "-o -b '\\A|l*' noeol.txt", // a pattern matching every line still sees \A at the buffer's start
+        "-c '([α-ω]|\\b(?i-u:\\B\\A)*?){0,2}😀' unicode.txt", // hung in .NET's backtracking engine, which lines were handed to
         // -U on the byte automaton: terminators consumed, \A and \z at the text's ends, --crlf, bytes.
         "-U -o '(?s).+' crlf-mixed.txt",
         "-U -o '\\A(?s:.)+?\\n' noeol.txt",
