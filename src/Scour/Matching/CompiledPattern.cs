@@ -464,7 +464,8 @@ public sealed class CompiledPattern
         // classes keep \r); and only on its linear engine (its backtracking one can loop forever on
         // repeated empty assertions, as on `(?:\b(?i-u:\B\A)*?){0,2}`).
         var regexIsExact = IsCharacterPattern && !Crlf && !_needsBacktracking && (nfa.Looks & (Look.StartCrlf | Look.EndCrlf)) == 0;
-        return new DfaLineMatcher(new LazyDfa(nfa, classes, _dfaBudget, linesAreTexts: NeedsLineByLine), PikeVmMatcher()!, regexIsExact ? Regex() : null, prefilter is { NeedsDecodedText: false } ? prefilter : null, Crlf);
+        var lineClasses = nfa.UnicodeWordBoundary ? ByteClasses.For(nfa, everyHighByte: true) : classes;
+        return new DfaLineMatcher(new LazyDfa(nfa, lineClasses, _dfaBudget, linesAreTexts: NeedsLineByLine), PikeVmMatcher()!, null, prefilter is { NeedsDecodedText: false } ? prefilter : null, Crlf);
     }
 
     // The PikeVM over the byte automaton, when the pattern has one, with the DFAs that find spans

@@ -139,12 +139,18 @@ internal sealed class StreamSearcher : IDisposable
     }
 
     // Reads until the buffer holds at least one more complete line (or the input ends).
-    // Returns false when there is nothing more to search.
+    // Returns false when there is nothing more to search. What was searched is dropped from the buffer
+    // only when it is full: a file that fits is searched where it was read, all of it in view of the
+    // matchers as in rg's memory map (\A holds at the file's start only).
     private bool Fill()
     {
-        Roll();
         while (true)
         {
+            if (_dataEnd == _buf.Length)
+            {
+                Roll();
+            }
+
             if (_dataEnd == _buf.Length)
             {
                 Grow();

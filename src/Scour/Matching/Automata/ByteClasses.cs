@@ -23,7 +23,8 @@ internal sealed class ByteClasses
     /// <summary>A byte of class <paramref name="cls"/>.</summary>
     public byte Representative(int cls) => (byte)Array.IndexOf(Map, (byte)cls);
 
-    public static ByteClasses For(Nfa nfa)
+    /// <summary>The classes of <paramref name="nfa"/>; with <paramref name="everyHighByte"/>, each byte of 0x80 or more is a class of its own (a DFA that follows UTF-8 sequences, see <see cref="Utf8WordTracker"/>).</summary>
+    public static ByteClasses For(Nfa nfa, bool everyHighByte = false)
     {
         var boundary = new bool[257]; // boundary[b]: a new class starts at byte b
         void Mark(int lo, int hi)
@@ -60,6 +61,11 @@ internal sealed class ByteClasses
             Mark('_', '_');
             Mark('a', 'z');
             Mark(0x80, 0xFF);
+        }
+
+        for (var b = 0x80; everyHighByte && b < 256; b++)
+        {
+            boundary[b] = true;
         }
 
         var map = new byte[256];

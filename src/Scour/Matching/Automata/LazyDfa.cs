@@ -109,9 +109,10 @@ internal sealed partial class LazyDfa
             _representative[c] = classes.Representative(c);
         }
 
+        _tracksWords = mode == DfaMode.EarliestEnd && nfa.UnicodeWordBoundary;
         _flagMask = (byte)(((nfa.Looks & (Look.Start | Look.StartText | Look.StartCrlf)) != 0 ? StartBefore : 0)
             | ((nfa.Looks & Nfa.WordLooks) != 0 ? WordBefore : 0)
-            | (nfa.UnicodeWordBoundary ? NonAsciiBefore : 0)
+            | (nfa.UnicodeWordBoundary && !_tracksWords ? NonAsciiBefore : 0)
             | ((nfa.Looks & (Look.StartCrlf | Look.EndCrlf)) != 0 ? CrBefore : 0));
         _keepSplits = mode == DfaMode.LeftmostFirst && (nfa.Looks & ~(Look.Start | Look.StartText)) != 0;
         _budget = Math.Max(budgetBytes, 64 * 1024);
@@ -318,7 +319,11 @@ internal sealed partial class LazyDfa
     private int StartState(byte flags)
     {
         flags &= _flagMask;
-        if (_starts[flags] == Unknown)
+        if (_starts[flags] == Unknown && _tracksWords)
+        {
+            TryAdd(TrackedStartSet(flags), flags, out _starts[flags]);
+        }
+        else if (_starts[flags] == Unknown)
         {
             Created([_mode == DfaMode.LeftmostFirst ? _prefix : _nfaStart], flags);
             TryAdd(SetOf(_found), flags, out _starts[flags]);
@@ -334,6 +339,11 @@ internal sealed partial class LazyDfa
     // next state, given back in `next` for the caller to number; null at the end of the text).
     private int Transition(int[] set, byte flags, int cls, out int[]? next, out byte nextFlags)
     {
+        if (_tracksWords)
+        {
+            return TrackedTransition(set, flags, cls, out next, out nextFlags);
+        }
+
         next = null;
         nextFlags = 0;
         var atEnd = cls == _classes;
