@@ -465,7 +465,7 @@ public sealed class CompiledPattern
         // repeated empty assertions, as on `(?:\b(?i-u:\B\A)*?){0,2}`).
         var regexIsExact = IsCharacterPattern && !Crlf && !_needsBacktracking && (nfa.Looks & (Look.StartCrlf | Look.EndCrlf)) == 0;
         var lineClasses = nfa.UnicodeWordBoundary ? ByteClasses.For(nfa, everyHighByte: true) : classes;
-        return new DfaLineMatcher(new LazyDfa(nfa, lineClasses, _dfaBudget, linesAreTexts: NeedsLineByLine), PikeVmMatcher()!, null, prefilter is { NeedsDecodedText: false } ? prefilter : null, Crlf);
+        return new DfaLineMatcher(new LazyDfa(nfa, lineClasses, _dfaBudget, linesAreTexts: NeedsLineByLine, linesAlone: _required is not null), PikeVmMatcher()!, null, prefilter is { NeedsDecodedText: false } ? prefilter : null, Crlf);
     }
 
     // The PikeVM over the byte automaton, when the pattern has one, with the DFAs that find spans

@@ -25,6 +25,12 @@ public class ByteEngineSemanticsTests
         // A half boundary does not hold next to a byte that is not UTF-8 (the line is its own text).
         { "\\b{start-half}x", "raw:\u0092x\n", string.Empty },
 
+        // With \z each line is its own text, the first or not: the stray byte belongs to no character.
+        { "\\b{start-half}\\z", "raw:a\n\u0092\n", string.Empty },
+
+        // So is a line that a required literal (x) finds, as rg confirms it alone.
+        { "\\b{start-half}x", "raw:a\n\u0092x\n", string.Empty },
+
         // \b holds between a word character and invalid bytes.
         { "\\b\\w+\\b", "raw:\u00FFabc\u00FF\n", "1:1-4" },
 

@@ -21,6 +21,10 @@ internal sealed partial class LazyDfa
     // Whether this DFA tracks characters for Unicode word assertions (else they quit next to non-ASCII).
     private readonly bool _tracksWords;
 
+    // Whether a line's characters are tracked from its own start rather than with the previous line's
+    // terminator before them (see the constructor's linesAlone).
+    private readonly bool _linesAlone;
+
     // Scratch for tracked closures: the conditions found per NFA state in this generation, and the order
     // in which the states were found.
     private int[] _conditions = [];
@@ -100,7 +104,9 @@ internal sealed partial class LazyDfa
 
         moved.Add((_nfaStart, Unconditional)); // the search is unanchored
         nextFlags = FlagsAfter(b);
+        // Where each line is a text of its own, a line starts with nothing before it.
         var nextTracker = Utf8WordTracker.Shared.Next(tracker, b, out var completed);
+        nextTracker = (_linesAreTexts || _linesAlone) && b == Nfa.Terminator ? Utf8WordTracker.TextStart : nextTracker;
         var decided = Look.Start | Look.StartText | ((nextFlags & CrBefore) == 0 ? Look.StartCrlf : Look.None);
         TaggedClosure(moved, decided, (nextFlags & StartBefore) != 0 ? Look.Start | Look.StartText | Look.StartCrlf : Look.None, before: -1, after: -1);
         var found = FoundThreads();

@@ -92,9 +92,15 @@ internal sealed partial class LazyDfa
     /// patterns with <c>\A</c> or <c>\z</c>): a <c>\r</c> before the terminator ends the text, so
     /// <c>(?R)^</c> holds after it.
     /// </param>
-    public LazyDfa(Nfa nfa, ByteClasses classes, long budgetBytes, DfaMode mode = DfaMode.EarliestEnd, bool linesAreTexts = false)
+    /// <param name="linesAlone">
+    /// A Unicode word assertion sees nothing before a line's start, as where rg confirms the lines that a
+    /// required literal finds one at a time; otherwise it sees the previous line's terminator, as rg's
+    /// search over its buffer does after the line where it began (see <see cref="Utf8WordTracker.TextStart"/>).
+    /// </param>
+    public LazyDfa(Nfa nfa, ByteClasses classes, long budgetBytes, DfaMode mode = DfaMode.EarliestEnd, bool linesAreTexts = false, bool linesAlone = false)
     {
         _linesAreTexts = linesAreTexts;
+        _linesAlone = linesAlone;
         _nfa = nfa.States;
         _nfaStart = nfa.Start;
         _mode = mode;

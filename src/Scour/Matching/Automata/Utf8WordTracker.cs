@@ -7,8 +7,8 @@ namespace Scour.Matching.Automata;
 /// that a <see cref="LazyDfa"/> state carries along: whether the character before is a word character,
 /// another valid one, or no valid one (<see cref="LookAround"/>'s rules, which are Rust's: the character
 /// found by going back over at most three continuation bytes, a character still incomplete being none).
-/// A character in progress is kept as the class of its prefix, prefixes that every continuation ends
-/// alike being one class, so that a DFA state does not multiply by the text's lead bytes.
+/// A character in progress is kept as the class of its prefix; with one byte to come, prefixes that
+/// every last byte ends alike are one class, so that DFA states do not multiply by a script's prefixes.
 /// </summary>
 /// <remarks>
 /// States: 0-3 and 4-7 are a word character and another valid one, with 1-4 bytes since it started
@@ -44,11 +44,13 @@ internal sealed class Utf8WordTracker
     private const int KnownInvalid = 8;
     private const int PartialBase = 16;
 
-    // Per prefix class: the bytes still to come, and per continuation byte (0x80 + index) the outcome
-    // (one byte to come) or the next prefix class.
+    // Per prefix class: the bytes still to come, the prefix (for a class of one prefix), and per
+    // continuation byte (0x80 + index) the outcome (one byte to come) or the next prefix class (-1 until
+    // first asked for).
     private readonly List<int> _remaining = [];
+    private readonly List<int> _prefixOf = [];
     private readonly List<int[]> _next = [];
-    private readonly Dictionary<string, int> _bySignature = new(StringComparer.Ordinal);
+    private readonly Dictionary<(ulong, ulong), int> _bySignature = [];
     private readonly Dictionary<int, int> _classOfPrefix = [];
 
     /// <summary>The outcome for the character before a position in state <paramref name="state"/>.</summary>
@@ -86,7 +88,12 @@ internal sealed class Utf8WordTracker
                 int next, remaining;
                 lock (_lock)
                 {
-                    (next, remaining) = (_next[cls][b - 0x80], _remaining[cls]);
+                    remaining = _remaining[cls];
+                    next = _next[cls][b - 0x80];
+                    if (next < 0)
+                    {
+                        next = _next[cls][b - 0x80] = ClassOf((_prefixOf[cls] << 8) | b, length + 1, remaining - 1);
+                    }
                 }
 
                 if (remaining == 1)
@@ -120,8 +127,9 @@ internal sealed class Utf8WordTracker
 
     private static int Partial(int cls, int length) => PartialBase + (cls << 2) + length;
 
-    // The class of a prefix (its bytes packed in `prefix`, `length` of them, `remaining` to come): found
-    // by what each continuation byte makes of it.
+    // The class of a prefix (its bytes packed in `prefix`, `length` of them, `remaining` to come). With
+    // one byte to come, prefixes that each continuation byte ends alike are one class (all of a script's
+    // letters, say); with more, each prefix is its own, its next classes found as they are met.
     private int ClassOf(int prefix, int length, int remaining)
     {
         var key = (prefix << 2) | length;
@@ -131,36 +139,49 @@ internal sealed class Utf8WordTracker
         }
 
         var next = new int[64];
-        Span<byte> bytes = stackalloc byte[4];
-        for (var c = 0; c < 64; c++)
+        int cls;
+        if (remaining == 1)
         {
-            var extended = (prefix << 8) | (0x80 + c);
-            if (remaining == 1)
+            Span<byte> bytes = stackalloc byte[4];
+            for (var k = 0; k < length; k++)
             {
-                for (var k = 0; k <= length; k++)
-                {
-                    bytes[k] = (byte)(extended >> (8 * (length - k)));
-                }
+                bytes[k] = (byte)(prefix >> (8 * (length - 1 - k)));
+            }
 
+            (ulong Low, ulong High) signature = (0, 0);
+            for (var c = 0; c < 64; c++)
+            {
+                bytes[length] = (byte)(0x80 + c);
                 next[c] = Rune.DecodeFromUtf8(bytes[..(length + 1)], out var rune, out var consumed) == System.Buffers.OperationStatus.Done && consumed == length + 1
                     ? (LookAround.IsWordCharacter(rune.Value) ? Word : NonWord)
                     : Invalid;
+                if (c < 32)
+                {
+                    signature.Low |= (ulong)next[c] << (2 * c);
+                }
+                else
+                {
+                    signature.High |= (ulong)next[c] << (2 * (c - 32));
+                }
             }
-            else
+
+            if (_bySignature.TryGetValue(signature, out cls))
             {
-                next[c] = ClassOf(extended, length + 1, remaining - 1);
+                _classOfPrefix.Add(key, cls);
+                return cls;
             }
-        }
 
-        var signature = remaining + ":" + string.Join(',', next);
-        if (!_bySignature.TryGetValue(signature, out var cls))
+            _bySignature.Add(signature, _remaining.Count);
+        }
+        else
         {
-            cls = _remaining.Count;
-            _remaining.Add(remaining);
-            _next.Add(next);
-            _bySignature.Add(signature, cls);
+            Array.Fill(next, -1);
         }
 
+        cls = _remaining.Count;
+        _remaining.Add(remaining);
+        _prefixOf.Add(prefix);
+        _next.Add(next);
         _classOfPrefix.Add(key, cls);
         return cls;
     }
