@@ -453,19 +453,17 @@ public sealed class CompiledPattern
             ? Prefilter.Create(r)
             : null;
         RegexLineMatcher Regex() => new(this, prefilter, lineByLine: strategy == MatcherStrategy.LineByLine || NeedsLineByLine);
-        var useAutomaton = strategy == MatcherStrategy.Dfa || (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && Caseless is null);
+        // Case-insensitive strings are confirmed on bytes in the lines their prefilter finds; without one
+        // to find them (a string too short), the automaton scans.
+        var useAutomaton = strategy == MatcherStrategy.Dfa
+            || (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && (Caseless is null || prefilter is not { NeedsDecodedText: false }));
         if (!useAutomaton || _automaton?.Value is not var (nfa, classes))
         {
             return Regex();
         }
 
-        // .NET's regex decides lines the DFA hands over where it is exact: not for single bytes, nor for
-        // (?R)'s ^ and $, which it would decide on the line without its terminator, nor with --crlf (its
-        // classes keep \r); and only on its linear engine (its backtracking one can loop forever on
-        // repeated empty assertions, as on `(?:\b(?i-u:\B\A)*?){0,2}`).
-        var regexIsExact = IsCharacterPattern && !Crlf && !_needsBacktracking && (nfa.Looks & (Look.StartCrlf | Look.EndCrlf)) == 0;
         var lineClasses = nfa.UnicodeWordBoundary ? ByteClasses.For(nfa, everyHighByte: true) : classes;
-        return new DfaLineMatcher(new LazyDfa(nfa, lineClasses, _dfaBudget, linesAreTexts: NeedsLineByLine, linesAlone: _required is not null), PikeVmMatcher()!, null, prefilter is { NeedsDecodedText: false } ? prefilter : null, Crlf);
+        return new DfaLineMatcher(new LazyDfa(nfa, lineClasses, _dfaBudget, linesAreTexts: NeedsLineByLine, linesAlone: _required is not null), PikeVmMatcher()!, prefilter is { NeedsDecodedText: false } ? prefilter : null, Crlf);
     }
 
     // The PikeVM over the byte automaton, when the pattern has one, with the DFAs that find spans
