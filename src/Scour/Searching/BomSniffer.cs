@@ -22,6 +22,8 @@ internal sealed class BomSniffer : IByteSource
         return this;
     }
 
+    public long LengthHint => _inner.LengthHint;
+
     public int Read(Span<byte> destination)
     {
         if (_sniffed)

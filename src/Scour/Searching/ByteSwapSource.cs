@@ -3,6 +3,8 @@ namespace Scour.Searching;
 /// <summary>Exchanges two byte values as input is read (<c>--null-data</c>: NUL and <c>\n</c>).</summary>
 internal sealed class ByteSwapSource(IByteSource inner, byte a = 0, byte b = (byte)'\n') : IByteSource
 {
+    public long LengthHint => inner.LengthHint;
+
     public int Read(Span<byte> destination)
     {
         var n = inner.Read(destination);

@@ -48,6 +48,23 @@ internal sealed partial class FileByteSource : IByteSource
         _handle = null;
     }
 
+    public long LengthHint
+    {
+        get
+        {
+            try
+            {
+                using var handle = _fd >= 0 ? new SafeFileHandle(_fd, ownsHandle: false) : null;
+                var file = handle ?? _handle;
+                return file is null ? -1 : RandomAccess.GetLength(file);
+            }
+            catch (IOException)
+            {
+                return -1;
+            }
+        }
+    }
+
     public unsafe int Read(Span<byte> destination)
     {
         if (_fd < 0)

@@ -15,10 +15,14 @@ internal static class MultilineSearcher
 
     public static SearchResult Search(IByteSource source, LineMatcher matcher, ISink sink, BinaryMode binary, SearcherOptions options, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        // A file's buffer is sized from its length (and not pooled: the pool would round it up to a
+        // power of two); other inputs grow as they are read.
+        var hint = source.LengthHint;
+        var pooled = hint < 0 || hint >= Array.MaxLength || hint < 64 * 1024;
+        var buffer = pooled ? ArrayPool<byte>.Shared.Rent(64 * 1024) : GC.AllocateUninitializedArray<byte>((int)hint + 1);
         try
         {
-            var length = ReadAll(source, ref buffer, cancellationToken);
+            var length = ReadAll(source, ref buffer, ref pooled, cancellationToken);
             var reporter = new Reporter(buffer, length, sink, options, binary);
 
             // As rg: NUL bytes are looked for in the first 64 KiB up front (a binary quit then searches
@@ -51,11 +55,14 @@ internal static class MultilineSearcher
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (pooled)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
-    private static int ReadAll(IByteSource source, ref byte[] buffer, CancellationToken cancellationToken)
+    private static int ReadAll(IByteSource source, ref byte[] buffer, ref bool pooled, CancellationToken cancellationToken)
     {
         var length = 0;
         while (true)
@@ -70,8 +77,12 @@ internal static class MultilineSearcher
 
                 var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                 buffer.AsSpan(0, length).CopyTo(bigger);
-                ArrayPool<byte>.Shared.Return(buffer);
-                buffer = bigger;
+                if (pooled)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+
+                (buffer, pooled) = (bigger, true); // a file that grew while read
             }
 
             var n = source.Read(buffer.AsSpan(length));
