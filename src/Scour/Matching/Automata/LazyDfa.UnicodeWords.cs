@@ -220,22 +220,9 @@ internal sealed partial class LazyDfa
         return after < 0 ? bits : bits != 0 ? Unconditional : 0;
     }
 
-    // LookAround's rules on outcomes: an invalid side is no word character, and \B and the half
-    // boundaries need both (or their) sides valid.
-    private static bool WordLookHolds(Look look, int before, int after)
-    {
-        var (wordBefore, wordAfter) = (before == Utf8WordTracker.Word, after == Utf8WordTracker.Word);
-        var (validBefore, validAfter) = (before != Utf8WordTracker.Invalid, after != Utf8WordTracker.Invalid);
-        return look switch
-        {
-            Look.WordBoundary => wordBefore != wordAfter,
-            Look.NotWordBoundary => validBefore && validAfter && wordBefore == wordAfter,
-            Look.WordStart => !wordBefore && wordAfter,
-            Look.WordEnd => wordBefore && !wordAfter,
-            Look.WordStartHalf => validBefore && !wordBefore,
-            _ => validAfter && !wordAfter,
-        };
-    }
+    private static bool WordLookHolds(Look look, int before, int after) =>
+        LookAround.WordLookHolds(look, before == Utf8WordTracker.Word, after == Utf8WordTracker.Word,
+            before != Utf8WordTracker.Invalid, after != Utf8WordTracker.Invalid);
 
     private void EnsureConditions()
     {

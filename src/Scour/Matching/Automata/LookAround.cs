@@ -49,16 +49,23 @@ internal static class LookAround
             nextValid = next != Invalid;
         }
 
-        return look switch
-        {
-            Look.WordBoundary => before != after,
-            Look.NotWordBoundary => lastValid && nextValid && before == after,
-            Look.WordStart => !before && after,
-            Look.WordEnd => before && !after,
-            Look.WordStartHalf => lastValid && !before,
-            _ => nextValid && !after,
-        };
+        return WordLookHolds(look, before, after, lastValid, nextValid);
     }
+
+    /// <summary>
+    /// Whether a word assertion holds between a character that is a word character or not
+    /// (<paramref name="before"/>) and the next (<paramref name="after"/>), each side valid UTF-8 or not:
+    /// an invalid side is no word character, and <c>\B</c> and the half boundaries need their sides valid.
+    /// </summary>
+    public static bool WordLookHolds(Look look, bool before, bool after, bool lastValid, bool nextValid) => look switch
+    {
+        Look.WordBoundary => before != after,
+        Look.NotWordBoundary => lastValid && nextValid && before == after,
+        Look.WordStart => !before && after,
+        Look.WordEnd => before && !after,
+        Look.WordStartHalf => lastValid && !before,
+        _ => nextValid && !after,
+    };
 
     // What Decode and DecodeLast give for an empty side, and for bytes that are not UTF-8.
     private const int None = -1;
