@@ -65,7 +65,6 @@ public sealed class CompiledPattern
         _fullTranslation = new(() => (DotNetTranslator.Translate(tree, surrogateAware: true, multiline, out _, out var members), members));
         _needsBacktracking = backtrack1; // both translations use lookaround for the same assertions
         NeedsLineByLine = UsesTextAnchors(tree);
-        IsCharacterPattern = !RegexNodeQuery.Any(tree, n => n is ByteClassNode { HasHighBytes: true });
         _automaton = new(() => NfaCompiler.TryCompile(tree, crlf: crlf, sizeLimit: sizeLimit, multiline: multiline) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
         _reverseAutomaton = new(() => NfaCompiler.TryCompile(tree, reverse: true, crlf: crlf, multiline: multiline) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
 
@@ -189,12 +188,6 @@ public sealed class CompiledPattern
 
     /// <summary>True when <c>\A</c> or <c>\z</c> appear: the regex must see one line at a time.</summary>
     internal bool NeedsLineByLine { get; }
-
-    /// <summary>
-    /// False when some class matches single bytes of 0x80 or more (outside Unicode mode): .NET's regex,
-    /// which reads characters, can then only approximate it, so it decides nothing the byte automaton can.
-    /// </summary>
-    internal bool IsCharacterPattern { get; }
 
     /// <summary>The .NET pattern used on text without surrogates (for diagnostics and tests).</summary>
     internal string? DotNetPattern => _bmpPattern;

@@ -68,7 +68,7 @@ internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Rev
     /// terminator, as rg's do when it decides lines in its buffer (<c>(?R)$</c> does not hold between
     /// its <c>\r</c> and <c>\n</c>).
     /// </summary>
-    public bool IsMatchingLine(byte[] buffer, int searchStart, int lineStart, int lineEnd)
+    private bool IsMatchingLine(byte[] buffer, int searchStart, int lineStart, int lineEnd)
     {
         var text = buffer.AsSpan(0, lineEnd);
         var content = WithoutTerminator(text).Length;

@@ -22,6 +22,10 @@ internal sealed class RegexLineMatcher : LineMatcher
 
     private readonly bool _lineByLine;
 
+    // A multiline search's matches in its text, and the next one to hand out (see FindFirst).
+    private List<ByteRange>? _textMatches;
+    private int _textCursor;
+
     public RegexLineMatcher(CompiledPattern pattern, Prefilter? prefilter, bool lineByLine)
     {
         _pattern = pattern;
@@ -217,9 +221,6 @@ internal sealed class RegexLineMatcher : LineMatcher
         match = _textCursor < _textMatches.Count ? _textMatches[_textCursor] : default;
         return _textCursor < _textMatches.Count;
     }
-
-    private List<ByteRange>? _textMatches;
-    private int _textCursor;
 
     // Rust's iteration rule: an empty match right where the previous match ended is skipped, and the
     // search resumes one character later (past the line's end when there is none).

@@ -139,10 +139,11 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             var nl = content[at..].IndexOf((byte)'\n');
             var end = nl < 0 ? content.Length : at + nl + 1;
             var line = new SinkLine(content[at..end], span.LineNumber == 0 ? 0 : span.LineNumber + k, span.AbsoluteOffset + at);
+            var lineContentEnd = end - (nl < 0 ? 0 : 1);
             pieces.Clear();
             foreach (var m in _matches)
             {
-                var (s, e) = (Math.Max(m.Start, at), Math.Min(m.End, end - (nl < 0 ? 0 : 1)));
+                var (s, e) = (Math.Max(m.Start, at), Math.Min(m.End, lineContentEnd));
                 if (s < e || (m.Start == m.End && m.Start >= at && m.Start < end))
                 {
                     pieces.Add(new ByteRange(s - at, e - at));
@@ -163,7 +164,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
                 // column counted from the unit's start).
                 foreach (var m in _matches)
                 {
-                    var (s, e) = (Math.Max(m.Start, at), Math.Min(m.End, end - (nl < 0 ? 0 : 1)));
+                    var (s, e) = (Math.Max(m.Start, at), Math.Min(m.End, lineContentEnd));
                     if (s < e)
                     {
                         WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, span.AbsoluteOffset + m.Start);

@@ -18,7 +18,7 @@ internal static class MultilineSearcher
         // A file's buffer is sized from its length (and not pooled: the pool would round it up to a
         // power of two); other inputs grow as they are read.
         var hint = source.LengthHint;
-        var pooled = hint < 0 || hint >= Array.MaxLength || hint < 64 * 1024;
+        var pooled = hint < 64 * 1024 || hint >= Array.MaxLength; // (also no length: -1)
         var buffer = pooled ? ArrayPool<byte>.Shared.Rent(64 * 1024) : GC.AllocateUninitializedArray<byte>((int)hint + 1);
         try
         {

@@ -34,8 +34,7 @@ internal sealed partial class LazyDfa
 
     private int[] TrackedStartSet(byte flags)
     {
-        var holding = (flags & StartBefore) != 0 ? Look.Start | Look.StartText | Look.StartCrlf : Look.None;
-        var decided = Look.Start | Look.StartText | ((flags & CrBefore) == 0 ? Look.StartCrlf : Look.None);
+        var (decided, holding) = DecidedOnCreation(flags);
         TaggedClosure([(_nfaStart, Unconditional)], decided, holding, before: -1, after: -1);
         return TaggedSet(FoundThreads(), Utf8WordTracker.TextStart);
     }
@@ -62,9 +61,7 @@ internal sealed partial class LazyDfa
             Resolve(threads, Utf8WordTracker.Invalid, ref matched);
         }
 
-        var holding = LookSet.Holding(
-            (flags & StartBefore) != 0, (flags & WordBefore) != 0, atEnd || b == Nfa.Terminator, !atEnd && LookSet.IsWordByte(b),
-            crBefore: (flags & CrBefore) != 0, crAfter: !atEnd && b == '\r', atTextEnd: atEnd || (_linesAreTexts && b == Nfa.Terminator));
+        var holding = HoldingBefore(flags, atEnd, b);
         var after = atEnd ? Utf8WordTracker.NonWord : Utf8WordTracker.IsLead(b) ? -1 : Utf8WordTracker.OutcomeOf(b);
         TaggedClosure(threads, AllLooks, holding, Utf8WordTracker.Before(tracker), after);
 
@@ -107,8 +104,8 @@ internal sealed partial class LazyDfa
         // Where each line is a text of its own, a line starts with nothing before it.
         var nextTracker = Utf8WordTracker.Shared.Next(tracker, b, out var completed);
         nextTracker = (_linesAreTexts || _linesAlone) && b == Nfa.Terminator ? Utf8WordTracker.TextStart : nextTracker;
-        var decided = Look.Start | Look.StartText | ((nextFlags & CrBefore) == 0 ? Look.StartCrlf : Look.None);
-        TaggedClosure(moved, decided, (nextFlags & StartBefore) != 0 ? Look.Start | Look.StartText | Look.StartCrlf : Look.None, before: -1, after: -1);
+        var (decided, holdingAfter) = DecidedOnCreation(nextFlags);
+        TaggedClosure(moved, decided, holdingAfter, before: -1, after: -1);
         var found = FoundThreads();
         if (completed >= 0)
         {

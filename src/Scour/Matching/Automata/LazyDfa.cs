@@ -354,11 +354,8 @@ internal sealed partial class LazyDfa
         nextFlags = 0;
         var atEnd = cls == _classes;
         var b = atEnd ? Nfa.Terminator : _representative[cls];
-        var wordAfter = !atEnd && LookSet.IsWordByte(b);
         var nonAsciiAround = (flags & NonAsciiBefore) != 0 || (!atEnd && b >= 0x80);
-        var holding = LookSet.Holding(
-            (flags & StartBefore) != 0, (flags & WordBefore) != 0, atEnd || b == Nfa.Terminator, wordAfter,
-            crBefore: (flags & CrBefore) != 0, crAfter: !atEnd && b == '\r', atTextEnd: atEnd || (_linesAreTexts && b == Nfa.Terminator));
+        var holding = HoldingBefore(flags, atEnd, b);
 
         // Follow the assertions that hold here; a Unicode word assertion next to a non-ASCII byte quits.
         if (!Closure(set, AllLooks, holding, _unicodeWord && nonAsciiAround, expandPrefix: false))
@@ -429,10 +426,20 @@ internal sealed partial class LazyDfa
     // the threads keep their priority order; the others wait for the next byte.
     private void Created(ReadOnlySpan<int> seeds, byte flags)
     {
-        var decided = Look.Start | Look.StartText | ((flags & CrBefore) == 0 ? Look.StartCrlf : Look.None);
-        var holding = (flags & StartBefore) != 0 ? Look.Start | Look.StartText | Look.StartCrlf : Look.None;
+        var (decided, holding) = DecidedOnCreation(flags);
         Closure(seeds, decided, holding, quitOnWord: false, expandPrefix: true);
     }
+
+    // The assertions a state entered after a byte with `flags` decides when it is built (those that
+    // byte decides alone), and which of them hold.
+    private static (Look Decided, Look Holding) DecidedOnCreation(byte flags) => (
+        Look.Start | Look.StartText | ((flags & CrBefore) == 0 ? Look.StartCrlf : Look.None),
+        (flags & StartBefore) != 0 ? Look.Start | Look.StartText | Look.StartCrlf : Look.None);
+
+    // The assertions that hold between a byte with `flags` and `b` (or the end of the text).
+    private Look HoldingBefore(byte flags, bool atEnd, byte b) => LookSet.Holding(
+        (flags & StartBefore) != 0, (flags & WordBefore) != 0, atEnd || b == Nfa.Terminator, !atEnd && LookSet.IsWordByte(b),
+        crBefore: (flags & CrBefore) != 0, crAfter: !atEnd && b == '\r', atTextEnd: atEnd || (_linesAreTexts && b == Nfa.Terminator));
 
     // Fills _found with the states reachable from `seeds` without consuming a byte: the assertion states
     // whose assertion is `decided` are followed when it is `holding`, and the others are kept, to be

@@ -4,7 +4,8 @@ namespace Scour.Matching.Automata;
 
 /// <summary>
 /// Compiles a parsed pattern (default dialect) into a byte <see cref="Nfa"/> for line
-/// search: every class loses the line terminator, as rg's line matchers never match it. Capture
+/// search: every class loses the line terminator, as rg's line matchers never match it (except under
+/// <c>-U</c>, whose matches may span lines). Capture
 /// groups become pairs of <see cref="NfaStateKind.Capture"/> states, the whole match as group 0. Each node is
 /// compiled backwards, knowing the state that follows it, so no state needs patching except a loop's
 /// split. Counted repetitions are expanded; a pattern whose automaton would pass the size limit

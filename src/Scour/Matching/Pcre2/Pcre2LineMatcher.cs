@@ -10,7 +10,6 @@ namespace Scour.Matching.Pcre2;
 /// </summary>
 internal sealed unsafe class Pcre2LineMatcher : LineMatcher
 {
-
     private readonly Pcre2Code _code;
     private readonly Pcre2MatchState _state;
     private readonly bool _crlf;

@@ -103,8 +103,8 @@ internal sealed class DotNetTranslator
                 break;
             case ByteClassNode b:
                 // Exact for ASCII members. .NET reads characters, not bytes: high bytes become every
-                // non-ASCII character, an approximation used only where the byte automaton is not
-                // (see CompiledPattern.IsCharacterPattern).
+                // non-ASCII character, an approximation no search relies on (the byte automaton
+                // decides every such pattern; only the line-by-line test strategy reaches this).
                 EmitCodePoints(b.HasHighBytes ? ClassSet.Union([.. b.Bytes.Where(r => r.Lo < 0x80).Select(r => (r.Lo, Math.Min(r.Hi, 0x7F)))], [(0x80, 0x10FFFF)]) : [.. b.Bytes]);
                 break;
             case AssertionNode a:
