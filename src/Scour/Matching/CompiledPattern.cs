@@ -9,29 +9,15 @@ namespace Scour.Matching;
 
 /// <summary>
 /// Patterns compiled once and shared by all search threads: the parsed tree, the literal analysis and
-/// the .NET regexes (built lazily). Immutable and thread-safe; <see cref="CreateMatcher()"/> gives each
-/// thread its own matcher.
+/// the byte automata (built lazily), or for <c>-P</c> the PCRE2 code. Immutable and thread-safe;
+/// <see cref="CreateMatcher()"/> gives each thread its own matcher, and is where the strategy is chosen.
 /// </summary>
 public sealed class CompiledPattern
 {
-    private readonly string? _bmpPattern;
-    private readonly Lazy<string>? _invalidPattern;
-
-    // Built on the first text with a character outside the BMP: its classes' exact astral members
-    // make the NonBacktracking automaton costly (up to some 300 ms for \w).
-    private readonly Lazy<(string Pattern, List<(int Lo, int Hi)> AstralMembers)>? _fullTranslation;
-    private readonly bool _needsBacktracking;
-    private readonly Lazy<Regex>? _searchBmp;
-    private readonly Lazy<Regex>? _searchInvalid;
-    private readonly Lazy<Regex>? _searchFull;
-    private readonly Lazy<Regex>? _searchAscii;
-    private readonly Lazy<Regex>? _captureBmp;
-    private readonly Lazy<Regex>? _captureInvalid;
-    private readonly Lazy<Regex>? _captureFull;
     private readonly byte[]? _exactLiteral;
     private readonly IReadOnlyList<string>? _exactLiteralSet;
     private readonly RequiredLiterals? _required;
-    private readonly bool _backtrackingDialect;
+    private readonly Regex? _backtracking; // -P without the PCRE2 library
     private readonly Pcre2Code? _pcre2;
     private readonly bool _nullData;
 
@@ -46,11 +32,10 @@ public sealed class CompiledPattern
 
     private readonly long _dfaBudget; // the default dialect's only: -P has no DFA
 
-    private CompiledPattern(RegexNode? tree, RegexNode? inner, int matchGroup, bool caseInsensitive, bool crlf, bool multiline = false,
+    private CompiledPattern(RegexNode? tree, RegexNode? inner, bool caseInsensitive, bool crlf, bool multiline = false,
         long sizeLimit = PatternOptions.DefaultRegexSizeLimit, long? dfaBudget = null)
     {
         _dfaBudget = dfaBudget ?? DefaultDfaBudgetBytes;
-        MatchGroup = matchGroup;
         IsMultiline = multiline;
         IsCaseInsensitive = caseInsensitive;
         Crlf = crlf;
@@ -60,52 +45,30 @@ public sealed class CompiledPattern
             return;
         }
 
-        _bmpPattern = DotNetTranslator.Translate(tree, surrogateAware: false, multiline, out var backtrack1);
-        _invalidPattern = new(() => DotNetTranslator.Translate(tree, surrogateAware: true, multiline, out _, astral: false));
-        _fullTranslation = new(() => (DotNetTranslator.Translate(tree, surrogateAware: true, multiline, out _, out var members), members));
-        _needsBacktracking = backtrack1; // both translations use lookaround for the same assertions
         NeedsLineByLine = UsesTextAnchors(tree);
         _automaton = new(() => NfaCompiler.TryCompile(tree, crlf: crlf, sizeLimit: sizeLimit, multiline: multiline) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
         _reverseAutomaton = new(() => NfaCompiler.TryCompile(tree, reverse: true, crlf: crlf, multiline: multiline) is { } nfa ? (nfa, ByteClasses.For(nfa)) : null);
 
-        _searchBmp = new(() => Build(_bmpPattern, RegexOptions.ExplicitCapture));
-        _searchInvalid = new(() => Build(_invalidPattern.Value, RegexOptions.ExplicitCapture));
-        _searchFull = new(() => Build(_fullTranslation.Value.Pattern, RegexOptions.ExplicitCapture));
-        _searchAscii = new(() => Build(DotNetTranslator.Translate(tree, surrogateAware: false, multiline, out _, asciiOnly: true), RegexOptions.ExplicitCapture));
-        _captureBmp = new(() => Build(_bmpPattern, RegexOptions.None));
-        _captureInvalid = new(() => Build(_invalidPattern.Value, RegexOptions.None));
-        _captureFull = new(() => Build(_fullTranslation.Value.Pattern, RegexOptions.None));
-
-        if (matchGroup == 0 && LiteralAnalysis.ExactLiteral(tree) is { } exact)
+        if (LiteralAnalysis.ExactLiteral(tree) is { } exact)
         {
             _exactLiteral = Encoding.UTF8.GetBytes(exact);
         }
-        else if (matchGroup == 0)
+        else
         {
             _exactLiteralSet = LiteralAnalysis.ExactLiteralSet(tree);
             Caseless = _exactLiteralSet is null && !multiline ? CaselessLiterals.From(tree) : null;
         }
 
         _required = LiteralAnalysis.Required(inner ?? tree);
-        IndexTree = matchGroup == 0 ? inner ?? tree : null;
-        MatchesEveryLine = matchGroup == 0 && !multiline && RegexNodeQuery.MatchesEmptyAnywhere(tree);
-        ThrowIfTooLarge(tree, sizeLimit);
-
-        // Fail now, not on the first file, if .NET cannot build the regex. Plain strings translate to
-        // plain (escaped) strings, which it always can: those skip building an automaton that the
-        // byte-level literal searches may never need (1 to 14 ms of every such run); case-insensitive
-        // strings are confirmed on bytes too, and build the regex only if a region is scanned whole.
-        // A pattern the byte automaton decides needs .NET's regex only for spans (-o, colors, JSON)
-        // and the lines it hands over: building it (20 ms and more) waits for the first such line.
-        if (_exactLiteral is null && _exactLiteralSet is null && Caseless is null && _automaton?.Value is null)
-        {
-            _ = _searchBmp.Value;
-        }
+        IndexTree = inner ?? tree;
+        MatchesEveryLine = !multiline && RegexNodeQuery.MatchesEmptyAnywhere(tree);
+        ThrowIfTooLarge(sizeLimit);
     }
 
-    // rg's --regex-size-limit. As in rg, whose plain strings and lists of strings are found by its
-    // literal searchers alone, those are never too large (and build no automaton for the check).
-    private void ThrowIfTooLarge(RegexNode tree, long sizeLimit)
+    // rg's --regex-size-limit, checked by building the automaton now rather than on the first file. As
+    // in rg, whose plain strings and lists of strings are found by its literal searchers alone, those
+    // are never too large (and build no automaton that the byte-level searches may never need).
+    private void ThrowIfTooLarge(long sizeLimit)
     {
         var fits = _exactLiteral is not null || _exactLiteralSet is not null || _automaton!.Value is not null;
         if (!fits)
@@ -131,26 +94,16 @@ public sealed class CompiledPattern
     // literal analysis, one regex for every use, and lines matched one at a time.
     private CompiledPattern(Regex backtracking, bool caseInsensitive, bool crlf, bool multiline)
     {
-        _backtrackingDialect = true;
+        _backtracking = backtracking;
         Engine = PatternEngine.Backtracking;
         IsCaseInsensitive = caseInsensitive;
         Crlf = crlf;
         IsMultiline = multiline;
         NeedsLineByLine = true;
-        _bmpPattern = backtracking.ToString();
-        _invalidPattern = new(_bmpPattern);
-        _fullTranslation = new((_bmpPattern, [(0x10000, 0x10FFFF)]));
-        _searchBmp = _searchInvalid = _searchFull = _captureBmp = _captureInvalid = _captureFull = new Lazy<Regex>(backtracking);
         GroupNames = backtracking.GetGroupNames()
             .Where(n => !int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             .ToDictionary(n => n, backtracking.GroupNumberFromName, StringComparer.Ordinal);
     }
-
-    /// <summary>
-    /// True for the PCRE2 dialect (<c>-P</c>): as rg runs PCRE2 with <c>MATCH_INVALID_UTF</c>, a match never
-    /// includes or crosses a byte that is not UTF-8, so lines are matched in the pieces between such bytes.
-    /// </summary>
-    internal bool InvalidBytesAreBarriers => _backtrackingDialect;
 
     /// <summary>
     /// The engine that matches this pattern: <see cref="PatternEngine.Default"/>, <see cref="PatternEngine.Pcre2"/>
@@ -171,31 +124,22 @@ public sealed class CompiledPattern
     /// <summary>Whether matching ignores case (after applying smart case).</summary>
     public bool IsCaseInsensitive { get; }
 
-    /// <summary>The capture group whose span is "the match" (1 for <c>-w</c>, else 0).</summary>
-    internal int MatchGroup { get; }
-
     /// <summary>The pattern as case-insensitive strings confirmed on bytes, when it is one (see <see cref="CaselessLiterals"/>).</summary>
     internal CaselessLiterals? Caseless { get; }
 
-    /// <summary>Named groups and their numbers in the .NET regex.</summary>
+    /// <summary>Named groups and their numbers.</summary>
     internal IReadOnlyDictionary<string, int> GroupNames { get; private init; } = new Dictionary<string, int>();
 
-    /// <summary>The .NET regex group for the pattern's group <paramref name="number"/> (0 is the whole match).</summary>
-    internal int RegexGroup(int number) => number == 0 ? MatchGroup : number + MatchGroup;
-
-    /// <summary>Lines end with CRLF: the regex sees each line without its <c>\r</c>.</summary>
+    /// <summary>Lines end with CRLF: a line is matched without the <c>\r</c> before its end.</summary>
     internal bool Crlf { get; }
 
-    /// <summary>True when <c>\A</c> or <c>\z</c> appear: the regex must see one line at a time.</summary>
+    /// <summary>True when <c>\A</c> or <c>\z</c> appear (or for <c>-P</c>): each line is matched as a text of its own.</summary>
     internal bool NeedsLineByLine { get; }
-
-    /// <summary>The .NET pattern used on text without surrogates (for diagnostics and tests).</summary>
-    internal string? DotNetPattern => _bmpPattern;
 
     /// <summary>True if the pattern matches the empty string anywhere (<c>''</c>, <c>a*</c>): every line matches.</summary>
     internal bool MatchesEveryLine { get; }
 
-    /// <summary>The literal the whole pattern is, if it is one (then no regex is needed at all).</summary>
+    /// <summary>The literal the whole pattern is, if it is one (then no automaton is needed at all).</summary>
     internal byte[]? ExactLiteral => _exactLiteral;
 
     /// <summary>The tree a search index plans its trigram query from (the default dialect only; without -w's boundaries).</summary>
@@ -210,7 +154,7 @@ public sealed class CompiledPattern
         ArgumentNullException.ThrowIfNull(options);
         if (options.Patterns.Count == 0)
         {
-            return new CompiledPattern(null, null, 0, false, false);
+            return new CompiledPattern(null, null, false, false);
         }
 
         if (options.Engine is PatternEngine.Pcre2 or PatternEngine.Backtracking)
@@ -349,7 +293,7 @@ public sealed class CompiledPattern
         if (!options.WordRegexp)
         {
             RegexParser.Parse(joined, flags, out _, out var names);
-            return new CompiledPattern(tree, null, 0, caseInsensitive, options.Crlf, multiline, options.RegexSizeLimit, options.DfaSizeLimit) { GroupNames = names };
+            return new CompiledPattern(tree, null, caseInsensitive, options.Crlf, multiline, options.RegexSizeLimit, options.DfaSizeLimit) { GroupNames = names };
         }
 
         // rg 15's -w: a half word boundary on each side (a non-word character or the edge of the text),
@@ -360,7 +304,7 @@ public sealed class CompiledPattern
             word = NullDataTransform.Apply(word);
         }
 
-        return new CompiledPattern(word, tree, 0, caseInsensitive, options.Crlf, multiline, options.RegexSizeLimit, options.DfaSizeLimit) { GroupNames = wordNames };
+        return new CompiledPattern(word, tree, caseInsensitive, options.Crlf, multiline, options.RegexSizeLimit, options.DfaSizeLimit) { GroupNames = wordNames };
     }
 
     /// <summary>Escapes every character Rust's regex treats as special.</summary>
@@ -403,61 +347,58 @@ public sealed class CompiledPattern
             return new Pcre2LineMatcher(_pcre2, Crlf, IsMultiline, _nullData);
         }
 
-        if (_backtrackingDialect)
+        if (_backtracking is not null)
         {
-            return new RegexLineMatcher(this, prefilter: null, lineByLine: true);
+            return new BacktrackingLineMatcher(_backtracking, GroupNames, Crlf, IsMultiline);
         }
 
         if (IsMultiline)
         {
-            // Multiline patterns run over whole texts (FindAll), never through the line machinery.
+            // Multiline patterns run over whole texts (FindFirst), never through the line machinery.
             return PikeVmMatcher(spanDfas: strategy != MatcherStrategy.PikeVm)!;
         }
 
-        if (strategy == MatcherStrategy.PikeVm && PikeVmMatcher(spanDfas: false) is { } pike)
+        // Only plain strings may have no automaton (one too large for --regex-size-limit): they take
+        // the literal searches whatever the strategy.
+        var literal = strategy == MatcherStrategy.Auto || _automaton?.Value is null;
+        if (!literal && strategy == MatcherStrategy.PikeVm)
         {
-            return pike;
+            return PikeVmMatcher(spanDfas: false)!;
         }
 
-        if (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && MatchesEveryLine)
+        if (literal && MatchesEveryLine)
         {
-            return new EveryLineMatcher((LineMatcher?)PikeVmMatcher() ?? new RegexLineMatcher(this, prefilter: null, lineByLine: NeedsLineByLine));
+            return new EveryLineMatcher(PikeVmMatcher() ?? LiteralMatcher()!);
         }
 
-        if (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && _exactLiteral is not null)
+        if (literal && LiteralMatcher() is { } strings)
         {
-            return new LiteralLineMatcher(_exactLiteral);
-        }
-
-        if (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && _exactLiteralSet is not null)
-        {
-            return new LiteralSetLineMatcher(_exactLiteralSet);
+            return strings;
         }
 
         // With --crlf and \A or \z, rg's line is the text without a final "\r\n" (but with a bare "\n"):
         // \z holds before "\r\n", which the DFA, one byte of look-ahead, cannot see. The PikeVM decides.
-        if (Crlf && NeedsLineByLine && strategy != MatcherStrategy.LineByLine && PikeVmMatcher() is { } lines)
+        if (Crlf && NeedsLineByLine)
         {
-            return lines;
+            return PikeVmMatcher()!;
         }
 
-        var usePrefilter = strategy is MatcherStrategy.Auto or MatcherStrategy.Literal or MatcherStrategy.Prefilter or MatcherStrategy.Dfa;
-        var prefilter = usePrefilter && _required is { } r && (r.MinByteLength >= 2 || strategy == MatcherStrategy.Prefilter) && !NeedsLineByLine
-            ? Prefilter.Create(r)
-            : null;
-        RegexLineMatcher Regex() => new(this, prefilter, lineByLine: strategy == MatcherStrategy.LineByLine || NeedsLineByLine);
-        // Case-insensitive strings are confirmed on bytes in the lines their prefilter finds; without one
-        // to find them (a string too short), the automaton scans.
-        var useAutomaton = strategy == MatcherStrategy.Dfa
-            || (strategy is MatcherStrategy.Auto or MatcherStrategy.Literal && (Caseless is null || prefilter is not { NeedsDecodedText: false }));
-        if (!useAutomaton || _automaton?.Value is not var (nfa, classes))
+        var prefilter = _required is { MinByteLength: >= 2 } r && !NeedsLineByLine ? Prefilter.Create(r) : null;
+        if (literal && Caseless is { } caseless && prefilter is not null)
         {
-            return Regex();
+            return new CaselessLineMatcher(caseless, prefilter, Crlf);
         }
 
+        var (nfa, classes) = _automaton!.Value!.Value;
         var lineClasses = nfa.UnicodeWordBoundary ? ByteClasses.For(nfa, everyHighByte: true) : classes;
-        return new DfaLineMatcher(new LazyDfa(nfa, lineClasses, _dfaBudget, linesAreTexts: NeedsLineByLine, linesAlone: _required is not null), PikeVmMatcher()!, prefilter is { NeedsDecodedText: false } ? prefilter : null, Crlf);
+        return new DfaLineMatcher(new LazyDfa(nfa, lineClasses, _dfaBudget, linesAreTexts: NeedsLineByLine, linesAlone: _required is not null), PikeVmMatcher()!, prefilter, Crlf);
     }
+
+    // A plain string, or a list of them, found by the byte-level literal searches alone.
+    private LineMatcher? LiteralMatcher() =>
+        _exactLiteral is not null ? new LiteralLineMatcher(_exactLiteral)
+        : _exactLiteralSet is not null ? new LiteralSetLineMatcher(_exactLiteralSet)
+        : null;
 
     // The PikeVM over the byte automaton, when the pattern has one, with the DFAs that find spans
     // faster (not for \A or \z, which the span search sees at the buffer's start and end, a text the
@@ -474,75 +415,6 @@ public sealed class CompiledPattern
             ? (new LazyDfa(nfa, classes, _dfaBudget / 2, DfaMode.LeftmostFirst), new LazyDfa(reverse, reverseClasses, _dfaBudget / 2, DfaMode.AllReverse))
             : ((LazyDfa, LazyDfa)?)null;
         return new PikeVmLineMatcher(new PikeVm(nfa), spans, GroupNames, linesInContext: _required is null && !NeedsLineByLine, linesAreTexts: NeedsLineByLine && !IsMultiline, Crlf, IsMultiline);
-    }
-
-    /// <summary>
-    /// The form of <paramref name="chars"/> whose regex to match it with: text whose astral characters
-    /// no class, <c>.</c> or word assertion of the pattern can match takes the smaller regex for
-    /// invalid bytes, which is exact on it (a class with many astral members makes a costly automaton).
-    /// </summary>
-    internal TextForm FormOf(ReadOnlySpan<char> chars)
-    {
-        var form = Utf8Text.FormOf(chars);
-        if (form != TextForm.Astral || _fullTranslation is null)
-        {
-            return form;
-        }
-
-        var members = _fullTranslation.Value.AstralMembers;
-        var rest = chars;
-        while (rest.IndexOfAnyInRange('\uD800', '\uDBFF') is var i and >= 0 && i + 1 < rest.Length)
-        {
-            if (char.IsLowSurrogate(rest[i + 1]) && ClassSet.Contains(members, char.ConvertToUtf32(rest[i], rest[i + 1])))
-            {
-                return TextForm.Astral;
-            }
-
-            rest = rest[(i + 1)..];
-        }
-
-        return TextForm.InvalidBytes;
-    }
-
-    /// <summary>The regex that finds matches in text of the given form, or in ASCII-only text.</summary>
-    internal Regex SearchRegex(TextForm form, bool ascii = false) =>
-        (ascii && _searchAscii is not null ? _searchAscii : form switch
-        {
-            TextForm.Bmp => _searchBmp!,
-            TextForm.InvalidBytes => _searchInvalid!,
-            _ => _searchFull!,
-        }).Value;
-
-    internal Regex CaptureRegex(TextForm form) => (form switch
-    {
-        TextForm.Bmp => _captureBmp!,
-        TextForm.InvalidBytes => _captureInvalid!,
-        _ => _captureFull!,
-    }).Value;
-
-    private Regex Build(string pattern, RegexOptions extra)
-    {
-        var options = RegexOptions.CultureInvariant | extra;
-        if (!_needsBacktracking)
-        {
-            try
-            {
-                return new Regex(pattern, options | RegexOptions.NonBacktracking);
-            }
-            catch (NotSupportedException)
-            {
-                // Too large for the NonBacktracking automaton: the backtracking engine takes it.
-            }
-        }
-
-        try
-        {
-            return new Regex(pattern, options | RegexOptions.Compiled);
-        }
-        catch (ArgumentException e)
-        {
-            throw new PatternSyntaxException($"internal error translating the pattern to .NET ({pattern}): {e.Message}", e);
-        }
     }
 
     private static bool UsesTextAnchors(RegexNode node) =>

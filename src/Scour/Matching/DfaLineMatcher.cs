@@ -38,7 +38,7 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, Prefi
     {
         if (_usePrefilter)
         {
-            return NextCandidateLine(prefilter!, decoded: null, _buffer, _start, _end, from, out lineStart, out lineEnd);
+            return NextCandidateLine(prefilter!, _buffer, _start, _end, from, out lineStart, out lineEnd);
         }
 
         if (_gaveUp)

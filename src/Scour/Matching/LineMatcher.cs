@@ -139,11 +139,11 @@ internal abstract class LineMatcher : IDisposable
     /// The first line in <c>buffer[from..end]</c> holding a candidate of <paramref name="prefilter"/> (run
     /// over the region <c>buffer[start..end]</c>) for which <see cref="IsMatch"/> holds.
     /// </summary>
-    protected bool NextCandidateLine(Prefilter prefilter, DecodedRegion? decoded, byte[] buffer, int start, int end, int from, out int lineStart, out int lineEnd)
+    protected bool NextCandidateLine(Prefilter prefilter, byte[] buffer, int start, int end, int from, out int lineStart, out int lineEnd)
     {
         var region = buffer.AsSpan(start, end - start);
         var pos = from;
-        while (pos < end && prefilter.Find(region, pos - start, decoded) is var candidate and >= 0)
+        while (pos < end && prefilter.Find(region, pos - start) is var candidate and >= 0)
         {
             (lineStart, lineEnd) = LineAround(buffer, pos, end, start + candidate);
             if (IsMatch(WithoutTerminator(buffer.AsSpan(lineStart, lineEnd - lineStart))))

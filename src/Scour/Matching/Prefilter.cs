@@ -13,18 +13,14 @@ internal abstract class Prefilter
     /// <summary>Prepares for a new region; returns false if the prefilter cannot be trusted on it.</summary>
     public virtual bool Reset(ReadOnlySpan<byte> region) => true;
 
+    /// <summary>The offset of the next candidate in <paramref name="haystack"/> at or after <paramref name="start"/>, or -1.</summary>
+    public abstract int Find(ReadOnlySpan<byte> haystack, int start);
+
     /// <summary>
-    /// The offset of the next candidate in <paramref name="haystack"/> at or after <paramref name="start"/>,
-    /// or -1. <paramref name="decoded"/> is the region decoded, which only a prefilter that
-    /// <see cref="NeedsDecodedText"/> reads.
+    /// Chooses the cheapest prefilter for a set of required literals, or null when none would be
+    /// cheaper than the automaton's own scan (then the automaton scans, as rg's does).
     /// </summary>
-    public abstract int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion? decoded);
-
-    /// <summary>True if the prefilter needs the region decoded to UTF-16.</summary>
-    public virtual bool NeedsDecodedText => false;
-
-    /// <summary>Chooses the cheapest prefilter for a set of required literals.</summary>
-    public static Prefilter Create(RequiredLiterals literals)
+    public static Prefilter? Create(RequiredLiterals literals)
     {
         // One literal: a scan anchored on its two rarest positions (ignoring case, on a piece of it,
         // with the byte values of its case variants).
@@ -56,7 +52,7 @@ internal abstract class Prefilter
             return needles.Length == 1 ? new ByteLiteralPrefilter(needles[0]) :
                 needles.Length <= 4 ? new ByteLiteralSetPrefilter(needles) :
                 (Prefilter?)WidenedLiteralPrefilter.TryCreate(literals) ??
-                (needles.Length <= 16 ? new ByteLiteralSetPrefilter(needles) : new CharLiteralSetPrefilter(literals.Strings, StringComparison.Ordinal));
+                (needles.Length <= 16 ? new ByteLiteralSetPrefilter(needles) : null);
         }
 
         // Ignoring case: our Teddy over each literal's longest piece whose case variants keep their
@@ -84,7 +80,7 @@ internal abstract class Prefilter
             return variants.Count == 1 ? new ByteLiteralPrefilter(variants[0]) : new ByteLiteralSetPrefilter([.. variants]);
         }
 
-        return new CharLiteralSetPrefilter(literals.Strings, StringComparison.OrdinalIgnoreCase);
+        return null;
     }
 
     /// <summary>
@@ -127,7 +123,7 @@ internal abstract class Prefilter
 /// </summary>
 internal sealed class ByteSearchPrefilter(IByteSearch search) : Prefilter
 {
-    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion? decoded)
+    public override int Find(ReadOnlySpan<byte> haystack, int start)
     {
         var i = search.IndexOf(haystack[start..]);
         return i < 0 ? -1 : start + i;
@@ -137,7 +133,7 @@ internal sealed class ByteSearchPrefilter(IByteSearch search) : Prefilter
 /// <summary>One case-sensitive literal, searched as UTF-8 bytes (vectorized <c>IndexOf</c>).</summary>
 internal sealed class ByteLiteralPrefilter(byte[] needle) : Prefilter
 {
-    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion? decoded)
+    public override int Find(ReadOnlySpan<byte> haystack, int start)
     {
         var i = haystack[start..].IndexOf(needle);
         return i < 0 ? -1 : start + i;
@@ -159,7 +155,7 @@ internal sealed class ByteLiteralSetPrefilter(byte[][] needles) : Prefilter
         return true;
     }
 
-    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion? decoded)
+    public override int Find(ReadOnlySpan<byte> haystack, int start)
     {
         var best = -1;
         for (var i = 0; i < needles.Length; i++)
@@ -184,69 +180,6 @@ internal sealed class ByteLiteralSetPrefilter(byte[][] needles) : Prefilter
 }
 
 /// <summary>
-/// A set of literals (or one case-insensitive literal) searched on the decoded text with
-/// <see cref="SearchValues{T}"/> (Teddy on x86-64-v3).
-/// </summary>
-internal sealed class CharLiteralSetPrefilter : Prefilter
-{
-    private readonly SearchValues<string> _values;
-    private readonly byte[][] _hazards;
-
-    public CharLiteralSetPrefilter(IReadOnlyList<string> strings, StringComparison comparison)
-    {
-        _values = SearchValues.Create(strings.ToArray(), comparison);
-        _hazards = comparison == StringComparison.OrdinalIgnoreCase ? Hazards(strings) : [];
-    }
-
-    public override bool NeedsDecodedText => true;
-
-    public override bool Reset(ReadOnlySpan<byte> region)
-    {
-        foreach (var hazard in _hazards)
-        {
-            if (region.IndexOf(hazard) >= 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion? decoded)
-    {
-        ArgumentNullException.ThrowIfNull(decoded);
-        var fromChar = decoded.CharIndexOf(start);
-        var chars = decoded.Chars;
-        var i = chars[fromChar..].IndexOfAny(_values);
-        return i < 0 ? -1 : decoded.ByteOffsetOf(fromChar + i);
-    }
-
-    // Characters that simple case folding equates with a needle character but ordinal-ignore-case
-    // does not (e.g. KELVIN SIGN for 'k'): where they occur, the prefilter could miss a match.
-    private static byte[][] Hazards(IReadOnlyList<string> strings)
-    {
-        var hazards = new HashSet<int>();
-        foreach (var s in strings)
-        {
-            foreach (var rune in s.EnumerateRunes())
-            {
-                var upper = Rune.ToUpperInvariant(rune);
-                foreach (var v in CaseFolding.Equivalents(rune.Value))
-                {
-                    if (Rune.ToUpperInvariant(new Rune(v)) != upper)
-                    {
-                        hazards.Add(v);
-                    }
-                }
-            }
-        }
-
-        return hazards.Select(v => Encoding.UTF8.GetBytes(char.ConvertFromUtf32(v))).ToArray();
-    }
-}
-
-/// <summary>
 /// Several case-sensitive literals that start with a multi-byte character (Cyrillic, Greek, CJK, ...):
 /// candidates are found by the second byte of each literal, a continuation byte that names the
 /// first character, in one vectorized pass. In such text the lead bytes (0xD0/0xD1 for Cyrillic)
@@ -258,7 +191,7 @@ internal sealed class ContinuationBytePrefilter(byte[][] needles) : Prefilter
 {
     private readonly SearchValues<byte> _second = SearchValues.Create([.. needles.Select(n => n[1]).Distinct()]);
 
-    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion? decoded)
+    public override int Find(ReadOnlySpan<byte> haystack, int start)
     {
         var at = start + 1;
         while (at < haystack.Length)

@@ -4,7 +4,8 @@ using System.Text.Unicode;
 namespace Scour.Matching;
 
 /// <summary>
-/// UTF-8 to UTF-16 for the regex engines, and back for offsets. Each byte that is not part of valid
+/// UTF-8 to UTF-16 for what reads UTF-16 (.NET's regex under <c>-P</c> without PCRE2, file names), and
+/// back for offsets. Each byte that is not part of valid
 /// UTF-8 becomes one lone low surrogate (U+DC00 + byte), so decoding is lossless, invalid bytes match
 /// no class, and a character offset maps back to exactly one byte offset.
 /// </summary>
@@ -90,12 +91,4 @@ internal static class Utf8Text
 
         return char.IsSurrogate(c) ? 1 : 3; // a lone surrogate is an escaped invalid byte
     }
-
-    /// <summary>True if decoded text contains a surrogate (an astral character or an invalid byte).</summary>
-    public static bool HasSurrogates(ReadOnlySpan<char> chars) => chars.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
-
-    /// <summary>Which translation of a pattern is exact on <paramref name="chars"/>.</summary>
-    public static TextForm FormOf(ReadOnlySpan<char> chars) =>
-        chars.IndexOfAnyInRange('\uD800', '\uDBFF') >= 0 ? TextForm.Astral : // a high surrogate only starts a pair
-        HasSurrogates(chars) ? TextForm.InvalidBytes : TextForm.Bmp;
 }

@@ -62,7 +62,7 @@ internal sealed class WidenedLiteralPrefilter : Prefilter
         return true;
     }
 
-    public override int Find(ReadOnlySpan<byte> haystack, int start, DecodedRegion? decoded)
+    public override int Find(ReadOnlySpan<byte> haystack, int start)
     {
         if (_length < 0)
         {

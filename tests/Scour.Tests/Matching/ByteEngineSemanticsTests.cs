@@ -4,14 +4,11 @@ using Scour.Matching;
 namespace Scour.Tests.Matching;
 
 /// <summary>
-/// Cases where Rust's regex reads bytes in a way a translation to .NET's UTF-16 regex does not: run
-/// against the strategies of Scour's own engine only (the lazy DFAs, and the PikeVM alone). Each
-/// expectation is what rg 15.2 reports (<c>rg --json</c>, or <c>rg -c</c> for lines).
+/// Cases where Rust's regex reads bytes rather than characters (invalid UTF-8, stray continuation
+/// bytes, <c>(?-u)</c>), run against every strategy. Each expectation is what rg 15.2 reports (<c>rg --json</c>, or <c>rg -c</c> for lines).
 /// </summary>
 public class ByteEngineSemanticsTests
 {
-    private static readonly MatcherStrategy[] ByteEngines = [MatcherStrategy.Auto, MatcherStrategy.Dfa, MatcherStrategy.PikeVm];
-
     public static TheoryData<string, string, string> Cases => new()
     {
         // pattern, text ("raw:" for bytes, one per char), expected "line:start-end,...|..." as in MatcherSemanticsTests
@@ -48,7 +45,7 @@ public class ByteEngineSemanticsTests
     {
         var compiled = CompiledPattern.Compile(new PatternOptions { Patterns = [pattern] });
         var bytes = text.StartsWith("raw:", StringComparison.Ordinal) ? Encoding.Latin1.GetBytes(text[4..]) : Encoding.UTF8.GetBytes(text);
-        foreach (var strategy in ByteEngines)
+        foreach (var strategy in MatcherSemanticsTests.Strategies)
         {
             using var matcher = compiled.CreateMatcher(strategy);
             Assert.Equal(expected, MatcherSemanticsTests.Describe(matcher, bytes));

@@ -28,14 +28,6 @@ public class RustRegexTestData(ITestOutputHelper output)
     /// </summary>
     private static readonly Dictionary<string, string> KnownDifferences = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// The strategies that run on the byte automaton (the lazy DFA and the PikeVM). The others match
-    /// with .NET's regex through a translation, which is kept only as a fallback and is not held to
-    /// this suite (docs/compatibility.md lists where it differs).
-    /// </summary>
-    private static readonly MatcherStrategy[] ByteEngineStrategies =
-        [MatcherStrategy.Auto, MatcherStrategy.Literal, MatcherStrategy.Dfa, MatcherStrategy.PikeVm];
-
     // The import has 899 runnable cases of 1203 (fowler/* alone 341); far fewer means the filter or the
     // data broke, not that Scour got better.
     private const int MinimumRunnable = 800;
@@ -61,7 +53,7 @@ public class RustRegexTestData(ITestOutputHelper output)
         get
         {
             var data = new TheoryData<string>();
-            foreach (var strategy in ByteEngineStrategies)
+            foreach (var strategy in MatcherSemanticsTests.Strategies)
             {
                 data.Add(strategy.ToString());
             }

@@ -45,22 +45,5 @@ public class Utf8TextTests
         var chars = new char[3];
         var n = Utf8Text.Decode([0x61, 0xFF, 0x62], chars);
         Assert.Equal("a\uDCFFb", new string(chars, 0, n));
-        Assert.True(Utf8Text.HasSurrogates(chars.AsSpan(0, n)));
     }
-
-    [Theory]
-    [InlineData("plain é text", nameof(TextForm.Bmp))]
-    [InlineData("bad ~ byte", nameof(TextForm.InvalidBytes))] // ~ stands for an invalid byte, U+DC92: an attribute cannot hold a lone surrogate
-    [InlineData("emoji \uD83D\uDE00 and ~", nameof(TextForm.Astral))]
-    public void The_form_of_text_says_what_it_holds_beyond_the_BMP(string text, string form) =>
-        Assert.Equal(form, Utf8Text.FormOf(text.Replace('~', '\uDC92')).ToString());
-
-    [Theory]
-    [InlineData("\\w+", "emoji \uD83D\uDE00 only", nameof(TextForm.InvalidBytes))] // 😀 is not a word character
-    [InlineData("\\w+", "bold \uD835\uDC00", nameof(TextForm.Astral))] // 𝐀 is
-    [InlineData("\\p{So}", "emoji \uD83D\uDE00 only", nameof(TextForm.Astral))]
-    [InlineData("a.b", "emoji \uD83D\uDE00 only", nameof(TextForm.Astral))] // . matches every character
-    [InlineData("x\uD83D\uDE00", "emoji \uD83D\uDE00 only", nameof(TextForm.InvalidBytes))] // a literal is the same in both
-    public void Astral_characters_no_class_can_match_take_the_smaller_regex(string pattern, string text, string form) =>
-        Assert.Equal(form, CompiledPattern.Compile(new PatternOptions { Patterns = [pattern] }).FormOf(text).ToString());
 }

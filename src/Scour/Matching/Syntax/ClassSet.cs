@@ -146,7 +146,27 @@ internal static class ClassSet
             ? Normalize(Pairs(ranges))
             : throw new InvalidOperationException($"no table for {name}");
 
-    private static List<(int Lo, int Hi)> Ascii(string name) => [.. DotNetTranslator.AsciiRanges(name)];
+    private static List<(int Lo, int Hi)> Ascii(string name) => [.. AsciiRanges(name)];
+
+    /// <summary>The ranges of a POSIX class such as <c>alpha</c> (also <c>\d \w \s</c> under <c>(?-u)</c>).</summary>
+    private static (int, int)[] AsciiRanges(string name) => name switch
+    {
+        "alnum" => [('0', '9'), ('A', 'Z'), ('a', 'z')],
+        "alpha" => [('A', 'Z'), ('a', 'z')],
+        "ascii" => [(0, 0x7F)],
+        "blank" => [('\t', '\t'), (' ', ' ')],
+        "cntrl" => [(0, 0x1F), (0x7F, 0x7F)],
+        "digit" => [('0', '9')],
+        "graph" => [('!', '~')],
+        "lower" => [('a', 'z')],
+        "print" => [(' ', '~')],
+        "punct" => [('!', '/'), (':', '@'), ('[', '`'), ('{', '~')],
+        "space" => [('\t', '\r'), (' ', ' ')],
+        "upper" => [('A', 'Z')],
+        "word" => [('0', '9'), ('A', 'Z'), ('_', '_'), ('a', 'z')],
+        "xdigit" => [('0', '9'), ('A', 'F'), ('a', 'f')],
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
 
     // A general category by its one- or two-letter code: a major class (L) is the union of its members.
     private static List<(int Lo, int Hi)> Category(string code)

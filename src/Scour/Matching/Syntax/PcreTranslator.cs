@@ -80,7 +80,9 @@ internal static class PcreTranslator
                             throw Unsupported($"\\{next}{{{pattern[(i + 3)..braceEnd]}}} inside a bracketed class");
                         }
 
-                        sb.Append("(?:").Append(DotNetTranslator.Translate(RegexParser.Parse(pattern[i..(braceEnd + 1)], RegexFlags.Default), surrogateAware: true, out _)).Append(')');
+                        var property = RegexParser.Parse(pattern[i..(braceEnd + 1)], RegexFlags.Default) as ClassNode
+                            ?? throw Unsupported($"\\{next}{{{pattern[(i + 3)..braceEnd]}}}");
+                        sb.Append(DotNetClassText.Of(ClassSet.Evaluate(property.Class, caseInsensitive: false)));
                         i = braceEnd;
                         continue;
                     default:
