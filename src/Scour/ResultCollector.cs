@@ -1,5 +1,6 @@
 using System.Text;
 using Scour.Matching;
+using Scour.Matching.Lines;
 using Scour.Results;
 using Scour.Searching;
 

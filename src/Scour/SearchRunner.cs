@@ -1,6 +1,7 @@
 using Microsoft.Win32.SafeHandles;
 using Scour.Indexing;
 using Scour.Matching;
+using Scour.Matching.Lines;
 using Scour.Searching;
 using Scour.Walking;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Scour.Indexing;
 using Scour.Matching;
+using Scour.Matching.Lines;
 using Scour.Results;
 using Scour.Searching;
 using Scour.Walking;

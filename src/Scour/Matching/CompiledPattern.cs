@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Scour.Matching.Automata;
+using Scour.Matching.Lines;
+using Scour.Matching.Literals;
 using Scour.Matching.Pcre2;
 using Scour.Matching.Syntax;
 

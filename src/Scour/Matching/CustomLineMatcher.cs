@@ -1,3 +1,5 @@
+using Scour.Matching.Lines;
+
 namespace Scour.Matching;
 
 /// <summary>Runs a caller's <see cref="ILineMatcher"/> one line at a time.</summary>

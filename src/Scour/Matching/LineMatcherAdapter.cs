@@ -1,3 +1,5 @@
+using Scour.Matching.Lines;
+
 namespace Scour.Matching;
 
 /// <summary>Exposes one of Scour's own matchers through the public <see cref="ILineMatcher"/> interface.</summary>

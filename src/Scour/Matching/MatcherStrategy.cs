@@ -1,6 +1,6 @@
 namespace Scour.Matching;
 
-/// <summary>How a <see cref="LineMatcher"/> finds matching lines. All strategies give the same answers.</summary>
+/// <summary>How a <see cref="Lines.LineMatcher"/> finds matching lines. All strategies give the same answers.</summary>
 internal enum MatcherStrategy
 {
     /// <summary>The cheapest exact strategy for the pattern: a literal search, the lazy DFA or the PikeVM.</summary>

@@ -1,4 +1,5 @@
 using Scour.Matching;
+using Scour.Matching.Lines;
 using Scour.Searching;
 
 namespace Scour.Output;

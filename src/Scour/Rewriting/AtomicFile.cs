@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.InteropServices.Marshalling;
-using Scour.Walking;
 using Scour.Searching;
+using Scour.Walking;
 
 namespace Scour.Rewriting;
 

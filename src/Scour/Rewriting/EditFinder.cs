@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Scour.Matching;
+using Scour.Matching.Lines;
 using Scour.Output;
 
 namespace Scour.Rewriting;

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.InteropServices.Marshalling;
-using Scour.Walking;
 using Microsoft.Win32.SafeHandles;
+using Scour.Walking;
 
 namespace Scour.Searching;
 

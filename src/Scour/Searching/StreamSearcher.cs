@@ -1,5 +1,6 @@
 using System.Buffers;
 using Scour.Matching;
+using Scour.Matching.Lines;
 
 namespace Scour.Searching;
 

@@ -1,4 +1,5 @@
 using Scour.Matching;
+using Scour.Matching.Literals;
 using Scour.Matching.Syntax;
 
 namespace Scour.Tests.Matching;

@@ -1,5 +1,6 @@
 using System.Text;
 using Scour.Matching;
+using Scour.Matching.Literals;
 
 namespace Scour.Tests.Matching;
 

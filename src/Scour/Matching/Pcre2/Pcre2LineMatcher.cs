@@ -1,3 +1,4 @@
+using Scour.Matching.Lines;
 using Scour.Searching;
 
 namespace Scour.Matching.Pcre2;

@@ -1,4 +1,4 @@
-namespace Scour.Matching;
+namespace Scour.Matching.Literals;
 
 /// <summary>A vectorized search for fixed byte patterns (<see cref="PairedByteSearch"/>, <see cref="ByteTeddy"/>).</summary>
 internal interface IByteSearch

@@ -1,4 +1,4 @@
-namespace Scour.Matching;
+namespace Scour.Matching.Lines;
 
 /// <summary>
 /// A matcher decided entirely on bytes by a search that finds a match on the first line holding one

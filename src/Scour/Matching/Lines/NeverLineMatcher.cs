@@ -1,4 +1,4 @@
-namespace Scour.Matching;
+namespace Scour.Matching.Lines;
 
 /// <summary>The matcher for an empty pattern list: no line ever matches.</summary>
 internal sealed class NeverLineMatcher : LineMatcher

@@ -1,13 +1,6 @@
-namespace Scour.Matching;
+using Scour.Matching.Literals;
 
-/// <summary>A match as a half-open range of byte offsets.</summary>
-/// <param name="Start">The offset of the first byte.</param>
-/// <param name="End">The offset just past the last byte.</param>
-public readonly record struct ByteRange(int Start, int End)
-{
-    /// <summary>The number of bytes in the range.</summary>
-    public int Length => End - Start;
-}
+namespace Scour.Matching.Lines;
 
 /// <summary>
 /// Finds matching lines in UTF-8 bytes. Not thread-safe: each search thread creates its own from a

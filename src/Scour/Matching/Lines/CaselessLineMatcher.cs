@@ -1,4 +1,6 @@
-namespace Scour.Matching;
+using Scour.Matching.Literals;
+
+namespace Scour.Matching.Lines;
 
 /// <summary>
 /// Case-insensitive strings (<c>-i sherlock</c>, <c>-i 'holmes|watson'</c>) decided on bytes: the

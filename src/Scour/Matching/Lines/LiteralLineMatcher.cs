@@ -1,4 +1,6 @@
-namespace Scour.Matching;
+using Scour.Matching.Literals;
+
+namespace Scour.Matching.Lines;
 
 /// <summary>
 /// A pattern that is one case-sensitive string: decided entirely on bytes (a vectorized scan anchored

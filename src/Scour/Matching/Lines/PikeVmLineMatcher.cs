@@ -1,6 +1,6 @@
 using Scour.Matching.Automata;
 
-namespace Scour.Matching;
+namespace Scour.Matching.Lines;
 
 /// <summary>
 /// Matches with a <see cref="PikeVm"/> over the line's bytes: exact for every pattern the byte automaton

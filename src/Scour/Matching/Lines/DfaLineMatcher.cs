@@ -1,6 +1,7 @@
 using Scour.Matching.Automata;
+using Scour.Matching.Literals;
 
-namespace Scour.Matching;
+namespace Scour.Matching.Lines;
 
 /// <summary>
 /// Decides lines with a <see cref="LazyDfa"/> over the region's bytes: one pass, no decoding, and a line

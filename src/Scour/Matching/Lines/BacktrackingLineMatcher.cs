@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
 
-namespace Scour.Matching;
+namespace Scour.Matching.Lines;
 
 /// <summary>
 /// <c>-P</c> without the PCRE2 library: PCRE2's syntax on .NET's backtracking regex, which reads UTF-16.

@@ -1,4 +1,4 @@
-namespace Scour.Matching;
+namespace Scour.Matching.Lines;
 
 /// <summary>
 /// A pattern that matches the empty string anywhere (<c>''</c>, <c>x*</c>): every line matches, so

@@ -1,8 +1,7 @@
-using System.Buffers;
 using System.Text;
 using Scour.Matching.Syntax;
 
-namespace Scour.Matching;
+namespace Scour.Matching.Literals;
 
 /// <summary>
 /// Finds candidate positions for a pattern cheaply before any regex runs. A candidate may be a false
@@ -116,105 +115,3 @@ internal abstract class Prefilter
         return all;
     }
 }
-
-/// <summary>
-/// Literals found on UTF-8 bytes by one of our vectorized searches: one literal (or a piece of one,
-/// with its case variants) by <see cref="PairedByteSearch"/>, several by <see cref="ByteTeddy"/>.
-/// </summary>
-internal sealed class ByteSearchPrefilter(IByteSearch search) : Prefilter
-{
-    public override int Find(ReadOnlySpan<byte> haystack, int start)
-    {
-        var i = search.IndexOf(haystack[start..]);
-        return i < 0 ? -1 : start + i;
-    }
-}
-
-/// <summary>One case-sensitive literal, searched as UTF-8 bytes (vectorized <c>IndexOf</c>).</summary>
-internal sealed class ByteLiteralPrefilter(byte[] needle) : Prefilter
-{
-    public override int Find(ReadOnlySpan<byte> haystack, int start)
-    {
-        var i = haystack[start..].IndexOf(needle);
-        return i < 0 ? -1 : start + i;
-    }
-}
-
-/// <summary>
-/// A few case-sensitive literals, each searched with <c>IndexOf</c> on bytes; each literal's next
-/// position is remembered, so every literal scans the region once in all.
-/// </summary>
-internal sealed class ByteLiteralSetPrefilter(byte[][] needles) : Prefilter
-{
-    private readonly int[] _next = new int[needles.Length];
-    private readonly int[] _searchedFrom = new int[needles.Length];
-
-    public override bool Reset(ReadOnlySpan<byte> region)
-    {
-        Array.Fill(_next, int.MinValue);
-        return true;
-    }
-
-    public override int Find(ReadOnlySpan<byte> haystack, int start)
-    {
-        var best = -1;
-        for (var i = 0; i < needles.Length; i++)
-        {
-            // A remembered position is valid if it was found from at or before `start` and is not behind it.
-            if (_next[i] == int.MinValue || _searchedFrom[i] > start || (_next[i] >= 0 && _next[i] < start))
-            {
-                var found = haystack[start..].IndexOf(needles[i]);
-                _next[i] = found < 0 ? -1 : start + found;
-                _searchedFrom[i] = start;
-            }
-
-            var at = _next[i];
-            if (at >= 0 && (best < 0 || at < best))
-            {
-                best = at;
-            }
-        }
-
-        return best;
-    }
-}
-
-/// <summary>
-/// Several case-sensitive literals that start with a multi-byte character (Cyrillic, Greek, CJK, ...):
-/// candidates are found by the second byte of each literal, a continuation byte that names the
-/// first character, in one vectorized pass. In such text the lead bytes (0xD0/0xD1 for Cyrillic)
-/// are everywhere, which is what slows a plain <c>IndexOf</c> that anchors on them; the continuation
-/// byte of a capital letter, for instance, is rare. (`ru_alternate`, five names: 230 → 123 ms; for a
-/// single literal .NET's <c>IndexOf</c> stays faster, so it is not used there.)
-/// </summary>
-internal sealed class ContinuationBytePrefilter(byte[][] needles) : Prefilter
-{
-    private readonly SearchValues<byte> _second = SearchValues.Create([.. needles.Select(n => n[1]).Distinct()]);
-
-    public override int Find(ReadOnlySpan<byte> haystack, int start)
-    {
-        var at = start + 1;
-        while (at < haystack.Length)
-        {
-            var i = haystack[at..].IndexOfAny(_second);
-            if (i < 0)
-            {
-                return -1;
-            }
-
-            var candidate = at + i - 1;
-            foreach (var needle in needles)
-            {
-                if (haystack[candidate..].StartsWith(needle))
-                {
-                    return candidate;
-                }
-            }
-
-            at += i + 1;
-        }
-
-        return -1;
-    }
-}
-

@@ -1,6 +1,7 @@
 using System.Text;
+using Scour.Matching.Literals;
 
-namespace Scour.Matching;
+namespace Scour.Matching.Lines;
 
 /// <summary>
 /// A pattern that is an alternation of case-sensitive strings (<c>Holmes|Watson|Adler</c>): decided

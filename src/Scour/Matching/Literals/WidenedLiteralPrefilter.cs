@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using Scour.Matching.Syntax;
 
-namespace Scour.Matching;
+namespace Scour.Matching.Literals;
 
 /// <summary>
 /// Searches for ASCII literals (any number, with or without case) without decoding UTF-8: each byte

@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 using System.Text;
 using Scour.Matching.Syntax;
 
-namespace Scour.Matching;
+namespace Scour.Matching.Literals;
 
 /// <summary>
 /// A byte string where each position allows one or a few values: a literal's UTF-8 bytes, or with

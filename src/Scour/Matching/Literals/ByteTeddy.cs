@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Scour.Matching;
+namespace Scour.Matching.Literals;
 
 /// <summary>
 /// Finds any of several byte strings in one pass (the Teddy algorithm, as in Hyperscan and ripgrep):

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using Scour.Matching.Syntax;
 
-namespace Scour.Matching;
+namespace Scour.Matching.Literals;
 
 /// <summary>
 /// A pattern that is a string or an alternation of strings with case-insensitive characters

@@ -1,7 +1,7 @@
 using System.Text;
 using Scour.Matching.Syntax;
 
-namespace Scour.Matching;
+namespace Scour.Matching.Literals;
 
 /// <summary>Strings of which at least one occurs in every match of a pattern.</summary>
 /// <param name="Strings">The alternatives (non-empty strings).</param>
