@@ -19,6 +19,7 @@ public sealed class CompiledPattern
     private readonly byte[]? _exactLiteral;
     private readonly IReadOnlyList<string>? _exactLiteralSet;
     private readonly RequiredLiterals? _required;
+    private readonly string? _suffix; // the literal every match ends with, if any (see ReverseSuffixLineMatcher)
     private readonly Regex? _backtracking; // -P without the PCRE2 library
     private readonly Pcre2Code? _pcre2;
     private readonly bool _nullData;
@@ -62,6 +63,7 @@ public sealed class CompiledPattern
         }
 
         _required = LiteralAnalysis.Required(inner ?? tree);
+        _suffix = LiteralAnalysis.Suffix(tree);
         IndexTree = inner ?? tree;
         MatchesEveryLine = !multiline && RegexNodeQuery.MatchesEmptyAnywhere(tree);
         ThrowIfTooLarge(sizeLimit);
@@ -393,7 +395,16 @@ public sealed class CompiledPattern
 
         var (nfa, classes) = _automaton!.Value!.Value;
         var lineClasses = nfa.UnicodeWordBoundary ? ByteClasses.For(nfa, everyHighByte: true) : classes;
-        return new DfaLineMatcher(new LazyDfa(nfa, lineClasses, _dfaBudget, linesAreTexts: NeedsLineByLine, linesAlone: _required is not null), PikeVmMatcher()!, prefilter, Crlf);
+        var dfaLines = new DfaLineMatcher(new LazyDfa(nfa, lineClasses, _dfaBudget, linesAreTexts: NeedsLineByLine, linesAlone: _required is not null), PikeVmMatcher()!, prefilter, Crlf);
+
+        // A prefilter for the literal that ends every match: the reverse DFA confirms each occurrence.
+        if (prefilter is not null && _required is { CaseInsensitive: false, Strings: [var suffix] } && suffix == _suffix
+            && _reverseAutomaton!.Value is var (reverse, reverseClasses))
+        {
+            return new ReverseSuffixLineMatcher(dfaLines, prefilter, Encoding.UTF8.GetByteCount(suffix), new LazyDfa(reverse, reverseClasses, _dfaBudget / 2, DfaMode.AllReverse));
+        }
+
+        return dfaLines;
     }
 
     // A plain string, or a list of them, found by the byte-level literal searches alone.

@@ -86,9 +86,10 @@ internal sealed partial class LazyDfa
     /// <summary>
     /// (<see cref="DfaMode.AllReverse"/>, over the reverse NFA) Where the leftmost match that ends at
     /// <paramref name="end"/> starts, at or after <paramref name="from"/>; the assertions see the bytes
-    /// on both sides. Quit and GaveUp report where the search stopped.
+    /// on both sides. With <paramref name="any"/>, the first start found going back (the rightmost):
+    /// enough to know that a match ends there. Quit and GaveUp report where the search stopped.
     /// </summary>
-    public DfaOutcome FindStart(ReadOnlySpan<byte> text, int from, int end, out int start)
+    public DfaOutcome FindStart(ReadOnlySpan<byte> text, int from, int end, out int start, bool any = false)
     {
         var s = StartState(end == text.Length ? StartBefore : FlagsAfter(text[end]));
         var last = -1;
@@ -109,6 +110,11 @@ internal sealed partial class LazyDfa
                 if (entry >= MatchBit)
                 {
                     last = i + 1;
+                    if (any)
+                    {
+                        return SpanFound(end - i, last, out start);
+                    }
+
                     entry -= MatchBit;
                 }
 
@@ -132,7 +138,7 @@ internal sealed partial class LazyDfa
                 last = i + 1;
             }
 
-            if (i < from || s == Dead)
+            if (i < from || s == Dead || (any && matched))
             {
                 return SpanFound(end - i, last, out start);
             }

@@ -32,6 +32,62 @@ internal static class LiteralAnalysis
     }
 
     /// <summary>
+    /// The string every match ends with (zero-width assertions after it aside), found case-sensitively,
+    /// when something other than plain characters comes before it (<c>[a-z]+ing</c>: <c>ing</c>); else
+    /// null. A match then ends where an occurrence of it ends, which the reverse automaton can confirm.
+    /// </summary>
+    public static string? Suffix(RegexNode node)
+    {
+        var atoms = new List<RegexNode>();
+        Flatten(node, atoms);
+        var end = atoms.Count;
+        while (end > 0 && atoms[end - 1] is AssertionNode)
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && atoms[start - 1] is LiteralNode { CaseInsensitive: false })
+        {
+            start--;
+        }
+
+        if (start == end || start == 0)
+        {
+            return null;
+        }
+
+        var sb = new StringBuilder();
+        for (var i = start; i < end; i++)
+        {
+            sb.Append(char.ConvertFromUtf32(((LiteralNode)atoms[i]).CodePoint));
+        }
+
+        return sb.ToString();
+    }
+
+    // A concatenation's parts, groups opened (captures do not change where a match ends).
+    private static void Flatten(RegexNode node, List<RegexNode> atoms)
+    {
+        switch (node)
+        {
+            case GroupNode group:
+                Flatten(group.Child, atoms);
+                break;
+            case ConcatNode concat:
+                foreach (var child in concat.Children)
+                {
+                    Flatten(child, atoms);
+                }
+
+                break;
+            default:
+                atoms.Add(node);
+                break;
+        }
+    }
+
+    /// <summary>
     /// The strings of a pattern that is an alternation of plain strings (<c>foo|bar|baz</c>), in the
     /// pattern's order, or null. Every string is non-empty.
     /// </summary>
