@@ -146,16 +146,20 @@ internal sealed partial class LazyDfa
 
     private DfaOutcome Search(ReadOnlySpan<byte> text, int from, bool endIsLineEnd, out int position)
     {
-        ref var map = ref MemoryMarshal.GetArrayDataReference(_map);
-        ref var bytes = ref MemoryMarshal.GetReference(text);
-
         // A start state that few rare bytes leave is skipped through with a vectorized search.
         var escapes = StartEscapes(StartBefore); // first: it may clear the cache, renumbering _start
+        return Scan(text, from, from, (uint)_start, escapes, endIsLineEnd, out position);
+    }
+
+    // The search from state `s` at `i`, of a search that began at `from` (for the give-up rule), with
+    // the start state's escapes if it has them.
+    private DfaOutcome Scan(ReadOnlySpan<byte> text, int from, int i, uint s, System.Buffers.SearchValues<byte>? escapes, bool endIsLineEnd, out int position)
+    {
+        ref var map = ref MemoryMarshal.GetArrayDataReference(_map);
+        ref var bytes = ref MemoryMarshal.GetReference(text);
         var clears = _clears;
-        var accelerated = escapes is null || text.Length - from < MinAcceleratedLength ? uint.MaxValue : (uint)_start;
+        var accelerated = escapes is null || text.Length - i < MinAcceleratedLength ? uint.MaxValue : (uint)_start;
         ref var table = ref Unsafe.As<int, uint>(ref MemoryMarshal.GetArrayDataReference(_table));
-        var s = (uint)_start;
-        var i = from;
         var length = text.Length;
         while (true)
         {

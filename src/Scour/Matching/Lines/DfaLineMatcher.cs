@@ -23,6 +23,10 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, Prefi
     private bool _gaveUp;
     private bool _usePrefilter;
 
+    // Regions at least this long are searched in two halves at once (LazyDfa.FindSplit): shorter ones
+    // end too soon for the second half's start to pay.
+    private const int MinSplitLength = 4096;
+
     public override void SetRegion(byte[] buffer, int start, int end)
     {
         _buffer = buffer;
@@ -49,7 +53,11 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, Prefi
 
         var text = _buffer.AsSpan(0, _end);
         var lastLineUnterminated = _end > _start && _buffer[_end - 1] != (byte)'\n';
-        switch (dfa.Find(text, from, lastLineUnterminated, out var at))
+        var mid = _end - from >= MinSplitLength ? LineBounds.EndOf(text, from + ((_end - from) / 2)) : _end;
+        var outcome = mid < _end
+            ? dfa.FindSplit(text, from, mid, lastLineUnterminated, out var at)
+            : dfa.Find(text, from, lastLineUnterminated, out at);
+        switch (outcome)
         {
             case DfaOutcome.Match:
                 (lineStart, lineEnd) = LineAround(_buffer, from, _end, at);
