@@ -1,5 +1,6 @@
 using System.Text;
 using Scour.Matching;
+using Scour.Matching.Lines;
 
 namespace Scour.Benchmarks;
 

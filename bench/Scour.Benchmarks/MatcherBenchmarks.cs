@@ -1,9 +1,13 @@
 using BenchmarkDotNet.Attributes;
 using Scour.Matching;
+using Scour.Matching.Lines;
 
 namespace Scour.Benchmarks;
 
-/// <summary>Patterns without a usable literal, where the .NET regex engine does all the work.</summary>
+/// <summary>
+/// Patterns without a usable literal, where the lazy DFA does all the work over 4 MiB of English text
+/// (throughput = 4 MiB / mean).
+/// </summary>
 [MemoryDiagnoser]
 public class MatcherBenchmarks
 {

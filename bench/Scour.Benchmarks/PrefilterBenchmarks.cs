@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Scour.Matching;
+using Scour.Matching.Lines;
 
 namespace Scour.Benchmarks;
 
