@@ -15,7 +15,7 @@ namespace Scour.Matching.Lines;
 /// <param name="exact">Finds spans, and decides lines once the DFA gave up.</param>
 /// <param name="prefilter">Finds candidate lines, when the pattern requires a literal.</param>
 /// <param name="crlf">Lines end with CRLF: a line given alone is decided without the <c>\r</c> before its end.</param>
-internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, Prefilter? prefilter, bool crlf) : LineMatcher
+internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, Prefilter? prefilter, bool crlf) : SpansFromLineMatcher(exact)
 {
     private byte[] _buffer = [];
     private int _start;
@@ -91,22 +91,5 @@ internal sealed class DfaLineMatcher(LazyDfa dfa, PikeVmLineMatcher exact, Prefi
         }
 
         return exact.IsMatch(line);
-    }
-
-    public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches) => exact.FindAll(line, matches);
-
-    public override void FindAllGroups(ReadOnlySpan<byte> line, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
-        exact.FindAllGroups(line, matches, out resolveName);
-
-    public override void FindAllInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange> matches) =>
-        exact.FindAllInContext(text, start, end, matches);
-
-    public override void FindAllGroupsInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
-        exact.FindAllGroupsInContext(text, start, end, matches, out resolveName);
-
-    public override void Dispose()
-    {
-        exact.Dispose();
-        base.Dispose();
     }
 }

@@ -5,7 +5,7 @@ namespace Scour.Matching.Lines;
 /// finding the next one is finding its end, with no regex run (<c>-c ''</c> counts lines this way).
 /// Matches inside a line still come from the regex.
 /// </summary>
-internal sealed class EveryLineMatcher(LineMatcher inner) : LineMatcher
+internal sealed class EveryLineMatcher(LineMatcher inner) : SpansFromLineMatcher(inner)
 {
     private ReadOnlyMemory<byte> _region;
 
@@ -18,22 +18,5 @@ internal sealed class EveryLineMatcher(LineMatcher inner) : LineMatcher
         return from < _region.Length;
     }
 
-    public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches) => inner.FindAll(line, matches);
-
-    public override void FindAllGroups(ReadOnlySpan<byte> line, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
-        inner.FindAllGroups(line, matches, out resolveName);
-
-    public override void FindAllInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange> matches) =>
-        inner.FindAllInContext(text, start, end, matches);
-
-    public override void FindAllGroupsInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
-        inner.FindAllGroupsInContext(text, start, end, matches, out resolveName);
-
     public override bool IsMatch(ReadOnlySpan<byte> line) => true;
-
-    public override void Dispose()
-    {
-        inner.Dispose();
-        base.Dispose();
-    }
 }

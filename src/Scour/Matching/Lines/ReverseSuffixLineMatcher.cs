@@ -15,7 +15,7 @@ namespace Scour.Matching.Lines;
 /// <param name="prefilter">Finds where occurrences of the suffix start (every one of them).</param>
 /// <param name="suffixLength">The suffix's length in bytes.</param>
 /// <param name="reverse">The reverse DFA (<see cref="DfaMode.AllReverse"/>) of the whole pattern.</param>
-internal sealed class ReverseSuffixLineMatcher(DfaLineMatcher lines, Prefilter prefilter, int suffixLength, LazyDfa reverse) : LineMatcher
+internal sealed class ReverseSuffixLineMatcher(DfaLineMatcher lines, Prefilter prefilter, int suffixLength, LazyDfa reverse) : SpansFromLineMatcher(lines)
 {
     // Occurrences of the suffix that end no match in one line before the line is decided forward: each
     // reverse run may read back to the line's start, so this bounds the work per line to a few passes.
@@ -95,21 +95,4 @@ internal sealed class ReverseSuffixLineMatcher(DfaLineMatcher lines, Prefilter p
     }
 
     public override bool IsMatch(ReadOnlySpan<byte> line) => lines.IsMatch(line);
-
-    public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches) => lines.FindAll(line, matches);
-
-    public override void FindAllGroups(ReadOnlySpan<byte> line, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
-        lines.FindAllGroups(line, matches, out resolveName);
-
-    public override void FindAllInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange> matches) =>
-        lines.FindAllInContext(text, start, end, matches);
-
-    public override void FindAllGroupsInContext(ReadOnlySpan<byte> text, int start, int end, List<ByteRange[]> matches, out Func<string, int> resolveName) =>
-        lines.FindAllGroupsInContext(text, start, end, matches, out resolveName);
-
-    public override void Dispose()
-    {
-        lines.Dispose();
-        base.Dispose();
-    }
 }
