@@ -18,12 +18,18 @@ internal sealed partial class LazyDfa
     /// </summary>
     public DfaOutcome FindSplit(ReadOnlySpan<byte> text, int from, int mid, bool endIsLineEnd, out int position)
     {
+        // A start state with escapes skips faster alone. (First: finding them may clear the cache.)
+        if (StartEscapes(StartBefore) is not null)
+        {
+            return Find(text, from, endIsLineEnd, out position);
+        }
+
         // The second half starts in the state that follows a terminator: the same from every state,
         // since nothing of the pattern consumes one.
         var afterTerminator = StateAfterTerminator();
-        if (afterTerminator < 0 || StartEscapes(StartBefore) is not null)
+        if (afterTerminator < 0)
         {
-            return Find(text, from, endIsLineEnd, out position); // (a start state with escapes skips faster alone)
+            return Find(text, from, endIsLineEnd, out position);
         }
 
         var first = new Chain((uint)_start, from, mid);
@@ -33,14 +39,14 @@ internal sealed partial class LazyDfa
         while (first.Position < first.End && secondOutcome is null && second.Position < second.End)
         {
             RunBoth(text, ref first, ref second);
-            if (first.Position < first.End && !IsPlainMove(text, first) && Step(text, ref first, ref second, from) is { } outcome)
+            if (first.Position < first.End && Step(text, ref first, ref second, from) is { } outcome)
             {
                 position = first.Position;
                 _scanned += position - from;
                 return outcome;
             }
 
-            if (second.Position < second.End && !IsPlainMove(text, second) && Step(text, ref second, ref first, mid) is { } found)
+            if (second.Position < second.End && Step(text, ref second, ref first, mid) is { } found)
             {
                 if (found == DfaOutcome.GaveUp)
                 {
@@ -57,8 +63,7 @@ internal sealed partial class LazyDfa
         // One half is done: the other goes on alone.
         if (first.Position < first.End)
         {
-            var index = (int)second.State / _stride;
-            var (set, flags, clears) = (_sets[index], _flags[index], _clears);
+            var (key, clears) = (KeyOf(second.State), _clears);
             var alone = Scan(text[..first.End], from, first.Position, first.State, null, endIsLineEnd: false, out position);
             if (alone != DfaOutcome.NoMatch)
             {
@@ -66,15 +71,10 @@ internal sealed partial class LazyDfa
                 return alone;
             }
 
-            if (_clears != clears && secondOutcome is null)
+            if (secondOutcome is null && !FindAgain(key, clears, ref second.State))
             {
-                if (!TryAdd(set, flags, out var renumbered))
-                {
-                    position = mid;
-                    return DfaOutcome.GaveUp;
-                }
-
-                second.State = (uint)renumbered;
+                position = mid;
+                return DfaOutcome.GaveUp;
             }
         }
 
@@ -138,34 +138,40 @@ internal sealed partial class LazyDfa
         (a.State, a.Position, b.State, b.Position) = (sa, ia, sb, ib);
     }
 
-    private bool IsPlainMove(ReadOnlySpan<byte> text, in Chain c) => (uint)_table[(int)c.State + _map[text[c.Position]]] < MatchBit;
+    // What names a state across a cache clear, which renumbers the states: its set and flags.
+    private (int[] Set, byte Flags) KeyOf(uint state) => (_sets[(int)state / _stride], _flags[(int)state / _stride]);
 
-    // The careful step of `c` at a transition the fast loop does not take: its outcome if its search
-    // ends there, else null (it moved on). A cache clear renumbers the states: `other` is found again.
+    // The state of `key` after the cache was cleared since `clears` (false: the cache cannot hold it).
+    private bool FindAgain((int[] Set, byte Flags) key, int clears, ref uint state)
+    {
+        if (_clears == clears)
+        {
+            return true;
+        }
+
+        if (!TryAdd(key.Set, key.Flags, out var id))
+        {
+            return false;
+        }
+
+        state = (uint)id;
+        return true;
+    }
+
+    // One step of `c` where the fast loop stopped (it may also be a plain move): its outcome if its
+    // search ends there, else null (it moved on). A cache clear renumbers the states: `other` is found again.
     private DfaOutcome? Step(ReadOnlySpan<byte> text, ref Chain c, ref Chain other, int from)
     {
         var cls = _map[text[c.Position]];
         var entry = _table[(int)c.State + cls];
         if (entry == Unknown)
         {
-            var otherIndex = (int)other.State / _stride;
-            var (otherSet, otherFlags) = (_sets[otherIndex], _flags[otherIndex]);
-            var clears = _clears;
+            var (key, clears) = (KeyOf(other.State), _clears);
             entry = Compute((int)c.State, cls, c.Position - from, out var renumbered);
-            if (entry == Unknown)
+            c.State = (uint)renumbered;
+            if (entry == Unknown || !FindAgain(key, clears, ref other.State))
             {
                 return DfaOutcome.GaveUp;
-            }
-
-            c.State = (uint)renumbered;
-            if (_clears != clears)
-            {
-                if (!TryAdd(otherSet, otherFlags, out var found))
-                {
-                    return DfaOutcome.GaveUp;
-                }
-
-                other.State = (uint)found;
             }
         }
 
