@@ -424,10 +424,12 @@ public sealed class CompiledPattern
             return null;
         }
 
-        var spans = spanDfas && !NeedsLineByLine && _reverseAutomaton!.Value is var (reverse, reverseClasses)
-            ? (new LazyDfa(nfa, classes, _dfaBudget / 2, DfaMode.LeftmostFirst), new LazyDfa(reverse, reverseClasses, _dfaBudget / 2, DfaMode.AllReverse))
-            : ((LazyDfa, LazyDfa)?)null;
-        return new PikeVmLineMatcher(new PikeVm(nfa), spans, GroupNames, linesInContext: _required is null && !NeedsLineByLine, linesAreTexts: NeedsLineByLine && !IsMultiline, Crlf, IsMultiline);
+        var spans = spanDfas && !NeedsLineByLine
+            ? () => _reverseAutomaton!.Value is var (reverse, reverseClasses)
+                ? (new LazyDfa(nfa, classes, _dfaBudget / 2, DfaMode.LeftmostFirst), new LazyDfa(reverse, reverseClasses, _dfaBudget / 2, DfaMode.AllReverse))
+                : ((LazyDfa, LazyDfa)?)null
+            : (Func<(LazyDfa, LazyDfa)?>?)null;
+        return new PikeVmLineMatcher(nfa, spans, GroupNames, linesInContext: _required is null && !NeedsLineByLine, linesAreTexts: NeedsLineByLine && !IsMultiline, Crlf, IsMultiline);
     }
 
     private static bool UsesTextAnchors(RegexNode node) =>

@@ -11,8 +11,10 @@ namespace Scour.Matching.Lines;
 /// groups (from the match's start) and where the DFAs cannot decide (a Unicode word assertion next to
 /// a non-ASCII byte, or a DFA that gave up).
 /// </summary>
-/// <param name="vm">The engine.</param>
-/// <param name="spans">The forward (<see cref="DfaMode.LeftmostFirst"/>) and reverse (<see cref="DfaMode.AllReverse"/>) DFAs, if any.</param>
+/// <param name="nfa">The automaton. The engine and the span DFAs are built on the first line they decide:
+/// behind a <see cref="DfaLineMatcher"/> most searches never need them, and for a large Unicode class
+/// (<c>\w{30}</c>: 70,000 reverse states) they are most of a search's memory.</param>
+/// <param name="spans">Builds the forward (<see cref="DfaMode.LeftmostFirst"/>) and reverse (<see cref="DfaMode.AllReverse"/>) DFAs, if any.</param>
 /// <param name="groupNames">The pattern's named groups and their numbers.</param>
 /// <param name="linesInContext">
 /// Whether a line is decided with the bytes before it in view, back to where the search started, as rg
@@ -33,12 +35,16 @@ namespace Scour.Matching.Lines;
 /// Matches may span lines (<c>-U</c>): the automaton consumes terminators, and spans are found in whole
 /// texts (<see cref="FindAll"/> over a file, a reported unit of lines with its terminators).
 /// </param>
-internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Reverse)? spans, IReadOnlyDictionary<string, int> groupNames, bool linesInContext, bool linesAreTexts, bool crlf, bool acrossLines = false) : LineMatcher
+internal sealed class PikeVmLineMatcher(Nfa nfa, Func<(LazyDfa Forward, LazyDfa Reverse)?>? spans, IReadOnlyDictionary<string, int> groupNames, bool linesInContext, bool linesAreTexts, bool crlf, bool acrossLines = false) : LineMatcher
 {
     private bool _spansGaveUp;
-    private readonly int[] _slots = new int[vm.SlotCount];
+    private PikeVm? _vm;
+    private (LazyDfa Forward, LazyDfa Reverse)? _spans;
+    private readonly int[] _slots = new int[nfa.SlotCount];
     private byte[] _buffer = [];
     private int _end;
+
+    private PikeVm Vm => _vm ??= new PikeVm(nfa);
 
     public override void SetRegion(byte[] buffer, int start, int end)
     {
@@ -72,9 +78,9 @@ internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Rev
     {
         var text = buffer.AsSpan(0, lineEnd);
         var content = WithoutTerminator(text).Length;
-        return linesAreTexts ? vm.Search(text[lineStart..LineText(text, content)], 0, [])
-            : linesInContext ? vm.Search(text[searchStart..], lineStart - searchStart, [], content - searchStart)
-            : vm.Search(text[lineStart..], 0, [], content - lineStart);
+        return linesAreTexts ? Vm.Search(text[lineStart..LineText(text, content)], 0, [])
+            : linesInContext ? Vm.Search(text[searchStart..], lineStart - searchStart, [], content - searchStart)
+            : Vm.Search(text[lineStart..], 0, [], content - lineStart);
     }
 
     // The end of the text rg decides a line alone in: the line without its terminator, but with --crlf
@@ -84,7 +90,7 @@ internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Rev
 
     public override bool MatchesAcrossLines => acrossLines;
 
-    public override bool IsMatch(ReadOnlySpan<byte> line) => vm.Search(Text(line), 0, []);
+    public override bool IsMatch(ReadOnlySpan<byte> line) => Vm.Search(Text(line), 0, []);
 
     public override void FindAll(ReadOnlySpan<byte> line, List<ByteRange> matches) => FindAllFrom(Text(line), 0, matches);
 
@@ -168,7 +174,13 @@ internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Rev
     // The leftmost-first match at or after `from`, into `slots` (2: its span; more: its groups too).
     private bool Search(ReadOnlySpan<byte> haystack, int from, Span<int> slots)
     {
-        if (spans is var (forward, reverse) && !_spansGaveUp)
+        if (spans is not null && !_spansGaveUp)
+        {
+            _spans ??= spans();
+            _spansGaveUp = _spans is null;
+        }
+
+        if (_spans is var (forward, reverse) && !_spansGaveUp)
         {
             switch (forward.FindLeftmostEnd(haystack, from, out var end))
             {
@@ -185,7 +197,7 @@ internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Rev
 
                     if (found == DfaOutcome.Match)
                     {
-                        return vm.Search(haystack, start, slots); // the same match: none starts before `start`
+                        return Vm.Search(haystack, start, slots); // the same match: none starts before `start`
                     }
 
                     _spansGaveUp = found == DfaOutcome.GaveUp;
@@ -196,6 +208,6 @@ internal sealed class PikeVmLineMatcher(PikeVm vm, (LazyDfa Forward, LazyDfa Rev
             }
         }
 
-        return vm.Search(haystack, from, slots);
+        return Vm.Search(haystack, from, slots);
     }
 }

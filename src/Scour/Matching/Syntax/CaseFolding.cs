@@ -22,6 +22,14 @@ internal static partial class CaseFolding
         return new ArraySegment<int>(Orbits, start + 1, Orbits[start]);
     }
 
+    /// <summary>The scalar values in <paramref name="lo"/>..<paramref name="hi"/> that have case variants, ascending.</summary>
+    public static ReadOnlySpan<int> CasedBetween(int lo, int hi)
+    {
+        var start = Cased.BinarySearch(lo);
+        var end = Cased.BinarySearch(hi);
+        return Cased[(start < 0 ? ~start : start)..(end < 0 ? ~end : end + 1)];
+    }
+
     /// <summary>True if the scalar value has case variants.</summary>
     public static bool HasVariants(int codePoint) => Cased.BinarySearch(codePoint) >= 0;
 }
