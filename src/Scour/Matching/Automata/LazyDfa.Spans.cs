@@ -23,39 +23,70 @@ internal sealed partial class LazyDfa
         var startFlags = from == 0 ? StartBefore : FlagsAfter(text[from - 1]);
         var escapes = StartEscapes(startFlags); // first: it may clear the cache, renumbering the states
         var s = StartState(startFlags);
-        var start = s;
+        var accelerated = escapes is null ? uint.MaxValue : (uint)s;
         var clears = _clears;
         var last = -1;
         var i = from;
+        var length = text.Length;
         ref var map = ref MemoryMarshal.GetArrayDataReference(_map);
         ref var bytes = ref MemoryMarshal.GetReference(text);
         while (true)
         {
             // The fast path: transitions already in the table to live states that end no match. One
             // unsigned comparison sends the rest (Dead is 0, Unknown and Quit negative, matches have
-            // the match bit) to the careful path below; every state's row is in the table.
+            // the match bit) to the careful path below; every state's row is in the table. Four bytes
+            // a step, as the line search, and the start state's skip is looked for between steps.
             ref var table = ref Unsafe.As<int, uint>(ref MemoryMarshal.GetArrayDataReference(_table));
-            while (i < text.Length)
+            var u = (uint)s;
+            while (i < length)
             {
-                if (s == start && escapes is not null)
+                if (u == accelerated)
                 {
-                    var skip = text[i..].IndexOfAny(escapes);
-                    i = skip < 0 ? text.Length : i + skip;
-                    if (i == text.Length)
+                    var skip = text[i..].IndexOfAny(escapes!);
+                    i = skip < 0 ? length : i + skip;
+                    if (i == length)
                     {
                         break;
                     }
                 }
 
-                var t = Unsafe.Add(ref table, (nuint)((uint)s + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i))));
+                var t = Unsafe.Add(ref table, (nuint)(u + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i))));
                 if (t - 1 >= MatchBit - 1)
                 {
                     break;
                 }
 
-                s = (int)t;
-                i++;
+                if (i + 4 >= length)
+                {
+                    (u, i) = (t, i + 1);
+                    continue;
+                }
+
+                var t1 = Unsafe.Add(ref table, (nuint)(t + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i + 1))));
+                if (t1 - 1 >= MatchBit - 1)
+                {
+                    (u, i) = (t, i + 1);
+                    break;
+                }
+
+                var t2 = Unsafe.Add(ref table, (nuint)(t1 + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i + 2))));
+                if (t2 - 1 >= MatchBit - 1)
+                {
+                    (u, i) = (t1, i + 2);
+                    break;
+                }
+
+                var t3 = Unsafe.Add(ref table, (nuint)(t2 + Unsafe.Add(ref map, Unsafe.Add(ref bytes, i + 3))));
+                if (t3 - 1 >= MatchBit - 1)
+                {
+                    (u, i) = (t2, i + 3);
+                    break;
+                }
+
+                (u, i) = (t3, i + 4);
             }
+
+            s = (int)u;
 
             var atEnd = i == text.Length;
             if (!Step(ref s, atEnd ? _classes : _map[text[i]], i - from, out var matched, out var stopped))
@@ -66,7 +97,7 @@ internal sealed partial class LazyDfa
 
             if (_clears != clears)
             {
-                escapes = null; // states were renumbered: `start` no longer names the start state
+                accelerated = uint.MaxValue; // states were renumbered: the start state has another number
             }
 
             if (matched)
