@@ -20,6 +20,7 @@ public sealed class CompiledPattern
     private readonly IReadOnlyList<string>? _exactLiteralSet;
     private readonly RequiredLiterals? _required;
     private readonly string? _suffix; // the literal every match ends with, if any (see ReverseSuffixLineMatcher)
+    private readonly byte[]? _spanSuffix; // the suffix, when spans may be found from it (see PikeVmLineMatcher)
     private readonly Regex? _backtracking; // -P without the PCRE2 library
     private readonly Pcre2Code? _pcre2;
     private readonly bool _nullData;
@@ -64,6 +65,7 @@ public sealed class CompiledPattern
 
         _required = LiteralAnalysis.Required(inner ?? tree);
         _suffix = LiteralAnalysis.Suffix(tree);
+        _spanSuffix = _suffix is not null && !multiline && LiteralAnalysis.IsRepeatedClassThenSuffix(tree) ? Encoding.UTF8.GetBytes(_suffix) : null;
         IndexTree = inner ?? tree;
         MatchesEveryLine = !multiline && RegexNodeQuery.MatchesEmptyAnywhere(tree);
         ThrowIfTooLarge(sizeLimit);
@@ -429,7 +431,7 @@ public sealed class CompiledPattern
                 ? (new LazyDfa(nfa, classes, _dfaBudget / 2, DfaMode.LeftmostFirst), new LazyDfa(reverse, reverseClasses, _dfaBudget / 2, DfaMode.AllReverse))
                 : ((LazyDfa, LazyDfa)?)null
             : (Func<(LazyDfa, LazyDfa)?>?)null;
-        return new PikeVmLineMatcher(nfa, spans, GroupNames, linesInContext: _required is null && !NeedsLineByLine, linesAreTexts: NeedsLineByLine && !IsMultiline, Crlf, IsMultiline);
+        return new PikeVmLineMatcher(nfa, spans, GroupNames, linesInContext: _required is null && !NeedsLineByLine, linesAreTexts: NeedsLineByLine && !IsMultiline, Crlf, IsMultiline, _spanSuffix);
     }
 
     private static bool UsesTextAnchors(RegexNode node) =>

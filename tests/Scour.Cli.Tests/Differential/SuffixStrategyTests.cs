@@ -8,7 +8,9 @@ namespace Scour.Cli.Tests.Differential;
 /// the reverse DFA back from each occurrence of the literal (<c>ReverseSuffixLineMatcher</c>): lines
 /// where the occurrence ends no match, overlapping occurrences, a line with more failing occurrences
 /// than the strategy tries before deciding the line forward, an occurrence at a line's start, CRLF
-/// lines and Unicode word assertions next to non-ASCII letters. Each output must be rg 15.2's.
+/// lines and Unicode word assertions next to non-ASCII letters. The spans of a repeated class before
+/// the literal are found from the literal too (greedy runs past an occurrence, lazy ones, a long run of
+/// overlapping occurrences). Each output must be rg 15.2's.
 /// </summary>
 public sealed class SuffixStrategyTests : IDisposable
 {
@@ -30,6 +32,8 @@ public sealed class SuffixStrategyTests : IDisposable
             "crlf ing\r\n" +
             "café-ing éing Ωing x\n" +
             "9ing _ing 42ing\n" +
+            "tingling singingly ingest inginginging\n" +
+            string.Concat(Enumerable.Repeat("ing", 400)) + " long\n" +
             "last doing", new UTF8Encoding(false));
     }
 
@@ -50,7 +54,16 @@ public sealed class SuffixStrategyTests : IDisposable
         "-c [^\\x20]+ing$",
         "-n [a-z]ing\\x20ing",
         "-n \\pL+ing",
-        "--count-matches [a-z]+ing");
+        "--count-matches [a-z]+ing",
+        "-o -b \\w+ing\\b",
+        "-o -b [a-z]{3,}ing",
+        "-o -b \\w*ing",
+        "-o -b \\w+?ing",
+        "-o -b \\pL+ing",
+        "-o -b .+ing",
+        "-o -r <$1> (\\w+)ing",
+        "--vimgrep [a-z]+ing",
+        "--count-matches \\w+ing$");
 
     [OracleTheory("rg")]
     [MemberData(nameof(Cases))]

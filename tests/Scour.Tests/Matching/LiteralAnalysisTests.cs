@@ -44,4 +44,21 @@ public class LiteralAnalysisTests
         Assert.True(required.CaseInsensitive);
         Assert.Equal(["sherlock"], required.Strings);
     }
+    [Theory]
+    [InlineData("\\w+ing\\b", true)]
+    [InlineData("[a-z]{3,}ed", true)]
+    [InlineData("\\w*ing", true)]
+    [InlineData("(\\w+?)(ing)$", true)]
+    [InlineData("\\pL+ing", true)]
+    [InlineData(".+ing", true)]
+    [InlineData(".ing|...ingding", false)] // an alternation: the leftmost match may end at a later "ing"
+    [InlineData("\\b\\w+ing", false)]    // an assertion before the run could fail at each of its starts
+    [InlineData("\\w{1,5}ing", false)]     // a bounded run: an earlier start may need a later occurrence
+    [InlineData("a\\w+ing", false)]
+    [InlineData("\\w+\\d+ing", false)]
+    [InlineData("(?:ab)+ing", false)]
+    [InlineData("\\w+(?i:ing)", false)]
+    [InlineData("ing", false)]
+    public void Spans_come_from_the_suffix_only_after_one_unbounded_class(string pattern, bool expected) =>
+        Assert.Equal(expected, LiteralAnalysis.IsRepeatedClassThenSuffix(Parse(pattern)));
 }

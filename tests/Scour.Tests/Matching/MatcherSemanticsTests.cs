@@ -92,6 +92,15 @@ public class MatcherSemanticsTests
         { "[^a&&a]", "", "a\nb\n", "2:0-1" },
         { "[a[^a-y]]", "", "b\nz\n", "2:0-1" },
         { "[\\p{Greek}&&\\pL]", "", "a\nβ\n", "2:0-2" },
+
+        // Spans found from a suffix literal: greedy and lazy runs, an occurrence that ends no match, and
+        // an alternation whose leftmost-first match ends at the second "ing" (by hand, as Python's re and
+        // GNU grep -o; rg 15.2 prints "cing" and "ding" here, see docs/compatibility.md).
+        { "[a-z]+ing", "", "tingling\n", "1:0-8" },
+        { "\\w+ing\\b", "", "singing rings ingx\n", "1:0-7" },
+        { "\\w+?ing", "", "singinging\n", "1:0-4,4-10" },
+        { ".ing|...ingding", "", "abcingding\n", "1:0-10" },
+        { "(?:.|...ingd)ing", "", "abcingding\n", "1:0-10" },
     };
 
     [Theory]

@@ -31,11 +31,16 @@ namespace Scour.Matching.Lines;
 /// Lines end with CRLF (<c>--crlf</c>): rg removes a final <c>\r\n</c> from the line, so spans and
 /// line-by-line decisions do not see its <c>\r</c>; a bare <c>\n</c> stays in a line decided alone.
 /// </param>
+/// <param name="suffix">
+/// The literal every match ends with, when the pattern is a repeated class before it (see
+/// <see cref="Literals.LiteralAnalysis.IsRepeatedClassThenSuffix"/>): spans are then found back and
+/// forth from its occurrences instead of by the forward DFA over all the text before them.
+/// </param>
 /// <param name="acrossLines">
 /// Matches may span lines (<c>-U</c>): the automaton consumes terminators, and spans are found in whole
 /// texts (<see cref="FindAll"/> over a file, a reported unit of lines with its terminators).
 /// </param>
-internal sealed class PikeVmLineMatcher(Nfa nfa, Func<(LazyDfa Forward, LazyDfa Reverse)?>? spans, IReadOnlyDictionary<string, int> groupNames, bool linesInContext, bool linesAreTexts, bool crlf, bool acrossLines = false) : LineMatcher
+internal sealed class PikeVmLineMatcher(Nfa nfa, Func<(LazyDfa Forward, LazyDfa Reverse)?>? spans, IReadOnlyDictionary<string, int> groupNames, bool linesInContext, bool linesAreTexts, bool crlf, bool acrossLines = false, byte[]? suffix = null) : LineMatcher
 {
     private bool _spansGaveUp;
     private PikeVm? _vm;
@@ -182,25 +187,26 @@ internal sealed class PikeVmLineMatcher(Nfa nfa, Func<(LazyDfa Forward, LazyDfa 
 
         if (_spans is var (forward, reverse) && !_spansGaveUp)
         {
-            switch (forward.FindLeftmostEnd(haystack, from, out var end))
+            var found = suffix is null ? forward.FindLeftmostEnd(haystack, from, out var end) : FindFromSuffix(haystack, from, forward, reverse, out end);
+            switch (found)
             {
                 case DfaOutcome.NoMatch:
                     return false;
                 case DfaOutcome.Match:
-                    var found = reverse.FindStart(haystack, from, end, out var start);
-                    if (found == DfaOutcome.Match && slots.Length == 2)
+                    var back = reverse.FindStart(haystack, from, end, out var start);
+                    if (back == DfaOutcome.Match && slots.Length == 2)
                     {
                         slots[0] = start;
                         slots[1] = end;
                         return true;
                     }
 
-                    if (found == DfaOutcome.Match)
+                    if (back == DfaOutcome.Match)
                     {
                         return Vm.Search(haystack, start, slots); // the same match: none starts before `start`
                     }
 
-                    _spansGaveUp = found == DfaOutcome.GaveUp;
+                    _spansGaveUp = back == DfaOutcome.GaveUp;
                     break;
                 case DfaOutcome.GaveUp:
                     _spansGaveUp = true;
@@ -209,5 +215,36 @@ internal sealed class PikeVmLineMatcher(Nfa nfa, Func<(LazyDfa Forward, LazyDfa 
         }
 
         return Vm.Search(haystack, from, slots);
+    }
+
+    // Where the leftmost match ends: at the first occurrence of the suffix where a match ends, found
+    // with the reverse DFA from the occurrence's end back to `from`, then forward from that match's
+    // start (greedy runs may go on past the occurrence). The search above finds its start again,
+    // from its end, as for any other match.
+    private DfaOutcome FindFromSuffix(ReadOnlySpan<byte> haystack, int from, LazyDfa forward, LazyDfa reverse, out int end)
+    {
+        end = -1;
+        var literal = suffix.AsSpan();
+        for (var at = from; at < haystack.Length;)
+        {
+            var i = haystack[at..].IndexOf(literal);
+            if (i < 0)
+            {
+                break;
+            }
+
+            switch (reverse.FindStart(haystack, from, at + i + literal.Length, out var start))
+            {
+                case DfaOutcome.Match:
+                    return forward.FindLeftmostEnd(haystack, start, out end);
+                case DfaOutcome.NoMatch:
+                    at += i + 1;
+                    break;
+                case var stopped:
+                    return stopped;
+            }
+        }
+
+        return DfaOutcome.NoMatch;
     }
 }

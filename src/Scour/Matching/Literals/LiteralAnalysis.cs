@@ -66,6 +66,45 @@ internal static class LiteralAnalysis
         return sb.ToString();
     }
 
+    /// <summary>
+    /// True when every match is one character class repeated without an upper bound, then the
+    /// <see cref="Suffix"/>, then only zero-width assertions (<c>\w+ing\b</c>, <c>[a-z]{3,}ed</c>). Then
+    /// the leftmost match ends at the first occurrence of the suffix where any match ends: a match that
+    /// started earlier and ended later would have the occurrence inside its run of the class, so the
+    /// same start with that occurrence would match too (the assertions after it hold there, since a
+    /// match ends there). Spans can then be found from the suffix, as rg's reverse-suffix strategy
+    /// finds them, without scanning the text before it. rg uses that strategy more widely, and there
+    /// it is not exact (rg 15.2 prints <c>cing</c> and <c>ding</c> for <c>-o '.ing|...ingding'</c> on
+    /// <c>abcingding</c>, whose leftmost-first match is the whole word). Nothing may come before the run:
+    /// an assertion there could fail at every start of a long run, and searching back over it from each
+    /// occurrence of the suffix would take quadratic time.
+    /// </summary>
+    public static bool IsRepeatedClassThenSuffix(RegexNode node)
+    {
+        var atoms = new List<RegexNode>();
+        Flatten(node, atoms);
+        var end = atoms.Count;
+        while (end > 0 && atoms[end - 1] is AssertionNode)
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && atoms[start - 1] is LiteralNode { CaseInsensitive: false })
+        {
+            start--;
+        }
+
+        return start == 1 && start < end && atoms[0] is RepetitionNode { Max: null } run && IsOneCharacter(run.Child);
+    }
+
+    private static bool IsOneCharacter(RegexNode node) => node switch
+    {
+        GroupNode group => IsOneCharacter(group.Child),
+        ClassNode or ByteClassNode or DotNode or LiteralNode => true,
+        _ => false,
+    };
+
     // A concatenation's parts, groups opened (captures do not change where a match ends).
     private static void Flatten(RegexNode node, List<RegexNode> atoms)
     {
