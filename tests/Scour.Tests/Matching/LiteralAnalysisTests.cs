@@ -54,6 +54,8 @@ public class LiteralAnalysisTests
     [InlineData(".ing|...ingding", false)] // an alternation: the leftmost match may end at a later "ing"
     [InlineData("\\b\\w+ing", false)]    // an assertion before the run could fail at each of its starts
     [InlineData("\\w{1,5}ing", false)]     // a bounded run: an earlier start may need a later occurrence
+    [InlineData("\\w{16,}ing", true)]
+    [InlineData("\\w{17,}ing", false)]     // each occurrence after a shorter run would be searched back that far
     [InlineData("a\\w+ing", false)]
     [InlineData("\\w+\\d+ing", false)]
     [InlineData("(?:ab)+ing", false)]

@@ -77,7 +77,8 @@ internal static class LiteralAnalysis
     /// it is not exact (rg 15.2 prints <c>cing</c> and <c>ding</c> for <c>-o '.ing|...ingding'</c> on
     /// <c>abcingding</c>, whose leftmost-first match is the whole word). Nothing may come before the run:
     /// an assertion there could fail at every start of a long run, and searching back over it from each
-    /// occurrence of the suffix would take quadratic time.
+    /// occurrence of the suffix would take quadratic time. For the same reason the run's minimum is
+    /// small: an occurrence after a shorter run is given up after at most that many bytes back.
     /// </summary>
     public static bool IsRepeatedClassThenSuffix(RegexNode node)
     {
@@ -95,8 +96,10 @@ internal static class LiteralAnalysis
             start--;
         }
 
-        return start == 1 && start < end && atoms[0] is RepetitionNode { Max: null } run && IsOneCharacter(run.Child);
+        return start == 1 && start < end && atoms[0] is RepetitionNode { Max: null, Min: <= MaxRunMinimum } run && IsOneCharacter(run.Child);
     }
+
+    private const int MaxRunMinimum = 16;
 
     private static bool IsOneCharacter(RegexNode node) => node switch
     {
