@@ -279,11 +279,18 @@ internal static class ClassSet
         return pairs;
     }
 
-    // Sorted, merged, and without surrogates (no text position can hold one as a character).
+    // Sorted, merged, and without surrogates (no text position can hold one as a character). Sets are
+    // mostly sorted already (tables, and the results of other operations): those are not copied.
     private static List<(int Lo, int Hi)> Normalize(List<(int Lo, int Hi)> set)
     {
-        var sorted = set.OrderBy(r => r.Lo).ToList();
-        var result = new List<(int Lo, int Hi)>();
+        var sorted = set;
+        if (!IsSortedByStart(set))
+        {
+            sorted = [.. set];
+            sorted.Sort(static (x, y) => x.Lo.CompareTo(y.Lo));
+        }
+
+        var result = new List<(int Lo, int Hi)>(sorted.Count);
         foreach (var (lo, hi) in sorted)
         {
             if (result.Count > 0 && lo <= result[^1].Hi + 1)
@@ -296,11 +303,40 @@ internal static class ClassSet
             }
         }
 
-        return Intersect(result, [(0, 0xD7FF), (0xE000, MaxCodePoint)], normalized: true);
+        return result.Exists(static r => r.Lo <= 0xDFFF && r.Hi >= 0xD800) ? Intersect(result, [(0, 0xD7FF), (0xE000, MaxCodePoint)], normalized: true) : result;
+    }
+
+    private static bool IsSortedByStart(List<(int Lo, int Hi)> set)
+    {
+        for (var i = 1; i < set.Count; i++)
+        {
+            if (set[i].Lo < set[i - 1].Lo)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The union of two sets, sorted and merged.</summary>
-    internal static List<(int Lo, int Hi)> Union(List<(int Lo, int Hi)> a, List<(int Lo, int Hi)> b) => Normalize([.. a, .. b]);
+    // Two sorted sets are merged in order, so that the result needs no sort.
+    internal static List<(int Lo, int Hi)> Union(List<(int Lo, int Hi)> a, List<(int Lo, int Hi)> b)
+    {
+        if (!IsSortedByStart(a) || !IsSortedByStart(b))
+        {
+            return Normalize([.. a, .. b]);
+        }
+
+        var merged = new List<(int Lo, int Hi)>(a.Count + b.Count);
+        int i = 0, j = 0;
+        while (i < a.Count || j < b.Count)
+        {
+            merged.Add(j == b.Count || (i < a.Count && a[i].Lo <= b[j].Lo) ? a[i++] : b[j++]);
+        }
+
+        return Normalize(merged);
+    }
 
     /// <summary>The members of <paramref name="a"/> that are not in <paramref name="b"/>, sorted and merged.</summary>
     internal static List<(int Lo, int Hi)> Difference(List<(int Lo, int Hi)> a, List<(int Lo, int Hi)> b) => Intersect(a, Complement(b));
