@@ -38,20 +38,7 @@ internal static class LiteralAnalysis
     /// </summary>
     public static string? Suffix(RegexNode node)
     {
-        var atoms = new List<RegexNode>();
-        Flatten(node, atoms);
-        var end = atoms.Count;
-        while (end > 0 && atoms[end - 1] is AssertionNode)
-        {
-            end--;
-        }
-
-        var start = end;
-        while (start > 0 && atoms[start - 1] is LiteralNode { CaseInsensitive: false })
-        {
-            start--;
-        }
-
+        var (atoms, start, end) = SuffixAtoms(node);
         if (start == end || start == 0)
         {
             return null;
@@ -82,6 +69,15 @@ internal static class LiteralAnalysis
     /// </summary>
     public static bool IsRepeatedClassThenSuffix(RegexNode node)
     {
+        var (atoms, start, end) = SuffixAtoms(node);
+        return start == 1 && start < end && atoms[0] is RepetitionNode { Max: null, Min: <= MaxRunMinimum } run && IsOneCharacter(run.Child);
+    }
+
+    private const int MaxRunMinimum = 16;
+
+    // The pattern's atoms, and where the case-sensitive characters before its trailing assertions are.
+    private static (List<RegexNode> Atoms, int Start, int End) SuffixAtoms(RegexNode node)
+    {
         var atoms = new List<RegexNode>();
         Flatten(node, atoms);
         var end = atoms.Count;
@@ -96,10 +92,8 @@ internal static class LiteralAnalysis
             start--;
         }
 
-        return start == 1 && start < end && atoms[0] is RepetitionNode { Max: null, Min: <= MaxRunMinimum } run && IsOneCharacter(run.Child);
+        return (atoms, start, end);
     }
-
-    private const int MaxRunMinimum = 16;
 
     private static bool IsOneCharacter(RegexNode node) => node switch
     {
