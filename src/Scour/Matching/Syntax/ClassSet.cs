@@ -193,18 +193,13 @@ internal static class ClassSet
             categories[i] = [];
         }
 
-        // One run per change of category (some 3,300), so the loop over every code point does no
-        // more than read each one's category: this runs at the start of every search with a class.
-        var start = 0;
-        var current = CharUnicodeInfo.GetUnicodeCategory(0);
-        for (var cp = 1; cp <= MaxCodePoint + 1; cp++)
+        // From the generated runs (UnicodeCategories.g.cs): asking .NET for each code point's category
+        // took milliseconds at the start of every search with a class.
+        var starts = UnicodeCategories.RunStarts;
+        var kinds = UnicodeCategories.RunCategories;
+        for (var r = 0; r < starts.Length; r++)
         {
-            var category = cp <= MaxCodePoint ? CharUnicodeInfo.GetUnicodeCategory(cp) : (UnicodeCategory)(-1);
-            if (category != current)
-            {
-                categories[(int)current].Add((start, cp - 1));
-                (start, current) = (cp, category);
-            }
+            categories[kinds[r]].Add((starts[r], r + 1 < starts.Length ? starts[r + 1] - 1 : MaxCodePoint));
         }
 
         return categories;
