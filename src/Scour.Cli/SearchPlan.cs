@@ -221,7 +221,8 @@ internal sealed record SearchPlan
                 RequireGit = !raw.NoRequireGit,
                 MaxDepth = raw.MaxDepth,
                 Globs = raw.Globs.Select(g => (g.Glob, g.CaseInsensitive || raw.GlobCaseInsensitive)).ToList(),
-                Types = BuildTypes(raw),
+                // Without type flags the definitions decide nothing: a search does not build them.
+                Types = raw.TypeClear.Count + raw.TypeAdd.Count + raw.TypeSelect.Count + raw.TypeNegate.Count > 0 ? BuildTypes(raw) : null,
                 MaxFileSize = raw.MaxFileSize,
                 IgnoreFiles = raw.NoIgnoreFiles ? [] : raw.IgnoreFiles,
                 IgnoreFileCaseInsensitive = raw.IgnoreFileCaseInsensitive,

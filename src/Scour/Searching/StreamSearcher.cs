@@ -24,7 +24,7 @@ internal sealed class StreamSearcher : IDisposable
     // their binary detection does not depend on buffer boundaries, and big reads cost fewer calls.
     private const int MappedReadSize = 256 * 1024;
     private readonly int _initialCapacity;
-    private readonly byte[] _ownBuffer;
+    private byte[]? _ownBuffer; // made by the first search that reads in its size
 
     private readonly SearcherOptions _options;
     private readonly BomSniffer _sniffer = new();
@@ -61,7 +61,7 @@ internal sealed class StreamSearcher : IDisposable
     {
         _options = options;
         _initialCapacity = initialCapacity;
-        _buf = _ownBuffer = new byte[initialCapacity];
+        _buf = [];
     }
 
     private bool ContextEnabled => _options.BeforeContext > 0 || _options.AfterContext > 0;
@@ -114,7 +114,7 @@ internal sealed class StreamSearcher : IDisposable
             // buffer, so where reads split a file, and what a binary quit counts as searched, never
             // depends on which file this worker searched before. It also frees a huge line's memory.
             ReturnBuffer();
-            _buf = _ownBuffer;
+            _buf = _ownBuffer ??= new byte[_initialCapacity];
         }
 
         while (!_stopped && Fill())
@@ -526,7 +526,7 @@ internal sealed class StreamSearcher : IDisposable
     // The first buffer is owned (its exact size matters, see the remarks); grown ones are pooled.
     private void ReturnBuffer()
     {
-        if (_buf.Length != _initialCapacity)
+        if (_buf.Length != _initialCapacity && _buf.Length != 0)
         {
             ArrayPool<byte>.Shared.Return(_buf);
         }
