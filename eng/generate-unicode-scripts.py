@@ -87,7 +87,9 @@ def minus(ranges, holes):
 scx = {name: merge(minus(script[name], covered) + extensions[name]) for name in script}
 
 def csharp_ranges(ranges):
-    return "[" + ", ".join(f"0x{lo:X}, 0x{hi:X}" for lo, hi in ranges) + "]"
+    # A function, so that a search makes the arrays of the properties it uses only (all of them
+    # together are some 100 KB, and a search with \w or \s needs two).
+    return "static () => [" + ", ".join(f"0x{lo:X}, 0x{hi:X}" for lo, hi in ranges) + "]"
 
 def names_of(name, table):
     return ", ".join(f'"{n}"' for n in dict.fromkeys(table.get(name, [name])))
@@ -95,8 +97,8 @@ def names_of(name, table):
 
 write_table(
     "UnicodeScripts.g.cs", "UnicodeScripts",
-    "Each script: its names (short, long, aliases), its Script ranges and its Script_Extensions ranges, as flat inclusive pairs.",
-    "(string[] Names, int[] Script, int[] Extensions)",
+    "Each script: its names (short, long, aliases), its Script ranges and its Script_Extensions ranges, as flat inclusive pairs (made when asked for).",
+    "(string[] Names, Func<int[]> Script, Func<int[]> Extensions)",
     [f"([{names_of(n, aliases)}], {csharp_ranges(merge(script[n]))}, {csharp_ranges(scx[n])})" for n in sorted(script)])
 
 # Binary properties: PropList.txt, DerivedCoreProperties.txt (two-field lines only) and emoji-data.txt.
@@ -115,8 +117,8 @@ for line in open(os.path.join(ucd, "PropertyAliases.txt"), encoding="utf-8"):
 
 write_table(
     "UnicodeBinaryProperties.g.cs", "UnicodeBinaryProperties",
-    "Each binary property: its names (short, long, aliases) and its ranges, as flat inclusive pairs.",
-    "(string[] Names, int[] Ranges)",
+    "Each binary property: its names (short, long, aliases) and its ranges, as flat inclusive pairs (made when asked for).",
+    "(string[] Names, Func<int[]> Ranges)",
     [f"([{names_of(n, prop_aliases)}], {csharp_ranges(merge(binary[n]))})" for n in sorted(binary)])
 
 # Grapheme_Cluster_Break, Word_Break and Sentence_Break: the values that have characters in their
@@ -138,6 +140,6 @@ for prop, path in [("GCB", "auxiliary/GraphemeBreakProperty.txt"), ("WB", "auxil
 
 write_table(
     "UnicodeBreakProperties.g.cs", "UnicodeBreakProperties",
-    "Each Grapheme_Cluster_Break, Word_Break and Sentence_Break value: its property (GCB, WB or SB), its names (short, long) and its ranges, as flat inclusive pairs.",
-    "(string Property, string[] Names, int[] Ranges)",
+    "Each Grapheme_Cluster_Break, Word_Break and Sentence_Break value: its property (GCB, WB or SB), its names (short, long) and its ranges, as flat inclusive pairs (made when asked for).",
+    "(string Property, string[] Names, Func<int[]> Ranges)",
     break_rows)

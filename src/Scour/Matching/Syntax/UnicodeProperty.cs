@@ -14,16 +14,22 @@ internal sealed class UnicodeProperty
     private static readonly Lazy<FrozenDictionary<string, UnicodeProperty>> Binary = new(BuildBinary);
     private static readonly Lazy<FrozenDictionary<(string Property, string Value), UnicodeProperty>> Breaks = new(BuildBreaks);
 
-    private UnicodeProperty(string canonical, string positive, string? negated, int[]? ranges = null)
+    private readonly Func<int[]>? _makeRanges;
+    private int[]? _ranges;
+
+    private UnicodeProperty(string canonical, string positive, string? negated, Func<int[]>? ranges = null)
     {
         Canonical = canonical;
         Positive = positive;
         Negated = negated;
-        Ranges = ranges;
+        _makeRanges = ranges;
     }
 
-    /// <summary>For a script, its ranges as flat inclusive pairs (the class is built from them); else null.</summary>
-    public int[]? Ranges { get; }
+    /// <summary>
+    /// For a script or a binary or break property, its ranges as flat inclusive pairs (the class is built
+    /// from them), made the first time they are asked for; else null.
+    /// </summary>
+    public int[]? Ranges => _ranges ??= _makeRanges?.Invoke();
 
     /// <summary>The property's canonical short name, e.g. <c>Lu</c>.</summary>
     public string Canonical { get; }
