@@ -25,6 +25,8 @@ internal sealed class IndexBuilder
     public const int ChunkSize = 64 * 1024;
 
     private const int MaxSegments = 8;
+    private const int PartBits = 8;
+    private const long SegmentPostings = 96_000_000;
     private const int ChunkFiles = 256;
 
     private readonly IndexStore _store;
@@ -104,7 +106,8 @@ internal sealed class IndexBuilder
             }
         }
 
-        var full = old is null || reuse is null || old.Segments.Length >= MaxSegments || reused < old.NextDoc / 2;
+        // A build writes its segments under its generation; updates each add a generation.
+        var full = old is null || reuse is null || old.Segments.DistinctBy(s => s.Id >> PartBits).Count() >= MaxSegments || reused < old.NextDoc / 2;
         if (full && reused > 0)
         {
             pending.Clear();
@@ -130,8 +133,7 @@ internal sealed class IndexBuilder
         var (endDoc, bytesRead) = (firstDoc, 0L);
         if (full || pending.Count > 0)
         {
-            (endDoc, bytesRead) = ReadFiles(scan.Nodes, pending, firstDoc, safeTime, Path.Join(folder, PostingSegment.FileName(generation)), cancellationToken);
-            segments.Add(new SegmentRef(generation, firstDoc, endDoc));
+            (endDoc, bytesRead) = ReadFiles(scan.Nodes, pending, firstDoc, safeTime, folder, generation, segments, cancellationToken);
         }
 
         var table = new TreeTable
@@ -324,10 +326,23 @@ internal sealed class IndexBuilder
         }
     }
 
-    // Reads the pending files in parallel, a chunk at a time, and adds them to the segment in order.
-    private (int EndDoc, long Bytes) ReadFiles(List<IndexNode> nodes, List<PendingFile> pending, int firstDoc, long safeTime, string segmentPath, CancellationToken cancellationToken)
+    // Reads the pending files in parallel, a chunk at a time, and adds them to segments in order: a
+    // new segment once one holds SegmentPostings postings, so that a build's memory stays bounded
+    // however large the tree.
+    private (int EndDoc, long Bytes) ReadFiles(List<IndexNode> nodes, List<PendingFile> pending, int firstDoc, long safeTime, string folder, long generation, List<SegmentRef> segments, CancellationToken cancellationToken)
     {
         var writer = new SegmentWriter(firstDoc);
+        var part = 0;
+        var segmentFirst = firstDoc;
+        void Flush(int endDoc)
+        {
+            var id = (generation << PartBits) + part++;
+            writer.Write(Path.Join(folder, PostingSegment.FileName(id)), endDoc);
+            segments.Add(new SegmentRef(id, segmentFirst, endDoc));
+            segmentFirst = endDoc;
+            writer.Reset(endDoc);
+        }
+
         var doc = firstDoc;
         long bytes = 0;
         var results = new (List<int[]>? Chunks, FileStamp? Stamp, long Bytes)[ChunkFiles];
@@ -369,9 +384,17 @@ internal sealed class IndexBuilder
             }
 
             _progress?.Report(new IndexProgress { FilesDone = start + count, FilesTotal = pending.Count, BytesDone = bytes });
+            if (writer.Postings >= SegmentPostings && part < (1 << PartBits) - 1)
+            {
+                Flush(doc);
+            }
         }
 
-        writer.Write(segmentPath, doc);
+        if (doc > segmentFirst || part == 0)
+        {
+            Flush(doc);
+        }
+
         return (doc, bytes);
     }
 

@@ -11,7 +11,7 @@ namespace Scour.Indexing;
 /// </summary>
 internal sealed class PostingSegment : IDisposable
 {
-    public const int Version = 2; // 1 folded ASCII case
+    public const int Version = 3; // 1 folded ASCII case; 2 had no folded sparse grams
     public const int BlockSize = 1024;
     public const int KeyEntrySize = 24;
     public const int BlockIndexOffset = 56;

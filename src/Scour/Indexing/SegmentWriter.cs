@@ -9,11 +9,27 @@ namespace Scour.Indexing;
 /// </summary>
 internal sealed class SegmentWriter
 {
-    private readonly int[] _slot = new int[1 << 24]; // trigram → list number + 1
+    private readonly int[] _slot = new int[FoldedGrams.FirstKey + FoldedGrams.Buckets]; // key → list number + 1
     private readonly List<PostingBuffer> _lists = [];
-    private readonly int _firstDoc;
+    private int _firstDoc;
 
     public SegmentWriter(int firstDoc) => _firstDoc = firstDoc;
+
+    /// <summary>The postings added so far.</summary>
+    public long Postings { get; private set; }
+
+    /// <summary>Forgets the lists (after <see cref="Write"/>) to start the segment from <paramref name="firstDoc"/>.</summary>
+    public void Reset(int firstDoc)
+    {
+        foreach (var list in _lists)
+        {
+            _slot[list.Key] = 0;
+        }
+
+        _lists.Clear();
+        _firstDoc = firstDoc;
+        Postings = 0;
+    }
 
     private sealed class PostingBuffer(int key, int firstDoc)
     {
@@ -46,6 +62,7 @@ internal sealed class SegmentWriter
     /// <summary>Records that <paramref name="doc"/> holds <paramref name="keys"/>.</summary>
     public void Add(int doc, ReadOnlySpan<int> keys)
     {
+        Postings += keys.Length;
         foreach (var key in keys)
         {
             ref var slot = ref _slot[key];

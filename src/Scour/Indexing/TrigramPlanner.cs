@@ -37,7 +37,75 @@ internal static class TrigramPlanner
         var info = Analyze(tree);
         Simplify(info, force: true);
         AddExact(info);
-        return info.Match;
+        return TrigramQuery.And(info.Match, FoldedRuns(tree));
+    }
+
+    // The folded sparse grams of every run of literal characters a match cannot do without: the
+    // pattern itself, a group, a repetition of at least one, and the items of such a concatenation.
+    // A run takes only characters whose every case variant folds to one ASCII byte, so that any text
+    // the run matches folds to the same bytes.
+    private static TrigramQuery FoldedRuns(RegexNode node)
+    {
+        switch (node)
+        {
+            case GroupNode g:
+                return FoldedRuns(g.Child);
+            case RepetitionNode { Min: >= 1 } r:
+                return FoldedRuns(r.Child);
+            case ConcatNode c:
+                var query = TrigramQuery.All;
+                var run = new List<byte>();
+                foreach (var child in c.Children)
+                {
+                    if (child is LiteralNode lit && FoldedByte(lit) is { } b)
+                    {
+                        run.Add(b);
+                        continue;
+                    }
+
+                    query = TrigramQuery.And(query, RunQuery(run));
+                    run.Clear();
+                    query = TrigramQuery.And(query, FoldedRuns(child));
+                }
+
+                return TrigramQuery.And(query, RunQuery(run));
+            default:
+                return TrigramQuery.All;
+        }
+    }
+
+    private static byte? FoldedByte(LiteralNode lit)
+    {
+        int? folded = null;
+        foreach (var variant in Variants(lit.CodePoint, lit.CaseInsensitive))
+        {
+            var b = variant switch
+            {
+                "\u00c5\u00bf" => 's', // ſ
+                "\u00e2\u0084\u00aa" => 'k', // the Kelvin sign
+                { Length: 1 } => FoldedGrams.Fold(variant[0]),
+                _ => -1,
+            };
+            if (b < 0 || (folded is { } f && f != b))
+            {
+                return null;
+            }
+
+            folded = b;
+        }
+
+        return folded is { } one ? (byte)one : null;
+    }
+
+    private static TrigramQuery RunQuery(List<byte> run)
+    {
+        var query = TrigramQuery.All;
+        foreach (var key in FoldedGrams.Of(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(run)).Order())
+        {
+            query = TrigramQuery.And(query, new GramQuery(key));
+        }
+
+        return query;
     }
 
     private static Info Analyze(RegexNode node)

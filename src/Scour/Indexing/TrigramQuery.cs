@@ -82,11 +82,16 @@ internal abstract record TrigramQuery
     }
 }
 
-/// <summary>Files holding this trigram.</summary>
+/// <summary>Files holding this trigram, or this folded sparse gram's key.</summary>
 internal sealed record GramQuery(int Key) : TrigramQuery
 {
     public override string ToString()
     {
+        if (Key >= FoldedGrams.FirstKey)
+        {
+            return "#" + (Key - FoldedGrams.FirstKey).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         static string Show(int b) => b is >= 0x21 and < 0x7F and not '"' ? ((char)b).ToString() : $"\\x{b:x2}";
         return "\"" + Show(Key >> 16) + Show((Key >> 8) & 0xFF) + Show(Key & 0xFF) + "\"";
     }
