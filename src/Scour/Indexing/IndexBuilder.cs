@@ -26,7 +26,7 @@ internal sealed class IndexBuilder
 
     private const int MaxSegments = 8;
     private const int PartBits = 8;
-    private const long SegmentPostings = 96_000_000;
+    private const long DefaultSegmentPostings = 96_000_000;
     private const int ChunkFiles = 256;
 
     private readonly IndexStore _store;
@@ -41,6 +41,9 @@ internal sealed class IndexBuilder
     }
 
     private sealed record PendingFile(int Node, string Path);
+
+    /// <summary>How many postings a segment takes before the build starts the next (lower in tests).</summary>
+    internal long SegmentPostings { get; init; } = DefaultSegmentPostings;
 
     /// <summary>Builds or updates the index; returns what was done.</summary>
     public IndexReport Run(CancellationToken cancellationToken)
