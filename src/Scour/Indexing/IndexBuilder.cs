@@ -26,7 +26,7 @@ internal sealed class IndexBuilder
 
     private const int MaxSegments = 8;
     private const int PartBits = 8;
-    private const long DefaultSegmentPostings = 96_000_000;
+    private const long DefaultSegmentPostings = 64_000_000;
     private const int ChunkFiles = 256;
 
     private readonly IndexStore _store;
