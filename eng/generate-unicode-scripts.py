@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates src/Scour/Matching/Syntax/UnicodeScripts.g.cs, UnicodeBinaryProperties.g.cs and
-UnicodeBreakProperties.g.cs from the Unicode Character Database (Debian's unicode-data package:
-/usr/share/unicode): the ranges of every Script and Script_Extensions value, of every binary property
+UnicodeBreakProperties.g.cs from the Unicode Character Database in its text layout (the directory
+given, default Debian's /usr/share/unicode; eng/ucd-from-npm.py writes Unicode 16.0, which the
+committed tables come from): the ranges of every Script and Script_Extensions value, of every binary property
 (PropList, DerivedCoreProperties, emoji-data) and of every Grapheme_Cluster_Break, Word_Break and
 Sentence_Break value (auxiliary/*BreakProperty.txt), with the names and aliases \\p{...} accepts."""
 import collections, os, re, sys

@@ -59,7 +59,8 @@ public static class Oracle
             : (null, $"{candidate} is '{firstLine}', not {RgVersion}");
     }
 
-    private static string? RepositoryRoot()
+    /// <summary>The checkout this test assembly was built from (the folder holding Scour.slnx), or null.</summary>
+    public static string? RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Scour.slnx")))

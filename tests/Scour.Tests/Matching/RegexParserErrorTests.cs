@@ -54,6 +54,13 @@ public class RegexParserErrorTests
     [Theory]
     [InlineData("a\\nb")]
     [InlineData("[\\n]")]
+    // Classes that match \n alone however they are written (each rejected by rg 15.2 as well).
+    [InlineData("[\\n\\n]")]
+    [InlineData("[\\n[\\n]]")]
+    [InlineData("[\\s&&\\n]")]
+    [InlineData("[\\n--a]")]
+    [InlineData("[^\\x00-\\x09\\x0B-\\x{10FFFF}]")]
+    [InlineData("a\\p{GCB=LF}")]
     public void A_literal_newline_is_rejected_in_line_mode(string pattern)
     {
         var e = Assert.Throws<PatternSyntaxException>(() => CompiledPattern.Compile(new PatternOptions { Patterns = [pattern] }));
@@ -71,6 +78,8 @@ public class RegexParserErrorTests
     [InlineData("a{99999}")]
     [InlineData("")]
     [InlineData("()|")]
+    [InlineData("[\\n\\x0B]")]
+    [InlineData("\\p{Cc}")]
     public void Accepts_what_ripgrep_accepts(string pattern)
     {
         var compiled = CompiledPattern.Compile(new PatternOptions { Patterns = [pattern] });

@@ -56,6 +56,8 @@ internal static class LineTerminatorCheck
     {
         LiteralNode lit => lit.CodePoint == codePoint,
         ClassNode { Class: { Negated: false, Items: [RangeItem { First: var first, Last: var last }] } } => first == codePoint && last == codePoint,
+        // rg looks at what a class matches, not how it is written: [\n\n], [\s&&\n] and \p{GCB=LF} are \n alone.
+        ClassNode cls => ClassSet.Evaluate(cls.Class, cls.CaseInsensitive) is [var only] && only == (codePoint, codePoint),
         ByteClassNode { Bytes: [var only] } => only == (codePoint, codePoint),
         _ => false,
     });
