@@ -33,9 +33,8 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         }
 
         MatchedLines += LinesIn(line);
-        if (Options.Replacement is { } replacement)
+        if (Options.Replacement is { } replacement && WriteReplaced(line, replacement))
         {
-            WriteReplaced(line, replacement);
             return true;
         }
 
@@ -51,9 +50,9 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         {
             WriteSpan(line);
         }
-        else if (Options.OnlyMatching && !Options.Vimgrep)
+        else if (Options.OnlyMatching)
         {
-            WriteOnlyMatching(line);
+            WriteOnlyMatching(line); // --vimgrep -o too: as rg, -o decides what a row holds
         }
         else if (Options.Vimgrep)
         {
@@ -69,15 +68,24 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         return true;
     }
 
-    // -r: each match is printed as the expansion of the template (with -o, alone on its line).
-    private void WriteReplaced(in SinkLine line, Replacement replacement)
+    // -r: as rg, the matches are replaced first and what is printed is the replaced text, so the columns
+    // and byte offsets of -o and --vimgrep count in it, and a -U unit's replaced text is stepped line
+    // by line as a unit is.
+    // A line with no match to replace (-v, or rg's final line that `$` matches without a match it
+    // reports) is printed as it is, by the caller.
+    private bool WriteReplaced(in SinkLine line, Replacement replacement)
     {
         _groups.Clear();
         FindMatchGroups(line, _groups, out var resolve);
+        if (_groups.Count == 0)
+        {
+            return false;
+        }
 
-        // A match of -U may take the unit's final terminator: then the whole unit is what is replaced in
-        // (and, as in rg, a terminator is added after it).
-        var content = line.Content;
+        CountForStats(_groups.Count);
+
+        // A match may take the line's terminator (-U): then the whole line is what is replaced in.
+        var content = Matcher.MatchesAcrossLines ? line.Bytes : line.Content;
         foreach (var groups in _groups)
         {
             if (groups[0].End > content.Length)
@@ -86,53 +94,68 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
                 break;
             }
         }
-        CountForStats(_groups.Count);
-        if (Options.OnlyMatching && !Options.Vimgrep)
-        {
-            foreach (var groups in _groups)
-            {
-                _replaced.Clear();
-                replacement.Expand(content, groups, resolve, _replaced);
-                WritePrefix(line, Options.FieldMatchSeparator, groups[0].Start + 1, line.AbsoluteOffset + groups[0].Start);
-                WriteMatchText(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_replaced));
-                Buffer.Write(Options.LineTerminator);
-            }
 
-            return;
-        }
-
-        // The whole line with every match replaced; the replacements are what gets colored.
         _replaced.Clear();
-        var ranges = new List<ByteRange>();
+        _matches.Clear();
         var at = 0;
         foreach (var groups in _groups)
         {
             _replaced.AddRange(content[at..groups[0].Start]);
             var start = _replaced.Count;
             replacement.Expand(content, groups, resolve, _replaced);
-            ranges.Add(new ByteRange(start, _replaced.Count));
+            _matches.Add(new ByteRange(start, _replaced.Count));
             at = groups[0].End;
         }
 
         _replaced.AddRange(content[at..]);
         var text = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_replaced);
-        var terminator = line.Bytes.Length - content.Length;
-        var rows = Options.Vimgrep ? _groups.Select(g => g[0].Start + 1).ToList() : [_groups.Count > 0 ? _groups[0][0].Start + 1 : 0];
-        foreach (var column in rows)
+        if (Matcher.MatchesAcrossLines)
         {
-            WritePrefix(line, Options.FieldMatchSeparator, column, line.AbsoluteOffset);
-            // A unit of -U lines ends with the configured terminator, as rg ends it, whatever its own was.
-            WriteLineText(text, ranges, isMatch: true, text.Length + terminator, terminator > 0 && !Matcher.MatchesAcrossLines);
+            WriteSpan(new SinkLine(text, line.LineNumber, line.AbsoluteOffset));
+            return true;
         }
+
+        if (Options.OnlyMatching)
+        {
+            foreach (var m in _matches)
+            {
+                WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
+                WriteMatchText(text[m.Start..m.End]);
+                Buffer.Write(Options.LineTerminator);
+            }
+
+            return true;
+        }
+
+        var terminator = line.Bytes.Length - content.Length;
+        if (Options.Vimgrep)
+        {
+            foreach (var m in _matches)
+            {
+                WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
+                WriteLineText(text, _matches, isMatch: true, text.Length + terminator, terminator > 0);
+            }
+
+            return true;
+        }
+
+        WritePrefix(line, Options.FieldMatchSeparator, _matches.Count > 0 ? _matches[0].Start + 1 : 0, line.AbsoluteOffset);
+        WriteLineText(text, _matches, isMatch: true, text.Length + terminator, terminator > 0);
+        return true;
     }
 
-    // A multiline unit (-U): each of its lines is printed as a matching line, with the parts of the
-    // matches that fall on it; as in rg, --column shows the unit's first match column on every line,
-    // and --vimgrep prints one row per match with the line where it starts.
+    // A multiline unit (-U), printed line by line as rg prints one. Without matches to show, each line
+    // as it is. Otherwise each line loses its terminator (with --crlf the whole \r\n) and ends with the
+    // configured one: -o prints each line's piece of each match, prefixed with where the whole match
+    // starts (its column counted from the unit's start); --vimgrep one row per match, the first line
+    // it covers, with the match's column in that line; otherwise every line, with its pieces of the
+    // matches colored and the unit's first match column. An empty match at the start of a line shows
+    // in none of them.
     private void WriteSpan(in SinkLine span)
     {
         var content = span.Bytes;
-        var column = _matches.Count > 0 ? _matches[0].Start + 1 : 0;
+        var slow = _matches.Count > 0;
+        var column = slow ? _matches[0].Start + 1 : 0;
         var pieces = _pieces;
         var at = 0;
         for (var k = 0L; at < content.Length; k++)
@@ -140,32 +163,23 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             var nl = content[at..].IndexOf((byte)'\n');
             var end = nl < 0 ? content.Length : at + nl + 1;
             var line = new SinkLine(content[at..end], span.LineNumber == 0 ? 0 : span.LineNumber + k, span.AbsoluteOffset + at);
-            var lineContentEnd = end - (nl < 0 ? 0 : 1);
-            pieces.Clear();
-            foreach (var m in _matches)
+            var textEnd = end - (nl < 0 ? 0 : 1);
+            if (Options.Crlf && nl >= 0 && textEnd > at && content[textEnd - 1] == '\r')
             {
-                var (s, e) = (Math.Max(m.Start, at), Math.Min(m.End, lineContentEnd));
-                if (s < e || (m.Start == m.End && m.Start >= at && m.Start < end))
-                {
-                    pieces.Add(new ByteRange(s - at, e - at));
-                }
+                textEnd--;
             }
 
-            if (Options.Vimgrep)
+            var text = content[at..textEnd];
+            if (!slow)
             {
-                foreach (var m in _matches.Where(m => m.Start >= at && m.Start < end))
-                {
-                    WritePrefix(line, Options.FieldMatchSeparator, m.Start - at + 1, line.AbsoluteOffset);
-                    WriteLineText(line.Content, pieces, isMatch: true, line.Bytes.Length);
-                }
+                WritePrefix(line, Options.FieldMatchSeparator, 0, line.AbsoluteOffset);
+                WriteLineText(line.Content, null, isMatch: true, line.Bytes.Length);
             }
             else if (Options.OnlyMatching)
             {
-                // As rg: each line's piece of a match is prefixed with where the whole match starts (its
-                // column counted from the unit's start).
                 foreach (var m in _matches)
                 {
-                    var (s, e) = (Math.Max(m.Start, at), Math.Min(m.End, lineContentEnd));
+                    var (s, e) = (Math.Max(m.Start, at), Math.Min(m.End, textEnd));
                     if (s < e)
                     {
                         WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, span.AbsoluteOffset + m.Start);
@@ -174,10 +188,35 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
                     }
                 }
             }
+            else if (Options.Vimgrep)
+            {
+                foreach (var m in _matches)
+                {
+                    // The line the match starts on; an empty match at a line's start is on none.
+                    if (at <= m.Start && m.Start < end && at < m.End)
+                    {
+                        var s = Math.Min(m.Start, textEnd);
+                        pieces.Clear();
+                        pieces.Add(new ByteRange(s - at, Math.Max(s, Math.Min(m.End, textEnd)) - at));
+                        WritePrefix(line, Options.FieldMatchSeparator, m.Start - at + 1, line.AbsoluteOffset);
+                        WriteLineText(text, pieces, isMatch: true, line.Bytes.Length, hasTerminator: false);
+                    }
+                }
+            }
             else
             {
+                pieces.Clear();
+                foreach (var m in _matches)
+                {
+                    var (s, e) = (Math.Max(m.Start, at), Math.Min(m.End, textEnd));
+                    if (s < e || (m.Start == m.End && m.Start >= at && m.Start <= textEnd))
+                    {
+                        pieces.Add(new ByteRange(s - at, Math.Max(s, e) - at));
+                    }
+                }
+
                 WritePrefix(line, Options.FieldMatchSeparator, column, line.AbsoluteOffset);
-                WriteLineText(line.Content, pieces.Count > 0 ? pieces : null, isMatch: true, line.Bytes.Length);
+                WriteLineText(text, pieces.Count > 0 ? pieces : null, isMatch: true, line.Bytes.Length, hasTerminator: false);
             }
 
             at = end;
@@ -203,29 +242,22 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         }
     }
 
+    // One row per match: its column, and as in rg its own byte offset; an inverted (-v) line has no column.
     private void WriteVimgrep(in SinkLine line)
     {
         if (_matches.Count == 0)
         {
-            WritePrefix(line, Options.FieldMatchSeparator, 1, line.AbsoluteOffset);
+            WritePrefix(line, Options.FieldMatchSeparator, 0, line.AbsoluteOffset);
             WriteLineText(line.Content, null, isMatch: true, line.Bytes.Length);
             return;
         }
 
-        var single = new List<ByteRange>(1);
         foreach (var m in _matches)
         {
-            WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset);
-            if (Options.OnlyMatching)
-            {
-                WriteMatchText(line.Content[m.Start..m.End]);
-                Buffer.Write(Options.LineTerminator);
-                continue;
-            }
-
-            single.Clear();
-            single.Add(m);
-            WriteLineText(line.Content, single, isMatch: true, line.Bytes.Length);
+            WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
+            _pieces.Clear();
+            _pieces.Add(m);
+            WriteLineText(line.Content, _pieces, isMatch: true, line.Bytes.Length);
         }
     }
 
@@ -329,9 +361,23 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
     private void WriteLineText(ReadOnlySpan<byte> content, List<ByteRange>? matches, bool isMatch, int lineLength, bool hasTerminator)
     {
         // rg 15 trims first, then measures --max-columns on what is left, with the terminator.
+        if (hasTerminator && isMatch && Options.Crlf && matches is not null && Options.Colors is { Match.IsEmpty: false })
+        {
+            // A colored matching line ends with the configured terminator, as rg writes it (\r\n under
+            // --crlf, for a line that ended with a bare \n as well).
+            var length = content.Length;
+            if (content is [.., (byte)'\r'] && matches.TrueForAll(m => m.End < length))
+            {
+                content = content[..^1];
+            }
+
+            hasTerminator = false;
+        }
+
         if (Options.Trim)
         {
-            var trimmed = content.TrimStart(" \t\n\v\f\r"u8);
+            // Whitespace but the line terminator's bytes (so not \r under --crlf), as rg trims.
+            var trimmed = content.TrimStart(Options.Crlf ? " \t\n\v\f"u8 : " \t\n\v\f\r"u8);
             var cut = content.Length - trimmed.Length;
             content = trimmed;
             lineLength -= cut;

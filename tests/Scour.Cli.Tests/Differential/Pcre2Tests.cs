@@ -88,9 +88,10 @@ public sealed class Pcre2Tests : IDisposable
     private static readonly Dictionary<string, (string Stdout, int ExitCode)> DifferentWithoutPcre2 = new()
     {
         // Look-behind and \A see only the line (or the multiline unit), never the lines before it: a match
-        // that needs them is not found (the unit -U found is then printed without its match), and \A
-        // matches at the start of every line.
-        ["-U -o '(?<=g\\n)the' a.txt"] = ("", 0),
+        // that needs them is not found, and \A matches at the start of every line. The unit -U found
+        // then has no match to show, and rg's printer prints such a unit's lines whole, -o or not (as it
+        // prints the last line of a file without a terminator for `rg -o '$'`).
+        ["-U -o '(?<=g\\n)the' a.txt"] = ("the thing\n", 0),
         ["-o '(?<=\\s)\\w' small.txt a.txt --sort path"] = ("a.txt:k\na.txt:i\na.txt:s\na.txt:t\na.txt:f\na.txt:b\na.txt:b\na.txt:W\na.txt:a\na.txt:c\na.txt:a\na.txt:r\na.txt:b\n", 0),
         ["-o '\\Aa' small.txt"] = ("a\na\n", 0),
         // .NET's "$" does not match before a bare "\n" that --crlf leaves on a line.
