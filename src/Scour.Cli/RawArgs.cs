@@ -120,7 +120,19 @@ internal sealed class RawArgs
 
     public bool Trim { get; set; }
 
-    public bool Passthru { get; set; }
+    public bool Passthru { get; private set; }
+
+    /// <summary>--passthru: unbounded context, replacing any -A/-B/-C given before it (rg: the last wins).</summary>
+    public void SetPassthru() => (Passthru, AfterContext, BeforeContext, Context) = (true, null, null, null);
+
+    /// <summary>An -A/-B/-C after --passthru replaces it by limited context with only that flag's value.</summary>
+    public void LeavePassthru()
+    {
+        if (Passthru)
+        {
+            (Passthru, AfterContext, BeforeContext, Context) = (false, null, null, null);
+        }
+    }
 
     public bool IncludeZero { get; set; }
 

@@ -191,6 +191,7 @@ internal sealed record SearchPlan
                 Column = raw.Column ?? raw.Vimgrep,
                 ByteOffset = raw.ByteOffset,
                 OnlyMatching = raw.OnlyMatching,
+                InvertMatch = raw.InvertMatch,
                 Vimgrep = raw.Vimgrep,
                 NullAfterPath = raw.Null,
                 Colors = useColor ? raw.Colors : null,

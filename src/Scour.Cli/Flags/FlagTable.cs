@@ -33,8 +33,8 @@ internal static class FlagTable
             Negation = "no-fixed-strings",
             ApplyNegation = a => a.FixedStrings = false,
         },
-        new("word-regexp", 'w', null, Search, "Show matches surrounded by word boundaries.", (a, _) => a.WordRegexp = true),
-        new("line-regexp", 'x', null, Search, "Show matches surrounded by line boundaries.", (a, _) => a.LineRegexp = true),
+        new("word-regexp", 'w', null, Search, "Show matches surrounded by word boundaries.", (a, _) => (a.WordRegexp, a.LineRegexp) = (true, false)), // as rg, the last of -w and -x wins
+        new("line-regexp", 'x', null, Search, "Show matches surrounded by line boundaries.", (a, _) => (a.LineRegexp, a.WordRegexp) = (true, false)),
         new("invert-match", 'v', null, Search, "Invert matching.", (a, _) => a.InvertMatch = true)
         {
             Negation = "no-invert-match",
@@ -229,9 +229,9 @@ internal static class FlagTable
         },
 
         // Output
-        new("after-context", 'A', "NUM", FlagCategory.Output, "Show NUM lines after each match.", (a, v) => a.AfterContext = (int)Number(v!)),
-        new("before-context", 'B', "NUM", FlagCategory.Output, "Show NUM lines before each match.", (a, v) => a.BeforeContext = (int)Number(v!)),
-        new("context", 'C', "NUM", FlagCategory.Output, "Show NUM lines before and after each match.", (a, v) => a.Context = (int)Number(v!)),
+        new("after-context", 'A', "NUM", FlagCategory.Output, "Show NUM lines after each match.", (a, v) => { a.LeavePassthru(); a.AfterContext = (int)Number(v!); }),
+        new("before-context", 'B', "NUM", FlagCategory.Output, "Show NUM lines before each match.", (a, v) => { a.LeavePassthru(); a.BeforeContext = (int)Number(v!); }),
+        new("context", 'C', "NUM", FlagCategory.Output, "Show NUM lines before and after each match.", (a, v) => { a.LeavePassthru(); a.Context = (int)Number(v!); }),
         new("context-separator", null, "SEPARATOR", FlagCategory.Output, "Set the separator for contextual chunks.", (a, v) => a.ContextSeparator = v)
         {
             Negation = "no-context-separator",
@@ -287,7 +287,7 @@ internal static class FlagTable
             Negation = "no-trim",
             ApplyNegation = a => a.Trim = false,
         },
-        new("passthru", null, null, FlagCategory.Output, "Print both matching and non-matching lines.", (a, _) => a.Passthru = true)
+        new("passthru", null, null, FlagCategory.Output, "Print both matching and non-matching lines.", (a, _) => a.SetPassthru())
         {
             Aliases = ["passthrough"],
         },

@@ -105,8 +105,16 @@ internal abstract class FilePrinter : IFileSink
 
     // A line keeps an empty match at its end before its terminator. A unit of -U lines never does: after
     // its last terminator, that match is on the next line (or, at the end of the file, on none).
+    // A last line without a terminator keeps it only where rg counts matches without printing them.
     private bool KeepsTrailingEmptyMatch(in SinkLine line) =>
-        !Matcher.MatchesAcrossLines && !line.Bytes.IsEmpty && line.Bytes[^1] == (byte)'\n';
+        !Matcher.MatchesAcrossLines && (CountsFinalEmptyMatch || (!line.Bytes.IsEmpty && line.Bytes[^1] == (byte)'\n'));
+
+    /// <summary>
+    /// True where matches are counted and not printed (<c>-c</c>, <c>-l</c>, <c>-q</c>): rg's <c>--stats</c>
+    /// then counts an empty match at the end of a last line that has no terminator (<c>$</c>), which a
+    /// printed line leaves out.
+    /// </summary>
+    protected virtual bool CountsFinalEmptyMatch => false;
 
     /// <summary>Adds a matching line's matches (found by the printer) to the <c>--stats</c> count.</summary>
     protected void CountForStats(int matches) => StatsMatches += matches;
@@ -117,6 +125,7 @@ internal abstract class FilePrinter : IFileSink
         StatsMatches = 0;
         _clock.Restart();
         Buffer.Clear();
+        Buffer.ResetEscapeCount();
         _written = 0;
         _streaming = false;
         HasPath = path is not null && Options.WithFilename;
@@ -142,7 +151,7 @@ internal abstract class FilePrinter : IFileSink
     }
 
     /// <summary>This file's output so far, streamed or still buffered.</summary>
-    protected long PrintedBytes => _written + Buffer.Length;
+    protected long PrintedBytes => _written + Buffer.Length - Buffer.EscapeBytes;
 
     /// <summary>True if this printer's output counts as "bytes printed" in <c>--stats</c> (ripgrep counts lines, not counts).</summary>
     protected virtual bool PrintsLines => true;
@@ -252,9 +261,9 @@ internal abstract class FilePrinter : IFileSink
     {
         if (spec is not null)
         {
-            Buffer.Write(spec.Start);
+            Buffer.WriteEscape(spec.Start);
             Buffer.WriteNumber(number);
-            Buffer.Write(ColorSpec.Reset);
+            Buffer.WriteEscape(ColorSpec.Reset);
         }
         else
         {

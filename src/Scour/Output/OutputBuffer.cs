@@ -26,6 +26,22 @@ internal sealed class OutputBuffer : IDisposable
         _length += bytes.Length;
     }
 
+    /// <summary>
+    /// Escape bytes (colors, hyperlinks) appended since <see cref="ResetEscapeCount"/>, kept across
+    /// <see cref="Clear"/>: rg's "bytes printed" leaves them out.
+    /// </summary>
+    public long EscapeBytes { get; private set; }
+
+    /// <summary>Starts counting escape bytes again.</summary>
+    public void ResetEscapeCount() => EscapeBytes = 0;
+
+    /// <summary>Appends a terminal escape sequence (a color or a hyperlink), which is not output text.</summary>
+    public void WriteEscape(ReadOnlySpan<byte> bytes)
+    {
+        Write(bytes);
+        EscapeBytes += bytes.Length;
+    }
+
     /// <summary>Appends one byte.</summary>
     public void Write(byte b)
     {

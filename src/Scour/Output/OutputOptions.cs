@@ -24,6 +24,12 @@ internal sealed record OutputOptions
     /// <summary>Print the byte offset of each line (or match, with <c>-o</c>).</summary>
     public bool ByteOffset { get; init; }
 
+    /// <summary>
+    /// Lines that do not match are the ones printed as matches (<c>-v</c>): the context lines are then
+    /// the matching ones, whose matches are colored and replaced, as rg shows them.
+    /// </summary>
+    public bool InvertMatch { get; init; }
+
     /// <summary>Print only the matched parts, one per line (<c>-o</c>).</summary>
     public bool OnlyMatching { get; init; }
 
@@ -109,15 +115,15 @@ internal sealed record OutputOptions
         var link = Hyperlinks is not null && path is not null;
         if (link)
         {
-            buffer.Write(Hyperlinks!.Open(path!, 0, 0));
+            buffer.WriteEscape(Hyperlinks!.Open(path!, 0, 0));
         }
 
-        buffer.Write(colors.Path.Start);
+        buffer.WriteEscape(colors.Path.Start);
         buffer.Write(pathBytes);
-        buffer.Write(ColorSpec.Reset);
+        buffer.WriteEscape(ColorSpec.Reset);
         if (link)
         {
-            buffer.Write(HyperlinkFormat.Close);
+            buffer.WriteEscape(HyperlinkFormat.Close);
         }
     }
 

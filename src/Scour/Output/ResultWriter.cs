@@ -88,11 +88,13 @@ internal sealed class ResultWriter
             if (_options.Heading)
             {
                 _destination.Write(_options.LineTerminator);
+                _options.Stats?.AddPrinted(_options.LineTerminator.Length);
             }
             else if (_options.Context && _options.ContextSeparator is { } sep)
             {
                 _destination.Write(sep);
                 _destination.Write(_options.LineTerminator);
+                _options.Stats?.AddPrinted(sep.Length + _options.LineTerminator.Length);
             }
         }
 

@@ -95,6 +95,46 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             }
         }
 
+        var text = Replace(content, replacement, resolve);
+        if (Matcher.MatchesAcrossLines)
+        {
+            WriteSpan(new SinkLine(text, line.LineNumber, line.AbsoluteOffset));
+            return true;
+        }
+
+        if (Options.OnlyMatching)
+        {
+            foreach (var m in _matches)
+            {
+                WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
+                WritePiece(text[m.Start..m.End], isMatch: true);
+            }
+
+            return true;
+        }
+
+        var terminator = line.Bytes.Length - content.Length;
+        if (Options.Vimgrep)
+        {
+            foreach (var m in _matches)
+            {
+                WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
+                _pieces.Clear();
+                _pieces.Add(m);
+                WriteLineText(text, _pieces, isMatch: true, text.Length + terminator, terminator > 0, VimgrepRow());
+            }
+
+            return true;
+        }
+
+        WritePrefix(line, Options.FieldMatchSeparator, _matches.Count > 0 ? _matches[0].Start + 1 : 0, line.AbsoluteOffset);
+        WriteLineText(text, _matches, isMatch: true, text.Length + terminator, terminator > 0);
+        return true;
+    }
+
+    // `content` with each of _groups' matches replaced; _matches gets where the replacements are in it.
+    private ReadOnlySpan<byte> Replace(ReadOnlySpan<byte> content, Replacement replacement, Func<string, int> resolve)
+    {
         _replaced.Clear();
         _matches.Clear();
         var at = 0;
@@ -108,40 +148,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         }
 
         _replaced.AddRange(content[at..]);
-        var text = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_replaced);
-        if (Matcher.MatchesAcrossLines)
-        {
-            WriteSpan(new SinkLine(text, line.LineNumber, line.AbsoluteOffset));
-            return true;
-        }
-
-        if (Options.OnlyMatching)
-        {
-            foreach (var m in _matches)
-            {
-                WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
-                WriteMatchText(text[m.Start..m.End]);
-                Buffer.Write(Options.LineTerminator);
-            }
-
-            return true;
-        }
-
-        var terminator = line.Bytes.Length - content.Length;
-        if (Options.Vimgrep)
-        {
-            foreach (var m in _matches)
-            {
-                WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
-                WriteLineText(text, _matches, isMatch: true, text.Length + terminator, terminator > 0);
-            }
-
-            return true;
-        }
-
-        WritePrefix(line, Options.FieldMatchSeparator, _matches.Count > 0 ? _matches[0].Start + 1 : 0, line.AbsoluteOffset);
-        WriteLineText(text, _matches, isMatch: true, text.Length + terminator, terminator > 0);
-        return true;
+        return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_replaced);
     }
 
     // A multiline unit (-U), printed line by line as rg prints one. Without matches to show, each line
@@ -199,7 +206,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
                         pieces.Clear();
                         pieces.Add(new ByteRange(s - at, Math.Max(s, Math.Min(m.End, textEnd)) - at));
                         WritePrefix(line, Options.FieldMatchSeparator, m.Start - at + 1, line.AbsoluteOffset);
-                        WriteLineText(text, pieces, isMatch: true, line.Bytes.Length, hasTerminator: false);
+                        WriteLineText(text, pieces, isMatch: true, line.Bytes.Length, hasTerminator: false, new RecordedMatches(pieces, 0, _matches.Count));
                     }
                 }
             }
@@ -216,7 +223,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
                 }
 
                 WritePrefix(line, Options.FieldMatchSeparator, column, line.AbsoluteOffset);
-                WriteLineText(text, pieces.Count > 0 ? pieces : null, isMatch: true, line.Bytes.Length, hasTerminator: false);
+                WriteLineText(text, pieces.Count > 0 ? pieces : null, isMatch: true, line.Bytes.Length, hasTerminator: false, new RecordedMatches(_matches, at, _matches.Count));
             }
 
             at = end;
@@ -237,10 +244,23 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         foreach (var m in _matches)
         {
             WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
-            WriteMatchText(content[m.Start..m.End]);
-            Buffer.Write(Options.LineTerminator);
+            WritePiece(content[m.Start..m.End], isMatch: true);
         }
     }
+
+    // An -o piece of a line, printed as rg prints one: as a line of its own in the match color, so
+    // --trim and --max-columns apply to it.
+    private void WritePiece(ReadOnlySpan<byte> piece, bool isMatch)
+    {
+        _pieces.Clear();
+        _pieces.Add(new ByteRange(0, piece.Length));
+        WriteLineText(piece, _pieces, isMatch, piece.Length, hasTerminator: false);
+    }
+
+    // What a --vimgrep row's --max-columns notice counts: rg previews a colored row with its own match
+    // only, an uncolored one with all the line's.
+    private RecordedMatches VimgrepRow() =>
+        new(Options.Colors is { Match.IsEmpty: false } ? _pieces : _matches, 0, _matches.Count);
 
     // One row per match: its column, and as in rg its own byte offset; an inverted (-v) line has no column.
     private void WriteVimgrep(in SinkLine line)
@@ -257,7 +277,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
             _pieces.Clear();
             _pieces.Add(m);
-            WriteLineText(line.Content, _pieces, isMatch: true, line.Bytes.Length);
+            WriteLineText(line.Content, _pieces, isMatch: true, line.Bytes.Length, line.Bytes.Length > line.Content.Length, VimgrepRow());
         }
     }
 
@@ -265,6 +285,51 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
     {
         if (Binary == BinaryMode.Convert && BinaryOffset is not null)
         {
+            return true;
+        }
+
+        if (Options.InvertMatch && !Matcher.MatchesAcrossLines && (Options.Replacement is not null || Options.OnlyMatching || Options.Vimgrep || Options.Colors is { Match.IsEmpty: false }))
+        {
+            // -v: a context line is one the pattern matches, and rg shows its matches (colored, replaced).
+            _matches.Clear();
+            var text = line.Content;
+            if (Options.Replacement is { } replacement)
+            {
+                _groups.Clear();
+                FindMatchGroups(line, _groups, out var resolve);
+                text = Replace(text, replacement, resolve);
+            }
+            else
+            {
+                FindMatches(line, _matches);
+            }
+
+            if (Options.OnlyMatching && _matches.Count > 0)
+            {
+                foreach (var m in _matches)
+                {
+                    WritePrefix(line, Options.FieldContextSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
+                    WritePiece(text[m.Start..m.End], isMatch: false);
+                }
+
+                return true;
+            }
+
+            if (Options.Vimgrep && _matches.Count > 0)
+            {
+                foreach (var m in _matches)
+                {
+                    WritePrefix(line, Options.FieldContextSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
+                    _pieces.Clear();
+                    _pieces.Add(m);
+                    WriteLineText(text, _pieces, isMatch: false, text.Length + line.Bytes.Length - line.Content.Length, line.Bytes.Length > line.Content.Length, VimgrepRow());
+                }
+
+                return true;
+            }
+
+            WritePrefix(line, Options.FieldContextSeparator, 0, line.AbsoluteOffset);
+            WriteLineText(text, _matches.Count > 0 ? _matches : null, isMatch: false, text.Length + line.Bytes.Length - line.Content.Length, line.Bytes.Length > line.Content.Length);
             return true;
         }
 
@@ -300,7 +365,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         var link = HasPath && colors is not null && Options.Hyperlinks is { } format && DisplayPath is not null && (!Options.Heading || format.IsLineDependent);
         if (link)
         {
-            Buffer.Write(Options.Hyperlinks!.Open(DisplayPath!, line.LineNumber, column));
+            Buffer.WriteEscape(Options.Hyperlinks!.Open(DisplayPath!, line.LineNumber, column));
         }
 
         var pending = ReadOnlySpan<byte>.Empty;
@@ -333,7 +398,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
 
         if (link)
         {
-            Buffer.Write(HyperlinkFormat.Close);
+            Buffer.WriteEscape(HyperlinkFormat.Close);
         }
 
         Buffer.Write(pending);
@@ -343,9 +408,9 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
     {
         if (Options.Colors is { } colors && !text.IsEmpty && !colors.Match.IsEmpty)
         {
-            Buffer.Write(colors.Match.Start);
+            Buffer.WriteEscape(colors.Match.Start);
             Buffer.Write(text);
-            Buffer.Write(ColorSpec.Reset);
+            Buffer.WriteEscape(ColorSpec.Reset);
         }
         else
         {
@@ -358,12 +423,15 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
     private void WriteLineText(ReadOnlySpan<byte> content, List<ByteRange>? matches, bool isMatch, int lineLength) =>
         WriteLineText(content, matches, isMatch, lineLength, lineLength > content.Length);
 
-    private void WriteLineText(ReadOnlySpan<byte> content, List<ByteRange>? matches, bool isMatch, int lineLength, bool hasTerminator)
+    // `recorded`: the matches rg recorded for the line or unit, when they are not `matches` (what
+    // --max-columns notices count; see WriteLongLine).
+    private void WriteLineText(ReadOnlySpan<byte> content, List<ByteRange>? matches, bool isMatch, int lineLength, bool hasTerminator, RecordedMatches? recorded = null)
     {
-        // rg 15 trims first, then measures --max-columns on what is left, with the terminator.
-        if (hasTerminator && isMatch && Options.Crlf && matches is not null && Options.Colors is { Match.IsEmpty: false })
+        var counted = recorded ?? new RecordedMatches(matches, 0, matches?.Count ?? 0);
+        // rg 15 trims first, then measures --max-columns on what is left (an uncolored line), with the terminator.
+        if (hasTerminator && Options.Crlf && matches is not null && Options.Colors is { Match.IsEmpty: false })
         {
-            // A colored matching line ends with the configured terminator, as rg writes it (\r\n under
+            // A line with colored matches ends with the configured terminator, as rg writes it (\r\n under
             // --crlf, for a line that ended with a bare \n as well).
             var length = content.Length;
             if (content is [.., (byte)'\r'] && matches.TrueForAll(m => m.End < length))
@@ -380,7 +448,12 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             var trimmed = content.TrimStart(Options.Crlf ? " \t\n\v\f"u8 : " \t\n\v\f\r"u8);
             var cut = content.Length - trimmed.Length;
             content = trimmed;
-            lineLength -= cut;
+            if (matches is null || Options.Colors is not { Match.IsEmpty: false })
+            {
+                lineLength -= cut; // a colored line is measured untrimmed, as rg measures it
+            }
+
+            counted = counted with { At = counted.At + cut };
             if (matches is not null && cut > 0)
             {
                 matches = matches.Where(m => m.Start >= cut).Select(m => new ByteRange(m.Start - cut, m.End - cut)).ToList();
@@ -389,7 +462,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
 
         if (Options.MaxColumns is { } max && lineLength > max)
         {
-            WriteLongLine(content, matches, isMatch, max);
+            WriteLongLine(content, matches, isMatch, max, lineLength, counted);
             return;
         }
 
@@ -399,20 +472,24 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         Buffer.Write(hasTerminator ? "\n"u8 : Options.LineTerminator);
     }
 
-    // ripgrep's notices for lines longer than --max-columns.
-    private void WriteLongLine(ReadOnlySpan<byte> content, List<ByteRange>? matches, bool isMatch, int max)
+    /// <summary>
+    /// The matches a --max-columns notice counts, as rg counts them: <c>Total</c> for "with N matches",
+    /// and <c>Counted</c> (positions less <c>At</c> are the line's) for the preview's "N more matches",
+    /// which are the matches starting after the preview on this line. rg records matches only when
+    /// something needs them (colors, -r, --column, -o, --vimgrep, --stats); empty ones count.
+    /// </summary>
+    private readonly record struct RecordedMatches(List<ByteRange>? Counted, int At, int Total);
+
+    private void WriteLongLine(ReadOnlySpan<byte> content, List<ByteRange>? matches, bool isMatch, int max, int lineLength, RecordedMatches recorded)
     {
-        var matchCount = matches?.Count(m => m.Length > 0) ?? 0;
         if (Options.MaxColumnsPreview)
         {
             // The preview keeps the first `max` characters (the omission itself is decided on bytes).
             var cut = PreviewLength(content, max);
             var shown = matches?.Where(m => m.Start < cut).Select(m => new ByteRange(m.Start, Math.Min(m.End, cut))).ToList();
             WriteLineTextPlain(content[..cut], shown);
-            var remaining = matchCount - (shown?.Count ?? 0);
-            // rg counts the rest only when it recorded the line's matches (colors, -r, --column, -o,
-            // --vimgrep or --stats need them); otherwise it says the line's end was omitted.
-            Buffer.Write(isMatch && matches is { Count: > 0 }
+            var remaining = recorded.Counted?.Count(m => m.Start - recorded.At >= cut && m.Start - recorded.At < lineLength) ?? 0;
+            Buffer.Write(isMatch && recorded.Total > 0
                 ? Encoding.ASCII.GetBytes(FormattableString.Invariant($" [... {remaining} more match{(remaining == 1 ? string.Empty : "es")}]"))
                 : " [... omitted end of long line]"u8);
         }
@@ -420,9 +497,9 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         {
             Buffer.Write("[Omitted long context line]"u8);
         }
-        else if (Options.Colors is not null)
+        else if (recorded.Total > 0 && !Options.OnlyMatching)
         {
-            Buffer.Write(Encoding.ASCII.GetBytes(FormattableString.Invariant($"[Omitted long line with {matchCount} matches]")));
+            Buffer.Write(Encoding.ASCII.GetBytes(FormattableString.Invariant($"[Omitted long line with {recorded.Total} matches]")));
         }
         else
         {
@@ -454,7 +531,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             var highlight = !colors.Highlight.IsEmpty && matches.Exists(m => m.Length > 0) ? colors.Highlight.Start : null;
             if (highlight is not null)
             {
-                Buffer.Write(highlight);
+                Buffer.WriteEscape(highlight);
             }
 
             // Adjacent matches are colored as one span, as ripgrep does ("foo" with o: f[oo]).
@@ -476,7 +553,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
                 WriteMatchText(content[start..end]);
                 if (highlight is not null)
                 {
-                    Buffer.Write(highlight.AsSpan(ColorSpec.Reset.Length));
+                    Buffer.WriteEscape(highlight.AsSpan(ColorSpec.Reset.Length));
                 }
 
                 at = end;
@@ -485,7 +562,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             if (highlight is not null)
             {
                 Buffer.Write(content[at..]);
-                Buffer.Write(ColorSpec.Reset);
+                Buffer.WriteEscape(ColorSpec.Reset);
                 return;
             }
         }

@@ -31,6 +31,9 @@ internal sealed class StatsTotals
         Interlocked.Add(ref _searchTicks, elapsed.Ticks);
     }
 
+    /// <summary>Output that belongs to no file (the separators between files), which rg counts as printed.</summary>
+    public void AddPrinted(long bytes) => Interlocked.Add(ref _bytesPrinted, bytes);
+
     public byte[] Render()
     {
         var c = CultureInfo.InvariantCulture;

@@ -18,11 +18,22 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
 
     protected override bool PrintsLines => false;
 
+    protected override bool CountsFinalEmptyMatch => true;
+
     protected override void OnBegin() => _count = 0;
 
     protected override bool OnMatched(in SinkLine line)
     {
         MatchedLines += LinesIn(line);
+        if (Options.InvertMatch)
+        {
+            // -v: what is reported has no matches; rg counts its lines (a -U unit can hold several),
+            // for -c and --count-matches as for --stats.
+            CountForStats(LinesIn(line));
+            _count += LinesIn(line);
+            return Options.Mode is OutputMode.Count or OutputMode.CountMatches || Options.Stats is not null;
+        }
+
         var multiline = Matcher.MatchesAcrossLines;
         if (Options.Mode == OutputMode.CountMatches || CountsMatches || (multiline && Options.Mode == OutputMode.Count))
         {

@@ -303,7 +303,15 @@ internal sealed class StreamSearcher : IDisposable
         {
             if (_maxReached)
             {
-                EmitTrailingContext(end); // stops the search once the last after-context line is out
+                if (_options.Passthru)
+                {
+                    EmitRestAsContext(end);
+                }
+                else
+                {
+                    EmitTrailingContext(end); // stops the search once the last after-context line is out
+                }
+
                 continue;
             }
 
@@ -360,7 +368,7 @@ internal sealed class StreamSearcher : IDisposable
     // --passthru: every line is reported, the matching ones (the others, inverted) as matches.
     private void EmitPassthru(int matchStart, int matchEnd, bool found)
     {
-        while (_pos < matchStart && !_stopped)
+        while (_pos < matchStart && !_stopped && !_maxReached)
         {
             var lineEnd = LineEnd(_pos, matchStart);
             if (_options.InvertMatch)
@@ -375,7 +383,7 @@ internal sealed class StreamSearcher : IDisposable
             _pos = lineEnd;
         }
 
-        if (found && !_stopped)
+        if (found && !_stopped && !_maxReached)
         {
             if (_options.InvertMatch)
             {
@@ -399,6 +407,20 @@ internal sealed class StreamSearcher : IDisposable
             EmitLine(_pos, lineEnd, isMatch: false, ContextKind.After);
             _afterRemaining--;
             _pos = lineEnd;
+        }
+    }
+
+    // --passthru after -m's last match: its context has no end, so every line left is printed, none
+    // searched: as rg prints them, as context lines, or with -v as matching lines (counted by -c too).
+    private void EmitRestAsContext(int limit)
+    {
+        while (_pos < limit && !_stopped)
+        {
+            var lineEnd = LineEnd(_pos, limit);
+            EmitLine(_pos, lineEnd, isMatch: _options.InvertMatch, ContextKind.After);
+            _matches += _options.InvertMatch ? 1 : 0;
+            _pos = lineEnd;
+            _stopEnd = _absBase + lineEnd;
         }
     }
 
@@ -459,7 +481,7 @@ internal sealed class StreamSearcher : IDisposable
         {
             _maxReached = true;
             _stopEnd = _absBase + lineEnd;
-            if (_afterRemaining == 0)
+            if (_afterRemaining == 0 && !_options.Passthru)
             {
                 _stopped = true;
             }
