@@ -252,6 +252,16 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
     // --trim and --max-columns apply to it.
     private void WritePiece(ReadOnlySpan<byte> piece, bool isMatch)
     {
+        if (piece is [.., (byte)'\n'])
+        {
+            // A -U match may end with the line's terminator: the piece ends with the configured one instead.
+            piece = piece[..^1];
+            if (Options.Crlf && piece is [.., (byte)'\r'])
+            {
+                piece = piece[..^1];
+            }
+        }
+
         _pieces.Clear();
         _pieces.Add(new ByteRange(0, piece.Length));
         WriteLineText(piece, _pieces, isMatch, piece.Length, hasTerminator: false);
@@ -288,54 +298,72 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             return true;
         }
 
-        if (Options.InvertMatch && !Matcher.MatchesAcrossLines && (Options.Replacement is not null || Options.OnlyMatching || Options.Vimgrep || Options.Colors is { Match.IsEmpty: false }))
+        if (Options.InvertMatch && (Options.Replacement is not null || Options.OnlyMatching || Options.Vimgrep || Options.Column || Options.Colors is { Match.IsEmpty: false }))
         {
-            // -v: a context line is one the pattern matches, and rg shows its matches (colored, replaced).
-            _matches.Clear();
-            var text = line.Content;
-            if (Options.Replacement is { } replacement)
-            {
-                _groups.Clear();
-                FindMatchGroups(line, _groups, out var resolve);
-                text = Replace(text, replacement, resolve);
-            }
-            else
-            {
-                FindMatches(line, _matches);
-            }
-
-            if (Options.OnlyMatching && _matches.Count > 0)
-            {
-                foreach (var m in _matches)
-                {
-                    WritePrefix(line, Options.FieldContextSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
-                    WritePiece(text[m.Start..m.End], isMatch: false);
-                }
-
-                return true;
-            }
-
-            if (Options.Vimgrep && _matches.Count > 0)
-            {
-                foreach (var m in _matches)
-                {
-                    WritePrefix(line, Options.FieldContextSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
-                    _pieces.Clear();
-                    _pieces.Add(m);
-                    WriteLineText(text, _pieces, isMatch: false, text.Length + line.Bytes.Length - line.Content.Length, line.Bytes.Length > line.Content.Length, VimgrepRow());
-                }
-
-                return true;
-            }
-
-            WritePrefix(line, Options.FieldContextSeparator, 0, line.AbsoluteOffset);
-            WriteLineText(text, _matches.Count > 0 ? _matches : null, isMatch: false, text.Length + line.Bytes.Length - line.Content.Length, line.Bytes.Length > line.Content.Length);
+            WriteInvertedContext(line);
             return true;
         }
 
         WritePrefix(line, Options.FieldContextSeparator, 0, line.AbsoluteOffset);
         WriteLineText(line.Content, null, isMatch: false, line.Bytes.Length);
         return true;
+    }
+
+    // -v: a context line is one the pattern matches, and rg shows its matches (colored, replaced, as
+    // -o pieces, --vimgrep rows, the first one's column), printing it as it prints a line of line mode
+    // even under -U, where a match (and its replacement) may take the line's terminator.
+    private void WriteInvertedContext(in SinkLine line)
+    {
+        _matches.Clear();
+        var text = Matcher.MatchesAcrossLines ? line.Bytes : line.Content;
+        if (Options.Replacement is { } replacement)
+        {
+            _groups.Clear();
+            FindMatchGroups(line, _groups, out var resolve);
+            text = Replace(text, replacement, resolve);
+        }
+        else
+        {
+            FindMatches(line, _matches);
+        }
+
+        if (Options.OnlyMatching && _matches.Count > 0)
+        {
+            foreach (var m in _matches)
+            {
+                WritePrefix(line, Options.FieldContextSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
+                WritePiece(text[m.Start..m.End], isMatch: false);
+            }
+
+            return;
+        }
+
+        var hasTerminator = Matcher.MatchesAcrossLines ? text is [.., (byte)'\n'] : line.Bytes.Length > line.Content.Length;
+        var lineLength = text.Length + (Matcher.MatchesAcrossLines ? 0 : line.Bytes.Length - line.Content.Length);
+        if (Matcher.MatchesAcrossLines && hasTerminator)
+        {
+            text = text[..^1];
+            for (var k = 0; k < _matches.Count; k++)
+            {
+                _matches[k] = new ByteRange(Math.Min(_matches[k].Start, text.Length), Math.Min(_matches[k].End, text.Length));
+            }
+        }
+
+        if (Options.Vimgrep && _matches.Count > 0)
+        {
+            foreach (var m in _matches)
+            {
+                WritePrefix(line, Options.FieldContextSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
+                _pieces.Clear();
+                _pieces.Add(m);
+                WriteLineText(text, _pieces, isMatch: false, lineLength, hasTerminator, VimgrepRow());
+            }
+
+            return;
+        }
+
+        WritePrefix(line, Options.FieldContextSeparator, _matches.Count > 0 ? _matches[0].Start + 1 : 0, line.AbsoluteOffset);
+        WriteLineText(text, _matches.Count > 0 ? _matches : null, isMatch: false, lineLength, hasTerminator);
     }
 
     public override bool ContextBreak()
@@ -450,10 +478,14 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             content = trimmed;
             if (matches is null || Options.Colors is not { Match.IsEmpty: false })
             {
-                lineLength -= cut; // a colored line is measured untrimmed, as rg measures it
+                // Uncolored, rg measures the trimmed line, and counts the preview's remaining matches
+                // at their untrimmed positions in it.
+                lineLength -= cut;
             }
-
-            counted = counted with { At = counted.At + cut };
+            else
+            {
+                counted = counted with { At = counted.At + cut }; // colored, rg measures the line untrimmed
+            }
             if (matches is not null && cut > 0)
             {
                 matches = matches.Where(m => m.Start >= cut).Select(m => new ByteRange(m.Start - cut, m.End - cut)).ToList();

@@ -34,7 +34,8 @@ internal static class MultilineSearcher
                 return new SearchResult(0, nul, 0);
             }
 
-            var units = MatchedUnits(buffer, length, matcher, options.InvertMatch, options.MaxCount);
+            var units = MatchedUnits(buffer, length, matcher, options.InvertMatch, options.MaxCount, out var dropped);
+            reporter.TrailingMatcher = dropped ? matcher : null;
             var reported = 0L;
             foreach (var (start, end) in units)
             {
@@ -99,12 +100,14 @@ internal static class MultilineSearcher
     // Each match widened to whole lines; matches on the same or adjacent lines are one unit, as in rg.
     // With -v, the units are instead the lines no match touches, one line each. As rg 15, -m counts
     // matches here (a match across lines counts once), so only the first ones form units.
-    private static List<(int Start, int End)> MatchedUnits(byte[] buffer, int length, LineMatcher matcher, bool invert, long? maxCount)
+    // `dropped`: whether -m left matches out.
+    private static List<(int Start, int End)> MatchedUnits(byte[] buffer, int length, LineMatcher matcher, bool invert, long? maxCount, out bool dropped)
     {
         var matches = Matches(buffer.AsSpan(0, length), matcher, invert);
-        if (!invert && maxCount is { } max && matches.Count > max)
+        dropped = !invert && maxCount is { } max && matches.Count > max;
+        if (dropped)
         {
-            matches.RemoveRange((int)max, matches.Count - (int)max);
+            matches.RemoveRange((int)maxCount!.Value, matches.Count - (int)maxCount.Value);
         }
 
         var units = new List<(int Start, int End)>();
@@ -172,6 +175,12 @@ internal static class MultilineSearcher
         private long _binaryOffset = -1;
         private readonly bool _context = options.BeforeContext > 0 || options.AfterContext > 0;
         private int _emittedEnd = -1; // end of the last line handed to the sink
+
+        /// <summary>
+        /// Set when -m left matches out: as rg, a line of the trailing after-context that the pattern
+        /// matches (within the line, its terminator left out) is printed as a match.
+        /// </summary>
+        public LineMatcher? TrailingMatcher { get; set; }
         private int _pendingAfterEnd;  // after-context may run up to here
         private int _lineCursor;
         private long _lineNumber = 1;
@@ -238,7 +247,9 @@ internal static class MultilineSearcher
             for (var at = from; at < to;)
             {
                 var end = LineBounds.EndOf(buffer.AsSpan(0, length), at);
-                if (!Reportable(at, end) || !sink.Context(Line(at, end), kind))
+                var matched = kind == ContextKind.After && TrailingMatcher is { } trailing &&
+                    trailing.FindFirst(buffer.AsSpan(at, end - at - (end > at && buffer[end - 1] == '\n' ? 1 : 0)), 0, out _);
+                if (!Reportable(at, end) || !(matched ? sink.Matched(Line(at, end)) : sink.Context(Line(at, end), kind)))
                 {
                     return false;
                 }

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Scour.Cli.Tests.Infrastructure;
+
+namespace Scour.Cli.Tests.Differential;
+
+/// <summary>
+/// Seeded random combinations of output, context, counting and matching flags (one to four of them,
+/// repeats and contradictions included) over files with CRLF, bare LF, lone CR, leading whitespace
+/// and no final terminator, each run by scour and rg 15.2: the bytes written and the exit codes must
+/// be the same. 600 cases by default; <c>SCOUR_SWEEP_CASES</c> and <c>SCOUR_SWEEP_SEED</c> run more,
+/// or others. Timings in <c>--stats</c> and <c>--json</c> are left out, and so is "bytes searched",
+/// which depends on where rg's reader stops.
+/// </summary>
+public sealed partial class FlagSweepTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "scour-sweep-" + Guid.NewGuid().ToString("N")[..8]);
+
+    private static readonly string[] Files = ["m.txt", "c.txt", "l.txt", "t.txt"];
+
+    private static readonly string[] Patterns =
+        ["ab", "(?s)b.c", "\\s+", "^", "$", "b\\s*", "c", "\\w+", "(?s).", "a|c", "ab\\s+cd", "\\bab\\b", "d a"];
+
+    private static readonly string[][] Flags =
+    [
+        ["-o"], ["-n"], ["-b"], ["--column"], ["--vimgrep"], ["-v"], ["-A1"], ["-B1"], ["-C1"], ["--passthru"],
+        ["--heading"], ["--no-heading"], ["-H"], ["--no-filename"], ["-m1"], ["-m2"], ["-c"], ["--count-matches"],
+        ["-l"], ["--trim"], ["-M5"], ["-M5", "--max-columns-preview"], ["-r", "X"], ["-r", "<$0>"],
+        ["--color=always"], ["-0"], ["--field-match-separator", "#"], ["--field-context-separator", "%"],
+        ["--context-separator", "~~"], ["--no-context-separator"], ["-U"], ["--crlf"], ["--multiline-dotall"],
+        ["-i"], ["-w"], ["-x"], ["-N"], ["--stats"], ["-q"], ["--files-without-match"], ["--include-zero"], ["--json"],
+    ];
+
+    public FlagSweepTests()
+    {
+        Directory.CreateDirectory(_root);
+        File.WriteAllText(Path.Combine(_root, "m.txt"), "ab\r\ncd ab\r\n\r\nab\ncd\r");
+        File.WriteAllText(Path.Combine(_root, "c.txt"), "a\r\n\r\nb\r\n\nc\n");
+        File.WriteAllText(Path.Combine(_root, "l.txt"), "ab\ncd ab\n\nab\nxx\nyy ab zz\n\n\nab");
+        File.WriteAllText(Path.Combine(_root, "t.txt"), "  \tab lead\n\t\tcd\n   ab  \n");
+    }
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
+    [OracleFact("rg")]
+    public void Random_flag_combinations_print_what_rg_prints()
+    {
+        var random = new Random(Setting("SCOUR_SWEEP_SEED", 20261203));
+        var cases = Setting("SCOUR_SWEEP_CASES", 600);
+        var differences = new List<string>();
+        var run = 0;
+        while (run < cases)
+        {
+            var args = new List<string>();
+            for (var n = random.Next(1, 5); n > 0; n--)
+            {
+                args.AddRange(Flags[random.Next(Flags.Length)]);
+            }
+
+            var pattern = Patterns[random.Next(Patterns.Length)];
+            args.AddRange(["-e", pattern]);
+            args.AddRange(Files.OrderBy(_ => random.Next()).Take(random.Next(1, 3)));
+            args.AddRange(["--sort", "path"]);
+            if (RgQuirk(args, pattern))
+            {
+                continue;
+            }
+
+            run++;
+            var rg = CommandRunner.Run(Oracle.Require("rg"), [.. args], _root);
+            var scour = ScourBinary.Run(_root, [.. args]);
+            if (Comparable(rg.Stdout) != Comparable(scour.Stdout) || rg.ExitCode != scour.ExitCode || (rg.Stderr.Length == 0) != (scour.Stderr.Length == 0))
+            {
+                differences.Add($"{string.Join(' ', args)}\n  rg {rg.ExitCode}:    {Escape(rg.StdoutText)}{rg.Stderr}\n  scour {scour.ExitCode}: {Escape(scour.StdoutText)}{scour.Stderr}");
+            }
+        }
+
+        Assert.True(differences.Count == 0, $"{differences.Count} of {cases} differ:\n" + string.Join('\n', differences.Take(15)));
+    }
+
+    // Combinations where rg 15.2's output follows from how its searcher is put together rather than from
+    // a rule (docs/compatibility.md): -v with -U and -m (rg reports the lines of the next match after the
+    // last one counted), -w with an anchor alone (rg reports lines in which its printer then finds no
+    // match), and -c with --passthru -v -m (rg counts the lines after the last match too).
+    private static bool RgQuirk(List<string> args, string pattern)
+    {
+        bool Has(params string[] any) => any.Any(args.Contains);
+        var multiline = Has("-U");
+        var maxCount = Has("-m1", "-m2");
+        return (multiline && maxCount && Has("-v"))
+            || (Has("-w") && pattern is "^" or "$")
+            || (Has("-c", "--count-matches") && Has("--passthru") && Has("-v") && maxCount);
+    }
+
+    private static string Comparable(byte[] output) =>
+        Timing().Replace(Encoding.UTF8.GetString(output), "");
+
+    [GeneratedRegex(@"[0-9.]+ seconds[^\n]*\n|[0-9]+ bytes searched\n|""elapsed[^}]*}|""bytes_searched"":[0-9]+")]
+    private static partial Regex Timing();
+
+    private static string Escape(string text) => text.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\x1b", "\\e").Replace("\0", "\\0");
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
