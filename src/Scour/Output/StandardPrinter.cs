@@ -518,6 +518,11 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         {
             // The preview keeps the first `max` characters (the omission itself is decided on bytes).
             var cut = PreviewLength(content, max);
+            if (Options.Crlf && cut == content.Length && lineLength > content.Length && content is [.., (byte)'\r'])
+            {
+                cut--; // rg counts the \r\n as one character, then leaves the terminator out
+            }
+
             var shown = matches?.Where(m => m.Start < cut).Select(m => new ByteRange(m.Start, Math.Min(m.End, cut))).ToList();
             WriteLineTextPlain(content[..cut], shown);
             var remaining = recorded.Counted?.Count(m => m.Start - recorded.At >= cut && m.Start - recorded.At < lineLength) ?? 0;
@@ -541,17 +546,8 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         Buffer.Write(Options.LineTerminator);
     }
 
-    private static int PreviewLength(ReadOnlySpan<byte> content, int characters)
-    {
-        var at = 0;
-        for (var n = 0; n < characters && at < content.Length; n++)
-        {
-            System.Text.Rune.DecodeFromUtf8(content[at..], out _, out var consumed);
-            at += consumed;
-        }
-
-        return at;
-    }
+    // rg's preview keeps the first `characters` grapheme clusters.
+    private static int PreviewLength(ReadOnlySpan<byte> content, int characters) => GraphemeClusters.EndOf(content, characters);
 
     private void WriteLineTextPlain(ReadOnlySpan<byte> content, List<ByteRange>? matches)
     {

@@ -64,6 +64,33 @@ public sealed class LineLayoutTests : IDisposable
         Assert.True(differences.Count == 0, $"{differences.Count} of {cases} differ:\n" + string.Join('\n', differences.Take(20)));
     }
 
+    [OracleFact("rg")]
+    public void Long_line_previews_keep_the_grapheme_clusters_rg_keeps()
+    {
+        // Combining marks, CRLF, flags, an emoji ZWJ sequence, Hangul jamo, prepended and spacing marks,
+        // and bytes that are not UTF-8 (a lone lead byte before a combining mark).
+        File.WriteAllBytes(Path.Combine(_root, "clusters.txt"), [
+            .. "ab e\u0301e\u0301\u0301x\r\n"u8, .. "ab \U0001F1FA\U0001F1F8\U0001F1FA\U0001F468\u200D\U0001F469 zz\n"u8,
+            .. "ab \u1100\u1161\u11A8\u0600xa\u0E33 zz\r\n"u8, .. "ab "u8, 0xC3, 0xCC, 0x81, 0xFF, .. "\u0301yz\n"u8, .. "ab cd\r\n"u8,
+        ]);
+        var differences = new List<string>();
+        foreach (var max in new[] { "-M2", "-M3", "-M4", "-M5", "-M6", "-M8" })
+        {
+            foreach (var mode in new[] { "", "--crlf", "--color=always", "-o", "-r X" })
+            {
+                var args = new[] { max, "--max-columns-preview", "-a" }.Concat(mode.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Concat(["ab", "clusters.txt"]).ToArray();
+                var rg = CommandRunner.Run(Oracle.Require("rg"), args, _root);
+                var scour = ScourBinary.Run(_root, args);
+                if (!rg.Stdout.AsSpan().SequenceEqual(scour.Stdout))
+                {
+                    differences.Add($"{string.Join(' ', args)}\n  rg:    {Escape(rg.StdoutText)}\n  scour: {Escape(scour.StdoutText)}");
+                }
+            }
+        }
+
+        Assert.True(differences.Count == 0, string.Join('\n', differences));
+    }
+
     private static string Escape(string text) => text.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\x1b", "\\e");
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
