@@ -132,6 +132,10 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         return true;
     }
 
+    // What --trim removes from the start of a line: ASCII whitespace but the line terminator's bytes
+    // (so not \r under --crlf), as rg trims.
+    private ReadOnlySpan<byte> TrimmedBytes => Options.Crlf ? " \t\n\v\f"u8 : " \t\n\v\f\r"u8;
+
     // `content` with each of _groups' matches replaced; _matches gets where the replacements are in it.
     private ReadOnlySpan<byte> Replace(ReadOnlySpan<byte> content, Replacement replacement, Func<string, int> resolve)
     {
@@ -184,9 +188,11 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             }
             else if (Options.OnlyMatching)
             {
+                // --trim: as rg, the line's leading whitespace is no part of a piece.
+                var from = Options.Trim ? textEnd - content[at..textEnd].TrimStart(TrimmedBytes).Length : at;
                 foreach (var m in _matches)
                 {
-                    var (s, e) = (Math.Max(m.Start, at), Math.Min(m.End, textEnd));
+                    var (s, e) = (Math.Max(m.Start, from), Math.Min(m.End, textEnd));
                     if (s < e)
                     {
                         WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, span.AbsoluteOffset + m.Start);
@@ -472,8 +478,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
 
         if (Options.Trim)
         {
-            // Whitespace but the line terminator's bytes (so not \r under --crlf), as rg trims.
-            var trimmed = content.TrimStart(Options.Crlf ? " \t\n\v\f"u8 : " \t\n\v\f\r"u8);
+            var trimmed = content.TrimStart(TrimmedBytes);
             var cut = content.Length - trimmed.Length;
             content = trimmed;
             if (matches is null || Options.Colors is not { Match.IsEmpty: false })

@@ -23,7 +23,7 @@ public sealed class LineLayoutTests : IDisposable
     [
         "-o", "-o -n -b --column", "--vimgrep", "--vimgrep -o -b", "--vimgrep -b", "-n --column",
         "--color=always --column", "--trim --column", "-v --vimgrep", "-r X -o -b", "-r <$0> --vimgrep",
-        "-r X -n --column", "-r X -v -o",
+        "-r X -n --column", "-r X -v -o", "-o --trim",
     ];
 
     public LineLayoutTests()
