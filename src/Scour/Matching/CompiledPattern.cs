@@ -292,6 +292,7 @@ public sealed class CompiledPattern
             }
 
             LineTerminatorCheck.ThrowIfMatchesNewline(tree, options.NullData ? "\\0" : "\\n");
+            tree = LineTerminatorCheck.WithoutTerminatorBranches(tree, options.Crlf);
         }
 
         var multiline = options.Multiline && LineTerminatorCheck.CanMatch(tree, '\n');

@@ -29,6 +29,13 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         if (Binary == BinaryMode.Convert && BinaryOffset is not null)
         {
             MatchedLines++;
+            if (CountsMatches)
+            {
+                _matches.Clear();
+                FindMatches(line, _matches);
+                CountForStats(_matches.Count); // rg records the line's matches before it stops
+            }
+
             return false; // ripgrep prints the binary notice instead of the line
         }
 
@@ -301,7 +308,9 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
     {
         if (Binary == BinaryMode.Convert && BinaryOffset is not null)
         {
-            return true;
+            // As rg's printer: once binary data is known, the first line it is handed ends the search;
+            // a context line (no match before it) leaves the file without a match or a notice.
+            return false;
         }
 
         if (Options.InvertMatch && (Options.Replacement is not null || Options.OnlyMatching || Options.Vimgrep || Options.Column || Options.Colors is { Match.IsEmpty: false }))

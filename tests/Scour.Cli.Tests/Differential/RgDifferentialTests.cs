@@ -33,6 +33,10 @@ public class RgDifferentialTests
         "-f patterns.txt -c",
         "'' empty.txt",
         "-c '' README.md",
+        // An alternation of single characters is a class, from which the line terminator is dropped
+        "-c 'o|\\n'",
+        "-n -e o -e '\\n' --sort path",
+        "-c '(?:l|\\n)o'",
 
         // Case
         "-i hello -c",

@@ -61,6 +61,14 @@ public class RegexParserErrorTests
     [InlineData("[\\n--a]")]
     [InlineData("[^\\x00-\\x09\\x0B-\\x{10FFFF}]")]
     [InlineData("a\\p{GCB=LF}")]
+    // A \n among other branches is a literal unless every branch is one literal character (then rg
+    // folds them into a class): each rejected by rg 15.2.
+    [InlineData("o|\\n|ab")]
+    [InlineData("(o)|\\n")]
+    [InlineData("o|[\\n]|[ab]")]
+    [InlineData("(?i)o|\\n")]
+    [InlineData("\\n|\\n")]
+    [InlineData("\\n?o")]
     public void A_literal_newline_is_rejected_in_line_mode(string pattern)
     {
         var e = Assert.Throws<PatternSyntaxException>(() => CompiledPattern.Compile(new PatternOptions { Patterns = [pattern] }));
@@ -80,6 +88,10 @@ public class RegexParserErrorTests
     [InlineData("()|")]
     [InlineData("[\\n\\x0B]")]
     [InlineData("\\p{Cc}")]
+    [InlineData("o|\\n")]
+    [InlineData("(?:o)|\\n")]
+    [InlineData("[\\n]|o")]
+    [InlineData("(o|\\n)x")]
     public void Accepts_what_ripgrep_accepts(string pattern)
     {
         var compiled = CompiledPattern.Compile(new PatternOptions { Patterns = [pattern] });

@@ -52,13 +52,67 @@ internal static class LineTerminatorCheck
         _ => false,
     });
 
-    private static bool AsksFor(RegexNode node, int codePoint) => RegexNodeQuery.Any(node, n => n switch
+    /// <summary>
+    /// The tree without the branches of an alternation folded into a class (see <c>AsksFor</c>) that
+    /// are a line terminator byte (<c>\n</c>, and <c>\r</c> with <paramref name="crlf"/>): rg strips the
+    /// terminator from that class, so in line mode <c>o|\n</c> is <c>o</c>, and <c>\r|\n</c> never matches.
+    /// </summary>
+    public static RegexNode WithoutTerminatorBranches(RegexNode node, bool crlf) => node switch
     {
-        LiteralNode lit => lit.CodePoint == codePoint,
-        ClassNode { Class: { Negated: false, Items: [RangeItem { First: var first, Last: var last }] } } => first == codePoint && last == codePoint,
+        AlternationNode a when FoldedIntoClass(a) is not null =>
+            a.Children.Where(c => !IsTerminator(c, crlf)).ToList() is { Count: > 0 } kept
+                ? new AlternationNode(kept)
+                : new ClassNode(new CharClass([new RangeItem(0, 0x10FFFF)], Negated: true), false),
+        AlternationNode a => new AlternationNode([.. a.Children.Select(c => WithoutTerminatorBranches(c, crlf))]),
+        ConcatNode c => new ConcatNode([.. c.Children.Select(child => WithoutTerminatorBranches(child, crlf))]),
+        GroupNode g => g with { Child = WithoutTerminatorBranches(g.Child, crlf) },
+        RepetitionNode r => r with { Child = WithoutTerminatorBranches(r.Child, crlf) },
+        _ => node,
+    };
+
+    private static bool IsTerminator(RegexNode branch, bool crlf) =>
+        SingleCharacter(branch is GroupNode { IsCapturing: false } g ? g.Child : branch) is var c && (c == '\n' || (crlf && c == '\r'));
+
+    // rg rejects a literal of the byte, as its parser leaves literals: a class of that one character is
+    // a literal, and an alternation of single characters (`o|\n`, `-e o -e '\n'`) is folded into a
+    // class, which is allowed unless it holds that character alone.
+    private static bool AsksFor(RegexNode node, int codePoint) => node switch
+    {
+        AlternationNode a when FoldedIntoClass(a) is { } set => set.Count == 1 && set.Contains(codePoint),
+        AlternationNode a => a.Children.Any(child => AsksFor(child, codePoint)),
+        ConcatNode c => c.Children.Any(child => AsksFor(child, codePoint)),
+        GroupNode g => AsksFor(g.Child, codePoint),
+        RepetitionNode r => AsksFor(r.Child, codePoint),
+        _ => SingleCharacter(node) == codePoint,
+    };
+
+    // The characters of an alternation whose every branch is one character (literal, or a class of one),
+    // which rg's parser turns into a class; null for any other alternation.
+    private static HashSet<int>? FoldedIntoClass(AlternationNode alternation)
+    {
+        var set = new HashSet<int>();
+        foreach (var child in alternation.Children)
+        {
+            var branch = child is GroupNode { IsCapturing: false } g ? g.Child : child;
+            if (SingleCharacter(branch) is not { } c)
+            {
+                return null;
+            }
+
+            set.Add(c);
+        }
+
+        return set;
+    }
+
+    // The one character a node matches when rg's parser sees it as a literal, else null.
+    private static int? SingleCharacter(RegexNode node) => node switch
+    {
+        LiteralNode lit when !lit.CaseInsensitive || !CaseFolding.HasVariants(lit.CodePoint) => lit.CodePoint,
+        ClassNode { Class: { Negated: false, Items: [RangeItem { First: var first, Last: var last }] } } when first == last => first,
         // rg looks at what a class matches, not how it is written: [\n\n], [\s&&\n] and \p{GCB=LF} are \n alone.
-        ClassNode cls => ClassSet.Evaluate(cls.Class, cls.CaseInsensitive) is [var only] && only == (codePoint, codePoint),
-        ByteClassNode { Bytes: [var only] } => only == (codePoint, codePoint),
-        _ => false,
-    });
+        ClassNode cls => ClassSet.Evaluate(cls.Class, cls.CaseInsensitive) is [var only] && only.Lo == only.Hi ? only.Lo : null,
+        ByteClassNode { Bytes: [var only] } when only.Lo == only.Hi => only.Lo,
+        _ => null,
+    };
 }
