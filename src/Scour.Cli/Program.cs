@@ -214,7 +214,15 @@ internal static class Program
 
         if (plan.Output.Stats is { } stats)
         {
-            writer.WriteBlock(stats.Render(), separated: false);
+            // The statistics are not records: their lines end with \n under --null-data too, as in rg, so
+            // they are exchanged here for the output's exchange to restore.
+            var block = stats.Render();
+            if (plan.Output.NullData && plan.Output.Mode != OutputMode.Json)
+            {
+                Scour.Searching.ByteSwapSource.Swap(block);
+            }
+
+            writer.WriteBlock(block, separated: false);
         }
 
         if (plan.Output.Mode == OutputMode.Json)

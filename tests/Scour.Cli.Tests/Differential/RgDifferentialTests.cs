@@ -315,6 +315,11 @@ public class RgDifferentialTests
         "hello bin/data.bin",
         "-n hello bin/data.bin README.md --sort path",
         "-c hello bin/data.bin",
+        // Binary data already known: the first line rg's printer is handed ends the search, so a context
+        // line first means no match and no notice, a match first means the notice.
+        "-B1 after bin/data.bin",
+        "--passthru after bin/data.bin",
+        "-C1 binary bin/data.bin",
         "-a hello bin/data.bin",
         "hello bin",
         "hello bin/late.bin",
