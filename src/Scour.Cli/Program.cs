@@ -76,7 +76,8 @@ internal static class Program
 
         var plan = SearchPlan.Build(raw, Terminal.StdoutIsTerminal, Terminal.StdinIsReadable, Terminal.OpenStdin);
         var output = Terminal.OpenStdout();
-        var stdout = new BufferedStream(plan.Output.NullData && plan.Output.Mode != OutputMode.Json ? new ByteSwapStream(output) : output, 64 * 1024);
+        // --files lists paths, not records: no exchange (rg ends them with \n under --null-data too).
+        var stdout = new BufferedStream(plan.Output.NullData && plan.Output.Mode != OutputMode.Json && !plan.ListFiles ? new ByteSwapStream(output) : output, 64 * 1024);
         var errors = 0;
         void OnError(string message)
         {

@@ -246,7 +246,7 @@ internal abstract class FilePrinter : IFileSink
     {
         if (Options.NullAfterPath)
         {
-            Buffer.Write((byte)0);
+            Buffer.Write(Options.PathNul);
         }
         else
         {

@@ -39,6 +39,12 @@ internal sealed record OutputOptions
     /// <summary>Follow paths with NUL instead of a separator (<c>-0</c>).</summary>
     public bool NullAfterPath { get; init; }
 
+    /// <summary>
+    /// The byte that stands for the NUL after a path (<c>-0</c>): under <c>--null-data</c> output is
+    /// exchanged (NUL and <c>\n</c>) on its way out, so it is written as <c>\n</c> to arrive as NUL.
+    /// </summary>
+    public byte PathNul => NullData ? (byte)'\n' : (byte)0;
+
     /// <summary>Colors, or null for none.</summary>
     public ColorSpecs? Colors { get; init; }
 

@@ -415,7 +415,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         if (HasPath && !Options.Heading)
         {
             WritePath(linked: false);
-            pending = Options.NullAfterPath ? "\0"u8 : separator;
+            pending = !Options.NullAfterPath ? separator : Options.NullData ? "\n"u8 : "\0"u8; // see OutputOptions.PathNul
         }
 
         if (Options.LineNumber)

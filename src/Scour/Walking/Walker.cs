@@ -79,8 +79,9 @@ public sealed class Walker
             }
             else
             {
-                // rg 15 walks a lone path that is not a directory as "one file", and words its error so.
-                onError(root, roots.Count == 1
+                // rg 15 walks a lone path that is not a directory as "one file", and words its error so;
+                // so does its sequential walker (--sort, -j1) for every missing path.
+                onError(root, roots.Count == 1 || Sequential
                     ? $"IO error for operation on {root}: No such file or directory (os error 2)"
                     : "No such file or directory (os error 2)");
             }

@@ -136,11 +136,14 @@ public sealed class WalkerTests : IDisposable
     {
         var errors = new List<string>();
         var missing = Path.Combine(_root, "nope");
-        new Walker(new WalkOptions()).Run([missing, _root], _ => true, (p, m) => errors.Add(m));
-        new Walker(new WalkOptions()).Run([missing], _ => true, (p, m) => errors.Add(m));
+        new Walker(new WalkOptions { Threads = 2 }).Run([missing, _root], _ => true, (p, m) => errors.Add(m));
+        new Walker(new WalkOptions { Threads = 2 }).Run([missing], _ => true, (p, m) => errors.Add(m));
+        new Walker(new WalkOptions { Threads = 2, SortBy = WalkOrder.Path }).Run([missing, _root], _ => true, (p, m) => errors.Add(m));
 
-        // As rg 15.2: a lone path that is not a directory is walked as "one file", with the longer wording.
-        Assert.Equal(["No such file or directory (os error 2)", $"IO error for operation on {missing}: No such file or directory (os error 2)"], errors);
+        // As rg 15.2: a lone path that is not a directory is walked as "one file", with the longer
+        // wording, which its sequential walker (--sort, -j1) uses for every missing path.
+        var longer = $"IO error for operation on {missing}: No such file or directory (os error 2)";
+        Assert.Equal(["No such file or directory (os error 2)", longer, longer], errors);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
