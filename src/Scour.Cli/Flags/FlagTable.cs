@@ -42,7 +42,7 @@ internal static class FlagTable
         },
         new("max-count", 'm', "NUM", Search, "Limit the number of matching lines per file.", (a, v) => a.MaxCount = Number(v!)),
         new("threads", 'j', "NUM", Search, "Set the approximate number of threads to use.", (a, v) => a.Threads = (int)Number(v!)),
-        new("crlf", null, null, Search, "Treat CRLF (\\r\\n) as a line terminator.", (a, _) => a.Crlf = true)
+        new("crlf", null, null, Search, "Treat CRLF (\\r\\n) as a line terminator.", (a, _) => (a.Crlf, a.NullData) = (true, false)) // as rg, the later of --crlf and --null-data wins
         {
             Negation = "no-crlf",
             ApplyNegation = a => a.Crlf = false,
@@ -108,7 +108,7 @@ internal static class FlagTable
             ApplyNegation = a => a.NoUnicode = false,
             Deprecated = true,
         },
-        new("null-data", null, null, Search, "Use NUL as the line terminator instead of \\n (implies -a).", (a, _) => a.NullData = true)
+        new("null-data", null, null, Search, "Use NUL as the line terminator instead of \\n (implies -a).", (a, _) => (a.NullData, a.Crlf) = (true, false))
         {
             Details = "Search records terminated by NUL bytes (e.g. the output of find -print0 or scour --files -0) instead of lines; records are printed with a NUL after them, and \\n inside a record is an ordinary character that '.' does not match. Implies --text.",
         },

@@ -463,6 +463,8 @@ public class RgDifferentialTests
         "--null-data -0 -c hello --sort path",
         "--null-data -0 -n hello bin/data.bin README.md --sort path",
         "--null-data --files --sort path",
+        "--null-data --crlf -c hello --sort path",
+        "--crlf --null-data -c hello --sort path",
         "--null-data -o 'world\\r\\nsecond' crlf.txt",
         "--null-data -o 'h.llo' noeol.txt",
         "--null-data -o 'hello.last' noeol.txt",
