@@ -130,10 +130,10 @@ internal static class FlagTable
         {
             Details = "The memory each search thread's lazy DFAs may use for their states (suffixes K, M, G; default 8M): the one that decides lines takes all of it, the two that find spans half each. A full cache is cleared; when clearing does not pay, the slower PikeVM takes over.",
         },
-        new("text", 'a', null, Search, "Search binary files as if they were text.", (a, _) => a.Text = true)
+        new("text", 'a', null, Search, "Search binary files as if they were text.", (a, _) => (a.Text, a.Binary) = (true, false)) // as rg, the later of -a and --binary wins
         {
             Negation = "no-text",
-            ApplyNegation = a => a.Text = false,
+            ApplyNegation = a => (a.Text, a.Binary) = (false, false), // as rg, either negation means the default binary handling
         },
 
         // Filter
@@ -182,10 +182,10 @@ internal static class FlagTable
         {
             Details = "-u searches ignored files (--no-ignore), -uu also hidden ones (--hidden), -uuu also binary ones (--binary).",
         },
-        new("binary", null, null, Filter, "Search binary files, stopping at the first match.", (a, _) => a.Binary = true)
+        new("binary", null, null, Filter, "Search binary files, stopping at the first match.", (a, _) => (a.Binary, a.Text) = (true, false))
         {
             Negation = "no-binary",
-            ApplyNegation = a => a.Binary = false,
+            ApplyNegation = a => (a.Binary, a.Text) = (false, false),
         },
         new("max-depth", 'd', "NUM", Filter, "Descend at most NUM directories.", (a, v) => a.MaxDepth = (int)Number(v!))
         {
@@ -414,7 +414,7 @@ internal static class FlagTable
         {
             case 1: NoIgnore(a, true); break;
             case 2: a.Hidden = true; break;
-            default: a.Binary = true; break;
+            default: (a.Binary, a.Text) = (true, false); break; // the later of -a and --binary wins
         }
     }
 

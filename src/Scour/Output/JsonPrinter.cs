@@ -97,14 +97,15 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
     {
         if (!Options.JsonSummaryOnly)
         {
-            WriteLine("context"u8, line);
+            // As rg, a context line's submatches are found only with -v, where context lines are the matching ones.
+            WriteLine("context"u8, line, findMatches: Options.InvertMatch);
         }
 
         return true;
     }
 
     // Returns the number of submatches written.
-    private int WriteLine(ReadOnlySpan<byte> type, in SinkLine line)
+    private int WriteLine(ReadOnlySpan<byte> type, in SinkLine line, bool findMatches = true)
     {
         if (!_begun)
         {
@@ -116,11 +117,11 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
 
         _matches.Clear();
         var replacement = Options.Replacement;
-        if (replacement is null)
+        if (findMatches && replacement is null)
         {
             FindMatches(line, _matches);
         }
-        else
+        else if (findMatches)
         {
             // -r: each submatch also carries its replacement (rg 15), expanded from its groups.
             _groups.Clear();

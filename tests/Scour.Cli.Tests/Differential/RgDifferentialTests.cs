@@ -315,6 +315,11 @@ public class RgDifferentialTests
         "hello bin/data.bin",
         "-n hello bin/data.bin README.md --sort path",
         "-c hello bin/data.bin",
+        // -a and --binary are one setting: the later wins, and either negation restores the default
+        "-a --binary -n after bin/data.bin",
+        "--binary -a -n after bin/data.bin",
+        "-a --no-binary -n after bin/data.bin",
+        "-a -uuu -n after bin/data.bin",
         // Binary data already known: the first line rg's printer is handed ends the search, so a context
         // line first means no match and no notice, a match first means the notice.
         "-B1 after bin/data.bin",
