@@ -434,7 +434,8 @@ internal sealed class StreamSearcher : IDisposable
             var lineEnd = LineEnd(_pos, limit);
             if (nextMatch < _pos)
             {
-                nextMatch = _matcher.NextMatchingLine(_pos, out var start, out _) ? start : int.MaxValue;
+                nextMatch = !_matcher.PromotesTrailingMatches ? int.MaxValue
+                    : _matcher.NextMatchingLine(_pos, out var start, out _) ? start : int.MaxValue;
             }
 
             if ((nextMatch == _pos) != _options.InvertMatch)

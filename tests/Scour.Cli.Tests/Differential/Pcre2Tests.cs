@@ -50,6 +50,9 @@ public sealed class Pcre2Tests : IDisposable
         // Output shapes.
         "--json '(?<=the )\\w+' a.txt", "--json -U 'king\\n(?=the)' a.txt long.txt --sort path", "--vimgrep 'the' a.txt",
         "--color always -n '(?<=the )\\w+' a.txt", "-C1 'king' a.txt", "-m1 -A1 'the' a.txt",
+        // After -m's last match, rg -P prints a matching after-context line as context (its PCRE2 search
+        // is not the fast line searcher that prints it as a match).
+        "-n -m1 -A1 'the' a.txt",
         // Multiline: look-behind across lines, dot-all.
         "-U -n 'g\\n(?=the)' a.txt", "-U -o '(?<=g\\n)the' a.txt", "-U --multiline-dotall -c 'king.the' a.txt", "-U -c 'king (?=\\w)' long.txt",
         // A printed line's matches are found with the lines before it in view, as rg's printer finds them.

@@ -15,6 +15,9 @@ namespace Scour.Matching.Lines;
 /// <param name="multiline">The pattern is matched against whole texts (<c>-U</c>).</param>
 internal sealed class BacktrackingLineMatcher(Regex regex, IReadOnlyDictionary<string, int> groupNames, bool crlf, bool multiline) : LineMatcher
 {
+    // -P is PCRE2 in rg, which its fast line-by-line searcher does not take.
+    public override bool PromotesTrailingMatches => false;
+
     private char[] _lineChars = ArrayPool<char>.Shared.Rent(1024);
     private byte[] _buffer = [];
     private int _end;

@@ -104,6 +104,13 @@ internal abstract class LineMatcher : IDisposable
     /// <summary>True for a multiline pattern (<c>-U</c>): it is matched against whole texts, not lines.</summary>
     public virtual bool MatchesAcrossLines => false;
 
+    /// <summary>
+    /// True where rg searches with its fast line-by-line searcher, which needs a matcher that knows the
+    /// line terminator (its own regex engine, not PCRE2): only there does a line of the after-context
+    /// that follows <c>-m</c>'s last match and matches print as a match.
+    /// </summary>
+    public virtual bool PromotesTrailingMatches => true;
+
     public virtual void Dispose()
     {
     }

@@ -11,6 +11,9 @@ namespace Scour.Matching.Pcre2;
 /// </summary>
 internal sealed unsafe class Pcre2LineMatcher : LineMatcher
 {
+    // -P is PCRE2 in rg, which its fast line-by-line searcher does not take.
+    public override bool PromotesTrailingMatches => false;
+
     private readonly Pcre2Code _code;
     private readonly Pcre2MatchState _state;
     private readonly bool _crlf;
