@@ -51,13 +51,8 @@ internal sealed class RawArgs
 
     public bool GlobCaseInsensitive { get; set; }
 
-    public List<string> TypeSelect { get; } = [];
-
-    public List<string> TypeNegate { get; } = [];
-
-    public List<string> TypeAdd { get; } = [];
-
-    public List<string> TypeClear { get; } = [];
+    /// <summary>The <c>-t</c>, <c>-T</c>, <c>--type-add</c> and <c>--type-clear</c> flags, in the order given.</summary>
+    public List<(TypeChange Change, string Value)> TypeChanges { get; } = [];
 
     public long? MaxFileSize { get; set; }
 
@@ -230,4 +225,13 @@ internal enum CliMode
     Files,
     Types,
     Generate,
+}
+
+/// <summary>What a type flag does to the file types.</summary>
+internal enum TypeChange
+{
+    Select,
+    Negate,
+    Add,
+    Clear,
 }

@@ -223,7 +223,7 @@ internal sealed record SearchPlan
                 MaxDepth = raw.MaxDepth,
                 Globs = raw.Globs.Select(g => (g.Glob, g.CaseInsensitive || raw.GlobCaseInsensitive)).ToList(),
                 // Without type flags the definitions decide nothing: a search does not build them.
-                Types = raw.TypeClear.Count + raw.TypeAdd.Count + raw.TypeSelect.Count + raw.TypeNegate.Count > 0 ? BuildTypes(raw) : null,
+                Types = raw.TypeChanges.Count > 0 ? BuildTypes(raw) : null,
                 MaxFileSize = raw.MaxFileSize,
                 IgnoreFiles = raw.NoIgnoreFiles ? [] : raw.IgnoreFiles,
                 IgnoreFileCaseInsensitive = raw.IgnoreFileCaseInsensitive,
@@ -329,14 +329,25 @@ internal sealed record SearchPlan
         return EncodingLabels.Resolve(label); // the flag's parser rejected a label this cannot resolve
     }
 
-    /// <summary>ripgrep applies the type flags in this order: clears, additions, selections, negations.</summary>
+    /// <summary>
+    /// As rg 15, the type flags apply in the order given: a later <c>-t</c> or <c>-T</c> wins over an
+    /// earlier one for the same files, a <c>--type-clear</c> removes what <c>--type-add</c> gave before it,
+    /// and selections use the definitions as they are at the end.
+    /// </summary>
     public static FileTypes BuildTypes(RawArgs raw)
     {
         var builder = new FileTypes.Builder();
-        raw.TypeClear.ForEach(t => builder.Clear(t));
-        raw.TypeAdd.ForEach(t => builder.Add(t));
-        raw.TypeSelect.ForEach(t => builder.Select(t));
-        raw.TypeNegate.ForEach(t => builder.Negate(t));
+        foreach (var (change, value) in raw.TypeChanges)
+        {
+            _ = change switch
+            {
+                TypeChange.Clear => builder.Clear(value),
+                TypeChange.Add => builder.Add(value),
+                TypeChange.Select => builder.Select(value),
+                _ => builder.Negate(value),
+            };
+        }
+
         return builder.Build();
     }
 

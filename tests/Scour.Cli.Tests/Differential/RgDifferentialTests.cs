@@ -193,6 +193,10 @@ public class RgDifferentialTests
         "--files --ignore-file missing.ignore",
         "-t rust -c hello",
         "-T rust -l hello",
+        // Type flags apply in order (rg 15): the later of -t and -T wins, --type-clear drops earlier adds
+        "-T md -t md -l hello --sort path",
+        "-t md -T markdown -l hello --sort path",
+        "--type-add 'foo:*.md' --type-clear foo --type-add 'foo:*.rs' -t foo -l hello --sort path",
 
         // .rgignore over .ignore over .gitignore
         "--files prec",
