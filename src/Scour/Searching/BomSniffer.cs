@@ -4,8 +4,8 @@ namespace Scour.Searching;
 
 /// <summary>
 /// ripgrep's default encoding handling: a UTF-8 byte order mark is dropped, and a UTF-16 one (little or
-/// big endian) turns the rest of the input into UTF-8; anything else is searched as raw bytes (or
-/// decoded from a fallback encoding, <c>-E</c>). The mark is looked for in the first read itself, so a
+/// big endian) turns the rest of the input into UTF-8; anything else, the rest after a UTF-8 mark
+/// included, is searched as raw bytes (or decoded from a fallback encoding, <c>-E</c>). The mark is looked for in the first read itself, so a
 /// file costs no extra read and no allocation unless it has one. One instance per searcher, reused.
 /// </summary>
 internal sealed class BomSniffer : IByteSource
@@ -37,7 +37,7 @@ internal sealed class BomSniffer : IByteSource
         var head = tiny ? small : destination;
         var (n, ended) = ReadAtLeast(_inner, head, MarkLength);
         var (encoding, skip) = Detect(head[..n]);
-        encoding ??= skip == 0 ? _fallback : null;
+        encoding ??= _fallback; // after a UTF-8 mark too: rg drops the mark and still decodes with -E's encoding
         if (encoding is not null || tiny)
         {
             var prefixed = new PrefixedSource(head[skip..n].ToArray(), _inner);

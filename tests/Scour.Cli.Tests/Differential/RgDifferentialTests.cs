@@ -509,6 +509,9 @@ public class RgDifferentialTests
         "--json '(?:(?-u:\\B)|.)+' invalid.txt",
         "-n '(?i)\\p{Lu}\\B' unicode.txt",
         "-E latin1 café enc/latin1.txt",
+        // After a UTF-8 BOM rg decodes the rest with -E's encoding (é becomes Ã©)
+        "-E latin1 -n caf enc/bom-utf8.txt",
+        "-E latin1 -c café enc/bom-utf8.txt",
         "-E latin1 -o 'na.ve' enc/latin1.txt",
         "-E iso-8859-1 --json crème enc/latin1.txt",
         "-E ' Latin1 ' -c . enc/latin1.txt",

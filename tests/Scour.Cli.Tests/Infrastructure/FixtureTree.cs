@@ -83,6 +83,7 @@ public static class FixtureTree
         Bytes(root, "utf16.txt", Concat([0xFF, 0xFE], Encoding.Unicode.GetBytes("hello utf16\nanother line\nhello again\n")));
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         Bytes(root, "enc/latin1.txt", Encoding.Latin1.GetBytes("café crème\nnaïve façade\nplain\n"));
+        Bytes(root, "enc/bom-utf8.txt", Concat([0xEF, 0xBB, 0xBF], "café au lait\n"u8));
         Bytes(root, "enc/sjis.txt", Encoding.GetEncoding(932).GetBytes("日本語のテキスト\nカタカナ テスト\n"));
         Bytes(root, "enc/koi8.txt", Encoding.GetEncoding(20866).GetBytes("привет мир\nПОКА\n"));
         Bytes(root, "enc/utf16be.txt", Concat([0xFE, 0xFF], Encoding.BigEndianUnicode.GetBytes("big endian привет\n")));
