@@ -291,7 +291,7 @@ public sealed class CompiledPattern
                 LineTerminatorCheck.ThrowIfMatchesNewline(tree, "\\r", '\r');
             }
 
-            LineTerminatorCheck.ThrowIfMatchesNewline(tree, options.NullData ? "\\0" : "\\n");
+            LineTerminatorCheck.ThrowIfMatchesNewline(tree, options.NullData ? "\\0" : "\\n", stripped: options.Crlf ? '\r' : -1);
             tree = LineTerminatorCheck.WithoutTerminatorBranches(tree, options.Crlf);
         }
 

@@ -76,6 +76,20 @@ public class RegexParserErrorTests
     }
 
     [Theory]
+    [InlineData("\\r|\\n", "\\n")] // rg strips \r from the class first, leaving \n alone
+    [InlineData("\\r", "\\r")]
+    [InlineData("\\r|\\r", "\\r")]
+    public void Under_crlf_a_terminator_class_is_rejected_as_rg_rejects_it(string pattern, string named)
+    {
+        var e = Assert.Throws<PatternSyntaxException>(() => CompiledPattern.Compile(new PatternOptions { Patterns = [pattern], Crlf = true }));
+        Assert.StartsWith($"the literal \"{named}\" is not allowed in a regex", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Under_crlf_a_class_of_cr_and_another_character_is_allowed() =>
+        Assert.False(CompiledPattern.Compile(new PatternOptions { Patterns = ["\\r|o"], Crlf = true }).NeverMatches);
+
+    [Theory]
     [InlineData("a**")]
     [InlineData("(?i)abc(?-i)def")]
     [InlineData("(?P<name>x)(?<other>y)")]

@@ -14,11 +14,13 @@ internal static class LineTerminatorCheck
 
     /// <summary>
     /// Throws when the pattern needs a literal line terminator byte <paramref name="codePoint"/> (shown as
-    /// <paramref name="shownAs"/>, e.g. <c>\n</c>; with <c>--crlf</c>, <c>\r</c> is one too).
+    /// <paramref name="shownAs"/>, e.g. <c>\n</c>; with <c>--crlf</c>, <c>\r</c> is one too). A folded
+    /// class is judged without <paramref name="stripped"/> (<c>\r</c> under <c>--crlf</c>, which rg strips
+    /// from classes first, so <c>\r|\n</c> is a class of <c>\n</c> alone).
     /// </summary>
-    public static void ThrowIfMatchesNewline(RegexNode node, string shownAs = "\\n", int codePoint = '\n')
+    public static void ThrowIfMatchesNewline(RegexNode node, string shownAs = "\\n", int codePoint = '\n', int stripped = -1)
     {
-        if (AsksFor(node, codePoint))
+        if (AsksFor(node, codePoint, stripped))
         {
             throw new PatternSyntaxException($"the literal \"{shownAs}\" is not allowed in a regex{MultilineHint}");
         }
@@ -27,7 +29,7 @@ internal static class LineTerminatorCheck
     /// <summary>Throws rg 15's error when the pattern needs a literal NUL.</summary>
     public static void ThrowIfMatchesNul(RegexNode node)
     {
-        if (AsksFor(node, 0))
+        if (AsksFor(node, 0, -1))
         {
             throw new PatternSyntaxException(
                 "pattern contains \"\\0\" but it is impossible to match\n\n" +
@@ -76,13 +78,13 @@ internal static class LineTerminatorCheck
     // rg rejects a literal of the byte, as its parser leaves literals: a class of that one character is
     // a literal, and an alternation of single characters (`o|\n`, `-e o -e '\n'`) is folded into a
     // class, which is allowed unless it holds that character alone.
-    private static bool AsksFor(RegexNode node, int codePoint) => node switch
+    private static bool AsksFor(RegexNode node, int codePoint, int stripped) => node switch
     {
-        AlternationNode a when FoldedIntoClass(a) is { } set => set.Count == 1 && set.Contains(codePoint),
-        AlternationNode a => a.Children.Any(child => AsksFor(child, codePoint)),
-        ConcatNode c => c.Children.Any(child => AsksFor(child, codePoint)),
-        GroupNode g => AsksFor(g.Child, codePoint),
-        RepetitionNode r => AsksFor(r.Child, codePoint),
+        AlternationNode a when FoldedIntoClass(a) is { } set => set.Contains(codePoint) && set.Count(c => c != stripped) == 1,
+        AlternationNode a => a.Children.Any(child => AsksFor(child, codePoint, stripped)),
+        ConcatNode c => c.Children.Any(child => AsksFor(child, codePoint, stripped)),
+        GroupNode g => AsksFor(g.Child, codePoint, stripped),
+        RepetitionNode r => AsksFor(r.Child, codePoint, stripped),
         _ => SingleCharacter(node) == codePoint,
     };
 
