@@ -76,8 +76,7 @@ internal static class Program
 
         var plan = SearchPlan.Build(raw, Terminal.StdoutIsTerminal, Terminal.StdinIsReadable, Terminal.OpenStdin);
         var output = Terminal.OpenStdout();
-        // --files lists paths, not records: no exchange (rg ends them with \n under --null-data too).
-        var stdout = new BufferedStream(plan.Output.NullData && plan.Output.Mode != OutputMode.Json && !plan.ListFiles ? new ByteSwapStream(output) : output, 64 * 1024);
+        var stdout = new BufferedStream(SwapsOutput(plan) ? new ByteSwapStream(output) : output, 64 * 1024);
         var errors = 0;
         void OnError(string message)
         {
@@ -218,7 +217,7 @@ internal static class Program
             // The statistics are not records: their lines end with \n under --null-data too, as in rg, so
             // they are exchanged here for the output's exchange to restore.
             var block = stats.Render();
-            if (plan.Output.NullData && plan.Output.Mode != OutputMode.Json)
+            if (SwapsOutput(plan))
             {
                 Scour.Searching.ByteSwapSource.Swap(block);
             }
@@ -288,6 +287,10 @@ internal static class Program
     private static string WithPath(string? path, string message) => path is null ? message : $"{path}: {message}";
 
     // ripgrep's rule: 0 for a match (with -q even after errors), 2 for any error, else 1.
+    // --null-data output is exchanged back (NUL and \n) on its way out, except JSON, which shows the
+    // original bytes, and --files, which lists paths, not records (rg ends them with \n there too).
+    private static bool SwapsOutput(SearchPlan plan) => plan.Output.NullData && plan.Output.Mode != OutputMode.Json && !plan.ListFiles;
+
     private static int ExitCode(bool matched, bool quiet, bool errored) =>
         matched && (quiet || !errored) ? 0 : errored ? 2 : 1;
 

@@ -16,8 +16,11 @@ internal static class GraphemeClusters
 
     private static readonly Lazy<(int[] Starts, int[] Ends, Break[] Values)> Table = new(BuildTable);
 
-    private static readonly Lazy<int[]> Pictographic = new(() =>
-        UnicodeBinaryProperties.All.First(p => p.Names.Contains("Extended_Pictographic")).Ranges());
+    private static readonly Lazy<List<(int Lo, int Hi)>> Pictographic = new(() =>
+    {
+        var flat = UnicodeBinaryProperties.All.First(p => p.Names.Contains("Extended_Pictographic")).Ranges();
+        return [.. Enumerable.Range(0, flat.Length / 2).Select(i => (flat[2 * i], flat[2 * i + 1]))];
+    });
 
     /// <summary>Where the first <paramref name="count"/> clusters of <paramref name="text"/> end (its length if it has fewer).</summary>
     public static int EndOf(ReadOnlySpan<byte> text, int count)
@@ -92,33 +95,7 @@ internal static class GraphemeClusters
         return i >= 0 && rune <= ends[i] ? values[i] : Break.Other;
     }
 
-    private static bool IsPictographic(int rune)
-    {
-        if (rune < 0xA9)
-        {
-            return false;
-        }
-
-        var ranges = Pictographic.Value;
-        for (int lo = 0, hi = ranges.Length / 2 - 1; lo <= hi;)
-        {
-            var mid = (lo + hi) / 2;
-            if (rune < ranges[2 * mid])
-            {
-                hi = mid - 1;
-            }
-            else if (rune > ranges[2 * mid + 1])
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsPictographic(int rune) => rune >= 0xA9 && ClassSet.Contains(Pictographic.Value, rune);
 
     private static (int[] Starts, int[] Ends, Break[] Values) BuildTable()
     {

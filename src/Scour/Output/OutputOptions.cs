@@ -43,7 +43,7 @@ internal sealed record OutputOptions
     /// The byte that stands for the NUL after a path (<c>-0</c>): under <c>--null-data</c> output is
     /// exchanged (NUL and <c>\n</c>) on its way out, so it is written as <c>\n</c> to arrive as NUL.
     /// </summary>
-    public byte PathNul => NullData ? (byte)'\n' : (byte)0;
+    public ReadOnlySpan<byte> PathNul => NullData ? "\n"u8 : "\0"u8;
 
     /// <summary>Colors, or null for none.</summary>
     public ColorSpecs? Colors { get; init; }

@@ -57,19 +57,9 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         {
             WriteSpan(line);
         }
-        else if (Options.OnlyMatching)
-        {
-            WriteOnlyMatching(line); // --vimgrep -o too: as rg, -o decides what a row holds
-        }
-        else if (Options.Vimgrep)
-        {
-            WriteVimgrep(line);
-        }
         else
         {
-            var column = _matches.Count > 0 ? _matches[0].Start + 1 : 0;
-            WritePrefix(line, Options.FieldMatchSeparator, column, line.AbsoluteOffset);
-            WriteLineText(line.Content, _matches.Count > 0 ? _matches : null, isMatch: true, line.Bytes.Length);
+            WriteWithMatches(line, line.Content, isMatch: true, line.Bytes.Length, line.Bytes.Length > line.Content.Length);
         }
 
         return true;
@@ -109,34 +99,21 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             return true;
         }
 
-        if (Options.OnlyMatching)
-        {
-            foreach (var m in _matches)
-            {
-                WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
-                WritePiece(text[m.Start..m.End], isMatch: true);
-            }
-
-            return true;
-        }
-
         var terminator = line.Bytes.Length - content.Length;
-        if (Options.Vimgrep)
-        {
-            foreach (var m in _matches)
-            {
-                WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
-                _pieces.Clear();
-                _pieces.Add(m);
-                WriteLineText(text, _pieces, isMatch: true, text.Length + terminator, terminator > 0, VimgrepRow());
-            }
+        WriteWithMatches(line, text, isMatch: true, text.Length + terminator, terminator > 0);
+        return true;
+    }
 
-            return true;
+    // A line without its terminator, as rg trims one: the \n, and under --crlf a \r before it.
+    private ReadOnlySpan<byte> WithoutTerminator(ReadOnlySpan<byte> line)
+    {
+        if (line is not [.., (byte)'\n'])
+        {
+            return line;
         }
 
-        WritePrefix(line, Options.FieldMatchSeparator, _matches.Count > 0 ? _matches[0].Start + 1 : 0, line.AbsoluteOffset);
-        WriteLineText(text, _matches, isMatch: true, text.Length + terminator, terminator > 0);
-        return true;
+        line = line[..^1];
+        return Options.Crlf && line is [.., (byte)'\r'] ? line[..^1] : line;
     }
 
     // What --trim removes from the start of a line: ASCII whitespace but the line terminator's bytes
@@ -181,11 +158,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             var nl = content[at..].IndexOf((byte)'\n');
             var end = nl < 0 ? content.Length : at + nl + 1;
             var line = new SinkLine(content[at..end], span.LineNumber == 0 ? 0 : span.LineNumber + k, span.AbsoluteOffset + at);
-            var textEnd = end - (nl < 0 ? 0 : 1);
-            if (Options.Crlf && nl >= 0 && textEnd > at && content[textEnd - 1] == '\r')
-            {
-                textEnd--;
-            }
+            var textEnd = at + WithoutTerminator(content[at..end]).Length;
 
             var text = content[at..textEnd];
             if (!slow)
@@ -243,38 +216,42 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         }
     }
 
-    private void WriteOnlyMatching(in SinkLine line)
+    // A line of line mode whose matches (positions in `text`) are in _matches, laid out as rg lays one
+    // out: with -o (which decides a --vimgrep row too) each match alone, prefixed with its column and
+    // byte offset; with --vimgrep a row per match, the line with that match colored; otherwise the
+    // line, with the first match's column. A line without matches (-v, or one rg found no match in) is
+    // printed whole, without a column.
+    private void WriteWithMatches(in SinkLine line, ReadOnlySpan<byte> text, bool isMatch, int lineLength, bool hasTerminator)
     {
-        if (_matches.Count == 0)
+        var separator = isMatch ? Options.FieldMatchSeparator : Options.FieldContextSeparator;
+        if ((Options.OnlyMatching || Options.Vimgrep) && _matches.Count > 0)
         {
-            // -o with -v: the whole (non-matching) line is printed.
-            WritePrefix(line, Options.FieldMatchSeparator, 0, line.AbsoluteOffset);
-            WriteLineText(line.Content, null, isMatch: true, line.Bytes.Length);
+            foreach (var m in _matches)
+            {
+                WritePrefix(line, separator, m.Start + 1, line.AbsoluteOffset + m.Start);
+                if (Options.OnlyMatching)
+                {
+                    WritePiece(text[m.Start..m.End], isMatch);
+                    continue;
+                }
+
+                _pieces.Clear();
+                _pieces.Add(m);
+                WriteLineText(text, _pieces, isMatch, lineLength, hasTerminator, VimgrepRow());
+            }
+
             return;
         }
 
-        var content = line.Content;
-        foreach (var m in _matches)
-        {
-            WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
-            WritePiece(content[m.Start..m.End], isMatch: true);
-        }
+        WritePrefix(line, separator, _matches.Count > 0 ? _matches[0].Start + 1 : 0, line.AbsoluteOffset);
+        WriteLineText(text, _matches.Count > 0 ? _matches : null, isMatch, lineLength, hasTerminator);
     }
 
     // An -o piece of a line, printed as rg prints one: as a line of its own in the match color, so
     // --trim and --max-columns apply to it.
     private void WritePiece(ReadOnlySpan<byte> piece, bool isMatch)
     {
-        if (piece is [.., (byte)'\n'])
-        {
-            // A -U match may end with the line's terminator: the piece ends with the configured one instead.
-            piece = piece[..^1];
-            if (Options.Crlf && piece is [.., (byte)'\r'])
-            {
-                piece = piece[..^1];
-            }
-        }
-
+        piece = WithoutTerminator(piece); // a -U match may end with the line's: the configured one ends the piece
         _pieces.Clear();
         _pieces.Add(new ByteRange(0, piece.Length));
         WriteLineText(piece, _pieces, isMatch, piece.Length, hasTerminator: false);
@@ -284,25 +261,6 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
     // only, an uncolored one with all the line's.
     private RecordedMatches VimgrepRow() =>
         new(Options.Colors is { Match.IsEmpty: false } ? _pieces : _matches, 0, _matches.Count);
-
-    // One row per match: its column, and as in rg its own byte offset; an inverted (-v) line has no column.
-    private void WriteVimgrep(in SinkLine line)
-    {
-        if (_matches.Count == 0)
-        {
-            WritePrefix(line, Options.FieldMatchSeparator, 0, line.AbsoluteOffset);
-            WriteLineText(line.Content, null, isMatch: true, line.Bytes.Length);
-            return;
-        }
-
-        foreach (var m in _matches)
-        {
-            WritePrefix(line, Options.FieldMatchSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
-            _pieces.Clear();
-            _pieces.Add(m);
-            WriteLineText(line.Content, _pieces, isMatch: true, line.Bytes.Length, line.Bytes.Length > line.Content.Length, VimgrepRow());
-        }
-    }
 
     protected override bool OnContext(in SinkLine line, ContextKind kind)
     {
@@ -342,20 +300,10 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             FindMatches(line, _matches);
         }
 
-        if (Options.OnlyMatching && _matches.Count > 0)
-        {
-            foreach (var m in _matches)
-            {
-                WritePrefix(line, Options.FieldContextSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
-                WritePiece(text[m.Start..m.End], isMatch: false);
-            }
-
-            return;
-        }
-
         var hasTerminator = Matcher.MatchesAcrossLines ? text is [.., (byte)'\n'] : line.Bytes.Length > line.Content.Length;
         var lineLength = text.Length + (Matcher.MatchesAcrossLines ? 0 : line.Bytes.Length - line.Content.Length);
-        if (Matcher.MatchesAcrossLines && hasTerminator)
+        var pieces = Options.OnlyMatching && _matches.Count > 0; // each piece drops the terminator it takes itself
+        if (Matcher.MatchesAcrossLines && hasTerminator && !pieces)
         {
             text = text[..^1];
             for (var k = 0; k < _matches.Count; k++)
@@ -364,21 +312,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             }
         }
 
-        if (Options.Vimgrep && _matches.Count > 0)
-        {
-            foreach (var m in _matches)
-            {
-                WritePrefix(line, Options.FieldContextSeparator, m.Start + 1, line.AbsoluteOffset + m.Start);
-                _pieces.Clear();
-                _pieces.Add(m);
-                WriteLineText(text, _pieces, isMatch: false, lineLength, hasTerminator, VimgrepRow());
-            }
-
-            return;
-        }
-
-        WritePrefix(line, Options.FieldContextSeparator, _matches.Count > 0 ? _matches[0].Start + 1 : 0, line.AbsoluteOffset);
-        WriteLineText(text, _matches.Count > 0 ? _matches : null, isMatch: false, lineLength, hasTerminator);
+        WriteWithMatches(line, text, isMatch: false, lineLength, hasTerminator);
     }
 
     public override bool ContextBreak()
@@ -415,7 +349,7 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
         if (HasPath && !Options.Heading)
         {
             WritePath(linked: false);
-            pending = !Options.NullAfterPath ? separator : Options.NullData ? "\n"u8 : "\0"u8; // see OutputOptions.PathNul
+            pending = Options.NullAfterPath ? Options.PathNul : separator;
         }
 
         if (Options.LineNumber)

@@ -81,7 +81,7 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
                 if (HasPath)
                 {
                     WritePath();
-                    Buffer.Write(Options.NullAfterPath ? Options.PathNul : (byte)':');
+                    Buffer.Write(Options.NullAfterPath ? Options.PathNul : ":"u8);
                 }
 
                 Buffer.WriteNumber(_count);

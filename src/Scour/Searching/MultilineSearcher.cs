@@ -104,10 +104,11 @@ internal static class MultilineSearcher
     private static List<(int Start, int End)> MatchedUnits(byte[] buffer, int length, LineMatcher matcher, bool invert, long? maxCount, out bool dropped)
     {
         var matches = Matches(buffer.AsSpan(0, length), matcher, invert);
-        dropped = !invert && maxCount is { } max && matches.Count > max;
-        if (dropped)
+        dropped = false;
+        if (!invert && maxCount is { } max && matches.Count > max)
         {
-            matches.RemoveRange((int)maxCount!.Value, matches.Count - (int)maxCount.Value);
+            matches.RemoveRange((int)max, matches.Count - (int)max);
+            dropped = true;
         }
 
         var units = new List<(int Start, int End)>();

@@ -99,7 +99,7 @@ public sealed partial class FlagSweepTests : IDisposable
             var scour = ScourBinary.Run(_root, [.. args]);
             if (Comparable(rg.Stdout) != Comparable(scour.Stdout) || rg.ExitCode != scour.ExitCode || (rg.Stderr.Length == 0) != (scour.Stderr.Length == 0))
             {
-                differences.Add($"{string.Join(' ', args)}\n  rg {rg.ExitCode}:    {Escape(rg.StdoutText)}{rg.Stderr}\n  scour {scour.ExitCode}: {Escape(scour.StdoutText)}{scour.Stderr}");
+                differences.Add($"{string.Join(' ', args)}\n  rg {rg.ExitCode}:    {rg.StdoutEscaped}{rg.Stderr}\n  scour {scour.ExitCode}: {scour.StdoutEscaped}{scour.Stderr}");
             }
         }
 
@@ -125,8 +125,6 @@ public sealed partial class FlagSweepTests : IDisposable
 
     [GeneratedRegex(@"[0-9.]+ seconds[^\n]*\n|[0-9]+ bytes searched\n|""elapsed[^}]*}|""bytes_searched"":[0-9]+")]
     private static partial Regex Timing();
-
-    private static string Escape(string text) => text.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\x1b", "\\e").Replace("\0", "\\0");
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }

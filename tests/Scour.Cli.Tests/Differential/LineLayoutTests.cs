@@ -54,7 +54,7 @@ public sealed class LineLayoutTests : IDisposable
                         cases++;
                         if (!rg.Stdout.AsSpan().SequenceEqual(scour.Stdout) || rg.ExitCode != scour.ExitCode)
                         {
-                            differences.Add($"{string.Join(' ', args)}\n  rg:    {Escape(rg.StdoutText)}\n  scour: {Escape(scour.StdoutText)}{scour.Stderr}");
+                            differences.Add($"{string.Join(' ', args)}\n  rg:    {rg.StdoutEscaped}\n  scour: {scour.StdoutEscaped}{scour.Stderr}");
                         }
                     }
                 }
@@ -83,15 +83,13 @@ public sealed class LineLayoutTests : IDisposable
                 var scour = ScourBinary.Run(_root, args);
                 if (!rg.Stdout.AsSpan().SequenceEqual(scour.Stdout))
                 {
-                    differences.Add($"{string.Join(' ', args)}\n  rg:    {Escape(rg.StdoutText)}\n  scour: {Escape(scour.StdoutText)}");
+                    differences.Add($"{string.Join(' ', args)}\n  rg:    {rg.StdoutEscaped}\n  scour: {scour.StdoutEscaped}");
                 }
             }
         }
 
         Assert.True(differences.Count == 0, string.Join('\n', differences));
     }
-
-    private static string Escape(string text) => text.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\x1b", "\\e");
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }

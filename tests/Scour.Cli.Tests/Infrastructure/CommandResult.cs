@@ -7,6 +7,9 @@ public sealed record CommandResult(byte[] Stdout, string Stderr, int ExitCode)
 {
     public string StdoutText => Encoding.UTF8.GetString(Stdout);
 
+    /// <summary>Stdout with its control bytes spelled out (<c>\r \n \0</c>, ESC as <c>\e</c>), for a failure message.</summary>
+    public string StdoutEscaped => StdoutText.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\x1b", "\\e").Replace("\0", "\\0");
+
     /// <summary>Stdout split into lines and sorted bytewise, for output whose file order is not fixed.</summary>
     public string SortedLines()
     {

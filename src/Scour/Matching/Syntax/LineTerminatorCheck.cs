@@ -73,7 +73,10 @@ internal static class LineTerminatorCheck
     };
 
     private static bool IsTerminator(RegexNode branch, bool crlf) =>
-        SingleCharacter(branch is GroupNode { IsCapturing: false } g ? g.Child : branch) is var c && (c == '\n' || (crlf && c == '\r'));
+        SingleCharacter(Branch(branch)) is var c && (c == '\n' || (crlf && c == '\r'));
+
+    // A branch of an alternation as rg's parser sees it: a non-capturing group is its content.
+    private static RegexNode Branch(RegexNode node) => node is GroupNode { IsCapturing: false } g ? g.Child : node;
 
     // rg rejects a literal of the byte, as its parser leaves literals: a class of that one character is
     // a literal, and an alternation of single characters (`o|\n`, `-e o -e '\n'`) is folded into a
@@ -95,8 +98,7 @@ internal static class LineTerminatorCheck
         var set = new HashSet<int>();
         foreach (var child in alternation.Children)
         {
-            var branch = child is GroupNode { IsCapturing: false } g ? g.Child : child;
-            if (SingleCharacter(branch) is not { } c)
+            if (SingleCharacter(Branch(child)) is not { } c)
             {
                 return null;
             }
