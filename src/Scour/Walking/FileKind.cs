@@ -40,6 +40,19 @@ internal static partial class FileKind
         return Mode(path, out var size) is null ? 0 : size;
     }
 
+    /// <summary>
+    /// Why <c>stat(2)</c> fails on <paramref name="path"/> (following links), described as rg does, e.g.
+    /// <c>Not a directory (os error 20)</c> for <c>file/x</c>; "No such file or directory" where stat is
+    /// not available or succeeds.
+    /// </summary>
+    public static unsafe string StatFailure(string path)
+    {
+        const int NoSuchFile = 2;
+        var buffer = stackalloc byte[256];
+        var errno = Supported && Stat(path, buffer) != 0 ? Marshal.GetLastPInvokeError() : NoSuchFile;
+        return IoErrorText.FromErrno(errno, $"os error {errno}");
+    }
+
     private static bool Supported => Searching.NativeFile.Available; // Linux on x86-64 or arm64, where the layout above holds
 
     private static unsafe int? Mode(string path, out long size)

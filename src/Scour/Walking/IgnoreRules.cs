@@ -151,14 +151,46 @@ internal sealed class IgnoreRules
         return file.IsEmpty ? null : file;
     }
 
-    /// <summary>True if the entry <paramref name="name"/> at <paramref name="absolutePath"/> inside <paramref name="directory"/> is skipped.</summary>
-    public bool IsIgnored(IgnoreDirectory directory, ReadOnlySpan<char> absolutePath, ReadOnlySpan<char> name, bool isDirectory)
+    /// <summary>
+    /// The path -g globs see for a walk root shown as <paramref name="display"/>, when it is not the
+    /// root's path relative to the working directory (null then). rg matches globs against the path as
+    /// the walk shows it, less one leading <c>./</c> and the working directory: below <c>../t/a</c>
+    /// that is <c>../t/a/...</c>, not <c>a/...</c>.
+    /// </summary>
+    public string? GlobDirectoryOfRoot(string display, string absolute)
+    {
+        if (_overrides is null)
+        {
+            return null;
+        }
+
+        var shown = Path.TrimEndingDirectorySeparator(display.StartsWith("./", StringComparison.Ordinal) ? display[2..] : display);
+        if (shown is "." || shown == _workingDirectory)
+        {
+            shown = "";
+        }
+        else if (Path.IsPathRooted(shown))
+        {
+            shown = RelativeTo(_workingDirectory, shown).ToString();
+        }
+
+        var usual = absolute == _workingDirectory ? "" : RelativeToWorkingDirectory(absolute).ToString();
+        return shown == usual ? null : shown;
+    }
+
+    /// <summary>
+    /// True if the entry <paramref name="name"/> at <paramref name="absolutePath"/> inside <paramref name="directory"/>
+    /// is skipped; <paramref name="globDirectory"/>, when not null, is the directory's path as -g globs see it
+    /// (<see cref="GlobDirectoryOfRoot"/>).
+    /// </summary>
+    public bool IsIgnored(IgnoreDirectory directory, ReadOnlySpan<char> absolutePath, ReadOnlySpan<char> name, bool isDirectory, string? globDirectory = null)
     {
         // The order is ripgrep's: -g globs decide outright; then ignore files, then file types; a path
         // that either whitelists escapes the hidden-file rule.
         if (_overrides is not null)
         {
-            var forced = _overrides.Match(RelativeToWorkingDirectory(absolutePath), isDirectory);
+            var globPath = globDirectory is null ? RelativeToWorkingDirectory(absolutePath) : globDirectory.Length == 0 ? name : string.Concat(globDirectory, "/", name);
+            var forced = _overrides.Match(globPath, isDirectory);
             if (forced != IgnoreMatch.None)
             {
                 return forced == IgnoreMatch.Ignore;

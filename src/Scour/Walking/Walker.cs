@@ -22,8 +22,12 @@ public sealed class Walker
         _options = options;
     }
 
-    /// <summary>A directory to read. <c>Real</c> (its canonical path) and <c>Up</c> are kept only with <c>--follow</c>, for loop detection.</summary>
-    private sealed record DirectoryWork(string Display, string Absolute, IgnoreDirectory? Parent, int Depth, string? Real = null, DirectoryWork? Up = null);
+    /// <summary>
+    /// A directory to read. <c>Real</c> (its canonical path) and <c>Up</c> are kept only with <c>--follow</c>,
+    /// for loop detection; <c>GlobPath</c> only below a root whose shown path is not its relative path
+    /// (<see cref="IgnoreRules.GlobDirectoryOfRoot"/>).
+    /// </summary>
+    private sealed record DirectoryWork(string Display, string Absolute, IgnoreDirectory? Parent, int Depth, string? Real = null, DirectoryWork? Up = null, string? GlobPath = null);
 
     /// <summary>
     /// Walks <paramref name="roots"/> (an empty string means the current directory, printed without a
@@ -60,7 +64,7 @@ public sealed class Walker
                 var absolute = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
                 var parents = _options.IgnoreParent || _options.IgnoreDot || _options.IgnoreVcs ? rules.ParentsOf(absolute, message => onError(null, message)) : null;
                 var real = _options.FollowLinks ? RealPath.Of(absolute) ?? absolute : null;
-                var work = new DirectoryWork(root, absolute, parents, 0, real);
+                var work = new DirectoryWork(root, absolute, parents, 0, real, GlobPath: rules.GlobDirectoryOfRoot(root, absolute));
                 if (Sequential)
                 {
                     state.WalkRecursive(work);
@@ -81,9 +85,8 @@ public sealed class Walker
             {
                 // rg 15 walks a lone path that is not a directory as "one file", and words its error so;
                 // so does its sequential walker (--sort, -j1) for every missing path.
-                onError(root, roots.Count == 1 || Sequential
-                    ? $"IO error for operation on {root}: No such file or directory (os error 2)"
-                    : "No such file or directory (os error 2)");
+                var failure = FileKind.StatFailure(target);
+                onError(root, roots.Count == 1 || Sequential ? $"IO error for operation on {root}: {failure}" : failure);
             }
 
             if (state.Stopped)
@@ -185,7 +188,6 @@ public sealed class Walker
 
     private sealed class WalkState(Walker walker, IgnoreRules rules, HashSet<string>? mounts, Func<WalkEntry, bool> onFile, Action<string?, string> onError, CancellationToken token)
     {
-        private const string BrokenLink = "No such file or directory (os error 2)";
         private readonly object _gate = new();
 
         // ripgrep names paths under the implicit root "./..." in its messages.
@@ -389,12 +391,22 @@ public sealed class Walker
                         // A broken link is reported before any rule or glob sees it, as rg does, in the
                         // words of rg's single-threaded walk when this walk is single-threaded.
                         var shown = ForMessages(work, raw.Name);
-                        onError(shown, walker.Sequential ? $"IO error for operation on {shown}: {BrokenLink}" : BrokenLink);
+                        var failure = FileKind.StatFailure(path);
+                        onError(shown, walker.Sequential ? $"IO error for operation on {shown}: {failure}" : failure);
+                        continue;
+                    }
+
+                    // A loop is found before any rule or glob sees the link too, as rg does: an
+                    // ignored link to an ancestor is still reported. As ripgrep, only a directory
+                    // reached through a link can close a loop.
+                    if (isDirectory && LoopAncestor(work, target) is { } ancestor)
+                    {
+                        onError(null, $"File system loop found: {ForMessages(work, raw.Name)} points to an ancestor {ForMessages(ancestor.Display)}");
                         continue;
                     }
                 }
 
-                if (rules.IsIgnored(node, absolute, raw.Name, isDirectory))
+                if (rules.IsIgnored(node, absolute, raw.Name, isDirectory, work.GlobPath))
                 {
                     continue;
                 }
@@ -428,16 +440,11 @@ public sealed class Walker
                     string? real = null;
                     if (options.FollowLinks)
                     {
-                        // As ripgrep, only a directory reached through a link can close a loop.
                         real = isLink ? target! : Path.Join(work.Real, raw.Name);
-                        if (isLink && LoopAncestor(work, real) is { } ancestor)
-                        {
-                            onError(null, $"File system loop found: {ForMessages(work, raw.Name)} points to an ancestor {ForMessages(ancestor.Display)}");
-                            continue;
-                        }
                     }
 
-                    var child = new DirectoryWork(display, path, node, work.Depth + 1, real, options.FollowLinks ? work : null);
+                    var child = new DirectoryWork(display, path, node, work.Depth + 1, real, options.FollowLinks ? work : null,
+                        work.GlobPath is null ? null : Join(work.GlobPath, raw.Name));
                     if (walker.Sequential)
                     {
                         // Depth-first in entry order, as ripgrep's single-threaded walk.
