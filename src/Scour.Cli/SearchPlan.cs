@@ -221,7 +221,9 @@ internal sealed record SearchPlan
                 IgnoreExclude = !raw.NoIgnoreExclude,
                 RequireGit = !raw.NoRequireGit,
                 MaxDepth = raw.MaxDepth,
-                Globs = raw.Globs.Select(g => (g.Glob, g.CaseInsensitive || raw.GlobCaseInsensitive)).ToList(),
+                // As rg, every -g glob comes before every --iglob, whatever the order given: the last
+                // matching glob wins, so an --iglob beats a -g.
+                Globs = raw.Globs.OrderBy(g => g.CaseInsensitive).Select(g => (g.Glob, g.CaseInsensitive || raw.GlobCaseInsensitive)).ToList(),
                 // Without type flags the definitions decide nothing: a search does not build them.
                 Types = raw.TypeChanges.Count > 0 ? BuildTypes(raw) : null,
                 MaxFileSize = raw.MaxFileSize,

@@ -40,7 +40,13 @@ internal sealed class IgnoreRules
         foreach (var path in options.IgnoreFiles)
         {
             var full = Path.GetFullPath(path, _workingDirectory);
-            if (LoadFile(full) is { } file)
+            if (!File.Exists(full))
+            {
+                // Named by the user, so its absence is worth a message (an ignore-file one, as rg's);
+                // rg reads a directory as a file and words the failure as a line's.
+                OnError?.Invoke($"{path}: {(Directory.Exists(full) ? "line 1: Is a directory (os error 21)" : FileKind.StatFailure(full))}");
+            }
+            else if (LoadFile(full) is { } file)
             {
                 _explicit.Add((file, _workingDirectory)); // as rg 15: rules of --ignore-file are relative to the working directory
             }

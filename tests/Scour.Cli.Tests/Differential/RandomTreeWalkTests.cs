@@ -8,7 +8,8 @@ namespace Scour.Cli.Tests.Differential;
 /// Seeded random trees (nested repositories, <c>.gitignore</c>, <c>.ignore</c> and <c>.rgignore</c> at
 /// any level with every pattern form, hidden entries, links to files, to directories, to an ancestor
 /// and to nothing) searched and listed by scour and rg 15.2 with random walking flags (ignore switches,
-/// globs, types, depth, size, <c>-L</c>) and explicit paths: stdout, stderr (the tool's name aside) and
+/// globs, types, depth, size, <c>-L</c>, output modes) and explicit paths, now and then from a
+/// subdirectory: stdout, stderr (the tool's name aside) and
 /// the exit code must be the same. 300 trees by default; <c>SCOUR_SWEEP_CASES</c> and
 /// <c>SCOUR_SWEEP_SEED</c> run more, or others.
 /// </summary>
@@ -36,7 +37,11 @@ public sealed class RandomTreeWalkTests : IDisposable
         ["-g", "**/deep/**"], ["-g", "*.{rs,py}"], ["-g", "!*/"], ["-g", "a/*"], ["-g", "/a"], ["-g", "[!a]*"],
         ["--iglob", "*.RS"], ["--glob-case-insensitive", "-g", "*.MD"], ["-t", "rust"], ["-t", "py"], ["-t", "c"],
         ["-T", "md"], ["-t", "make"], ["--max-depth", "0"], ["--max-depth", "1"], ["--max-depth", "2"], ["-L"],
-        ["--ignore-file", "IGN"], ["--max-filesize", "10"], ["-j1"],
+        ["--ignore-file", "IGN"], ["--max-filesize", "10"], ["-j1"], ["--sortr", "path"], ["--ignore-file-case-insensitive"],
+        ["--ignore-file", "nowhere"], ["--null"], ["--files-without-match"], ["--type-not", "rust"],
+        ["--type-add", "foo:*.log", "-t", "foo"], ["-q"], ["--no-messages"], ["--no-ignore-messages"], ["--count-matches"],
+        ["-H"], ["--heading"], ["-uuu"], ["--no-ignore-exclude"], ["--ignore-vcs"], ["--no-hidden"], ["--no-follow"],
+        ["-g", "{a,b}/**"], ["-g", "!**/node_modules/**"], ["--iglob", "!a/*"], ["-g", "*/"], ["-g", "a"],
     ];
 
     private static readonly string[] LinkTargets = ["a", "b", "nowhere", "..", "z.rs", "z.rs/x", "ln0", "ln1"];
@@ -78,8 +83,16 @@ public sealed class RandomTreeWalkTests : IDisposable
                 args.AddRange(["--sort", "path"]); // else the order of files is the threads'
             }
 
-            var expected = CommandRunner.Run(rg, [.. args], tree);
-            var actual = ScourBinary.Run(tree, [.. args]);
+            // Now and then from a subdirectory, the tree's paths named from there.
+            var cwd = tree;
+            if (random.Next(5) == 0 && Directory.Exists(Path.Combine(tree, "a")))
+            {
+                cwd = Path.Combine(tree, "a");
+                args = [.. args.Select(a => a is "a" or "b" or "." or "./a" or "a/" ? ".." : a)];
+            }
+
+            var expected = CommandRunner.Run(rg, [.. args], cwd);
+            var actual = ScourBinary.Run(cwd, [.. args]);
             var expectedErrors = expected.Stderr.Replace("rg:", "scour:", StringComparison.Ordinal).Replace("ripgrep", "scour", StringComparison.Ordinal);
             if (expected.StdoutText != actual.StdoutText || expected.ExitCode != actual.ExitCode || expectedErrors != actual.Stderr)
             {
@@ -136,6 +149,17 @@ public sealed class RandomTreeWalkTests : IDisposable
                 {
                     differences.Add($"-g {glob} {root}: rg {expected.ExitCode} {expected.StdoutEscaped}, scour {actual.ExitCode} {actual.StdoutEscaped}");
                 }
+            }
+        }
+
+        // Every --iglob counts as given after every -g, so here the --iglob decides.
+        foreach (var args in new[] { new[] { "--files", "--iglob", "!A/*", "-g", "a/*" }, ["--files", "-g", "!a/*", "--iglob", "a/*"] })
+        {
+            var expected = CommandRunner.Run(Oracle.Require("rg"), args, tree);
+            var actual = ScourBinary.Run(tree, args);
+            if (expected.StdoutText != actual.StdoutText || expected.ExitCode != actual.ExitCode)
+            {
+                differences.Add($"{string.Join(' ', args)}: rg {expected.ExitCode} {expected.StdoutEscaped}, scour {actual.ExitCode} {actual.StdoutEscaped}");
             }
         }
 
