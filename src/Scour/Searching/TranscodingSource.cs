@@ -8,8 +8,9 @@ internal sealed class TranscodingSource(IByteSource inner, Encoding encoding) : 
     private readonly Decoder _decoder = encoding.GetDecoder();
     private readonly Encoder _encoder = new UTF8Encoding(false, false).GetEncoder();
     private readonly byte[] _raw = new byte[16384];
-    private readonly char[] _chars = new char[16384];
-    private readonly byte[] _pending = new byte[16384 * 3 + 8];
+    // A decoder writes at most a char per byte, plus a few for what the previous read left pending.
+    private readonly char[] _chars = new char[16384 + 16];
+    private readonly byte[] _pending = new byte[(16384 + 16) * 3];
     private int _pendingStart;
     private int _pendingEnd;
     private bool _done;
