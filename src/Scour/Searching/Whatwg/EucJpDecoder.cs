@@ -43,12 +43,7 @@ internal sealed class EucJpDecoder : WhatwgDecoder
             var pointer = ((lead - 0xA1) * 94) + b - 0xA1;
             var codePoint = lead is >= 0xA1 and <= 0xFE && b is >= 0xA1 and <= 0xFE ? Lookup(index, pointer) : NoCodePoint;
             _jis0212Next = false;
-            if (codePoint < 0 && IsAscii(b))
-            {
-                Prepend(b);
-            }
-
-            Emit(codePoint, output, ref written);
+            EmitOrPutBack(codePoint, b, output, ref written);
             return true;
         }
 

@@ -65,12 +65,7 @@ internal sealed class Gb18030Decoder : WhatwgDecoder
             _first = 0;
             var offset = b < 0x7F ? 0x40 : 0x41;
             var codePoint = b is (>= 0x40 and <= 0x7E) or (>= 0x80 and <= 0xFE) ? Lookup(_index, ((lead - 0x81) * 190) + (b - offset)) : NoCodePoint;
-            if (codePoint < 0 && IsAscii(b))
-            {
-                Prepend(b);
-            }
-
-            Emit(codePoint, output, ref written);
+            EmitOrPutBack(codePoint, b, output, ref written);
             return true;
         }
 

@@ -126,6 +126,20 @@ internal abstract class WhatwgDecoder : Decoder
         }
     }
 
+    /// <summary>
+    /// Writes the code point a lead byte and <paramref name="b"/> decoded to; where they decoded to
+    /// nothing, an error, with <paramref name="b"/> put back when it is ASCII (so it is never swallowed).
+    /// </summary>
+    protected void EmitOrPutBack(int codePoint, int b, Span<char> output, ref int written)
+    {
+        if (codePoint < 0 && IsAscii(b))
+        {
+            Prepend(b);
+        }
+
+        Emit(codePoint, output, ref written);
+    }
+
     /// <summary>Writes U+FFFD.</summary>
     protected static void Error(Span<char> output, ref int written) => Emit(Replacement, output, ref written);
 
