@@ -6,7 +6,8 @@ internal sealed class SingleByteDecoder(int[] upper) : WhatwgDecoder
     /// <summary>x-user-defined's upper half, which the standard defines by formula rather than by index.</summary>
     public static int[] UserDefined { get; } = [.. Enumerable.Range(0xF780, 128)];
 
-    // No state and no byte is ever put back: one pass, without the per-byte handler.
+    // No state and no byte is ever put back: one pass over the input instead of the per-byte handler
+    // (which says the same, byte by byte).
     public override int Decode(ReadOnlySpan<byte> input, Span<char> output, bool flush)
     {
         if (output.Length < input.Length)
@@ -23,7 +24,16 @@ internal sealed class SingleByteDecoder(int[] upper) : WhatwgDecoder
         return input.Length;
     }
 
-    protected override bool Handle(int b, Span<char> output, ref int written) => throw new NotSupportedException();
+    protected override bool Handle(int b, Span<char> output, ref int written)
+    {
+        if (b == EndOfInput)
+        {
+            return false;
+        }
+
+        Emit(b < 0x80 ? b : upper[b - 0x80] is > 0 and var c ? c : NoCodePoint, output, ref written);
+        return true;
+    }
 
     protected override void ResetState()
     {
