@@ -13,7 +13,8 @@ internal static class Program
     {
         try
         {
-            return Run(args);
+            var rc = Run(args);
+            return rc;
         }
         catch (PatternSyntaxException e)
         {

@@ -37,7 +37,7 @@ internal static class Freshness
         }
 
         Parallel.ForEach(
-            System.Collections.Concurrent.Partitioner.Create(0, directories.Count, 64),
+            System.Collections.Concurrent.Partitioner.Create(0, directories.Count, 16),
             new ParallelOptions { CancellationToken = cancellationToken },
             range =>
             {

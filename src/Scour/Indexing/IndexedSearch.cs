@@ -105,15 +105,28 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
         foreach (var (indexRoot, scope) in scopes)
         {
             var index = opened[indexRoot]!;
+
+            // A watcher answers what changed; without one, every entry in scope is stamped again, which
+            // is most of an indexed search's time: it runs on the other cores while the query picks its
+            // candidates, and it always ends before the index can be closed.
+            var changed = WatchProtocol.Ask(index.Folder, index.Table.Generation);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var stamping = changed is null ? Task.Run(() => Freshness.Check(index.Table, scope, stop.Token), stop.Token) : null;
             ulong[]? candidates;
+            bool[] fresh;
             try
             {
                 candidates = index.Candidates(query, withinLines, MaxCandidateShare);
+                fresh = candidates is null ? [] : stamping?.GetAwaiter().GetResult() ?? Freshness.FromChanges(index.Table, changed!);
             }
             catch (InvalidDataException e)
             {
                 onWarning($"the index of {indexRoot} is damaged and is not used (run 'scour index {indexRoot}' to rebuild it): {e.Message}");
                 continue;
+            }
+            finally
+            {
+                Settle(stamping, stop);
             }
 
             if (candidates is null)
@@ -122,9 +135,6 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
                 continue;
             }
 
-            // A watcher answers what changed; without one, every entry in scope is stamped again.
-            var changed = WatchProtocol.Ask(index.Folder, index.Table.Generation);
-            var fresh = changed is not null ? Freshness.FromChanges(index.Table, changed) : Freshness.Check(index.Table, scope, cancellationToken);
             debug($"{indexRoot}: {IndexedTree.Count(candidates):N0} candidate files of {index.Table.NextDoc:N0} indexed, query {query}; " +
                 (changed is null ? "every entry stamped (no watcher)" : $"{changed.Count:N0} changed paths from the watcher"));
             search._trees.Add((indexRoot, new IndexedListing(index.Table, fresh, candidates, () => search.NeedsVerdict), index));
@@ -139,6 +149,25 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
         }
 
         return search._trees.Count == 0 ? null : search;
+    }
+
+    // A check no longer needed is stopped, and waited for: it reads the table the caller may close next.
+    private static void Settle(Task? stamping, CancellationTokenSource stop)
+    {
+        if (stamping is null || stamping.IsCompleted)
+        {
+            return;
+        }
+
+        stop.Cancel();
+        try
+        {
+            stamping.Wait(CancellationToken.None);
+        }
+        catch (AggregateException)
+        {
+            // cancelled, or failed: either way its answer is not used
+        }
     }
 
     /// <summary><paramref name="absolute"/> relative to <paramref name="root"/> ("" for the root itself), or null when outside it.</summary>

@@ -35,6 +35,7 @@ internal static unsafe partial class Statx
     public static bool Read(int dirfd, string path, int flags, byte* buffer) => Call(dirfd, path, flags, Mask, buffer) == 0;
 
     /// <summary>As <see cref="Read(int, string, int, byte*)"/> for a name given as bytes (a NUL is added here).</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit] // every byte the call reads is written first
     public static bool Read(int dirfd, ReadOnlySpan<byte> name, int flags, byte* buffer)
     {
         Span<byte> terminated = stackalloc byte[Math.Min(name.Length, 4096) + 1];
