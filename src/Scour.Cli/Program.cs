@@ -13,8 +13,7 @@ internal static class Program
     {
         try
         {
-            var rc = Run(args);
-            return rc;
+            return Run(args);
         }
         catch (PatternSyntaxException e)
         {
@@ -180,7 +179,7 @@ internal static class Program
         }
 
         var pattern = CompiledPattern.Compile(plan.Pattern!);
-        var writer = new ResultWriter(stdout, plan.Output, flushEachBlock: plan.FlushEachFile);
+        var writer = new ResultWriter(stdout, plan.Output, flushEachBlock: plan.FlushEachFile, onlySource: plan.SearchStdin || (plan.Roots is [var only] && only != "-" && File.Exists(only)));
         var jsonTotals = new JsonTotals();
         var runner = new SearchRunner(
             pattern.CreateMatcher,

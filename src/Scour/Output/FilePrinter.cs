@@ -7,7 +7,7 @@ namespace Scour.Output;
 /// <summary>
 /// The sink for one file at a time: collects that file's output in a buffer, which goes to a
 /// <see cref="ResultWriter"/> once the file is done, so that files' outputs never interleave. A file
-/// whose output outgrows <see cref="StreamAbove"/> takes the writer for itself and streams the rest,
+/// whose output outgrows <see cref="ResultWriter.StreamAbove"/> takes the writer for itself and streams the rest,
 /// which keeps memory bounded however much one file prints. One instance per search thread.
 /// </summary>
 internal abstract class FilePrinter : IFileSink
@@ -17,9 +17,6 @@ internal abstract class FilePrinter : IFileSink
     private readonly ResultWriter? _writer;
     private long _written;
     private bool _streaming;
-
-    /// <summary>How much of one file's output is held back before it is streamed instead.</summary>
-    internal const int StreamAbove = 256 * 1024;
 
     protected FilePrinter(OutputOptions options, LineMatcher matcher, ResultWriter? writer = null)
     {
@@ -200,7 +197,7 @@ internal abstract class FilePrinter : IFileSink
     // False once the output is closed, which stops the search.
     private bool StreamIfLarge()
     {
-        if (Buffer.Length < StreamAbove || _writer is null)
+        if (_writer is null || Buffer.Length < _writer.StreamAbove)
         {
             return true;
         }

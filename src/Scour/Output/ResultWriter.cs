@@ -10,6 +10,7 @@ internal sealed class ResultWriter
     private readonly Stream _destination;
     private readonly OutputOptions _options;
     private readonly bool _flushEachBlock;
+    private readonly bool _onlySource;
     private readonly object _gate = new();
     private bool _anyWritten;
 
@@ -17,12 +18,21 @@ internal sealed class ResultWriter
     /// <param name="destination">Where output goes (the CLI passes standard output).</param>
     /// <param name="options">The output options (for separators).</param>
     /// <param name="flushEachBlock">Flush after every file (for terminals and <c>--line-buffered</c>).</param>
-    public ResultWriter(Stream destination, OutputOptions options, bool flushEachBlock)
+    /// <param name="onlySource">True when one file or stream is all the search reads: nothing can wait for the output, so it is streamed from the start.</param>
+    public ResultWriter(Stream destination, OutputOptions options, bool flushEachBlock, bool onlySource = false)
     {
         _destination = destination;
         _options = options;
         _flushEachBlock = flushEachBlock;
+        _onlySource = onlySource;
     }
+
+    /// <summary>
+    /// How much of one file's output a printer holds back before it takes the writer and streams the
+    /// rest. Among several files, a file streaming holds the others' output back, so that takes a
+    /// quarter MiB; a search of one file streams at once, and its buffer never grows.
+    /// </summary>
+    public int StreamAbove => _onlySource ? 8 * 1024 : 256 * 1024;
 
     /// <summary>True once any block has been written.</summary>
     public bool AnyWritten => _anyWritten;
