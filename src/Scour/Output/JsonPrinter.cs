@@ -83,6 +83,13 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
         MatchedLines += LinesIn(line);
         if (Options.JsonSummaryOnly)
         {
+            // As rg's quiet sink: an inverted line has no matches, and counts as one (per line of a -U unit).
+            if (Options.InvertMatch)
+            {
+                _matchCount += LinesIn(line);
+                return true;
+            }
+
             _matches.Clear();
             FindMatches(line, _matches);
             _matchCount += _matches.Count;
