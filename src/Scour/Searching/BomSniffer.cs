@@ -10,7 +10,8 @@ namespace Scour.Searching;
 /// </summary>
 internal sealed class BomSniffer : IByteSource
 {
-    private const int MarkLength = 3;
+    /// <summary>How many bytes the mark is looked for in (rg's reader hands them over as a read of their own).</summary>
+    public const int MarkLength = 3;
     private IByteSource _inner = null!;
     private Encoding? _fallback;
     private bool _sniffed;
@@ -18,11 +19,14 @@ internal sealed class BomSniffer : IByteSource
     /// <summary>Starts on a new input; returns the source to read it through (this sniffer).</summary>
     public IByteSource Reset(IByteSource source, Encoding? fallback)
     {
-        (_inner, _fallback, _sniffed) = (source, fallback, false);
+        (_inner, _fallback, _sniffed, ServedRaw) = (source, fallback, false, false);
         return this;
     }
 
     public long LengthHint => _inner.LengthHint;
+
+    /// <summary>True once the first read was handed over as read: no mark, no decoding, no fallback.</summary>
+    public bool ServedRaw { get; private set; }
 
     public int Read(Span<byte> destination)
     {
@@ -50,6 +54,8 @@ internal sealed class BomSniffer : IByteSource
             destination[skip..n].CopyTo(destination);
             n -= skip;
         }
+
+        ServedRaw = skip == 0;
 
         // Zero means the end: after a lone mark, read on unless the input has ended.
         return n > 0 || ended ? n : _inner.Read(destination);

@@ -50,6 +50,7 @@ internal sealed class StreamSearcher : IDisposable
     private bool _maxReached;
     private bool _binaryQuit;
     private long _stopEnd;
+    private int _heldBack;
 
     public StreamSearcher(SearcherOptions options)
         : this(options, DefaultCapacity)
@@ -103,6 +104,7 @@ internal sealed class StreamSearcher : IDisposable
         _maxReached = false;
         _binaryQuit = false;
         _stopEnd = -1;
+        _heldBack = 0;
         if (Limited && _buf.Length < MappedReadSize)
         {
             ReturnBuffer();
@@ -128,9 +130,9 @@ internal sealed class StreamSearcher : IDisposable
         }
 
         // As rg 15's statistics: a stop (-m, or a sink that wants no more) ends the count at the line where
-        // it happened, a binary quit counts the buffers finished before the NUL, anything else what was
+        // it happened, a binary quit counts the lines searched before the read that held the NUL, anything else what was
         // read; a memory-mapped file counts no further than its first NUL.
-        var searched = _stopEnd >= 0 ? _stopEnd : _binaryQuit ? _absBase : _absBase + _dataEnd;
+        var searched = _stopEnd >= 0 ? _stopEnd : _binaryQuit ? _absBase + _pos : _absBase + _dataEnd;
         if (Limited && _binaryOffset >= 0)
         {
             searched = Math.Min(searched, _binaryOffset); // rg's count for a memory-mapped file with a NUL
@@ -157,7 +159,8 @@ internal sealed class StreamSearcher : IDisposable
                 Grow();
             }
 
-            var n = _source.Read(_buf.AsSpan(_dataEnd));
+            var n = _heldBack > 0 ? TakeHeldBack() : _source.Read(_buf.AsSpan(_dataEnd));
+            HoldBackAfterMark(ref n);
             if (n == 0)
             {
                 _eof = true;
@@ -178,6 +181,27 @@ internal sealed class StreamSearcher : IDisposable
                 _regionEnd = newStart + lastNewline + 1;
                 return true;
             }
+        }
+    }
+
+    // rg's decoding reader hands over the bytes it looked at for a byte order mark as a read of their
+    // own. Lines that end within them are searched before the rest of the first read is seen, so when
+    // the rest holds a NUL they still print: before a binary quit (where the buffer holding the NUL is
+    // not searched), and as lines before --binary's notice, as in rg. The rest stays where it was read, after the data, until the next fill takes it.
+    private int TakeHeldBack()
+    {
+        var n = _heldBack;
+        _heldBack = 0;
+        return n;
+    }
+
+    private void HoldBackAfterMark(ref int n)
+    {
+        if (_dataEnd == 0 && _absBase == 0 && n > BomSniffer.MarkLength && (_binary == BinaryMode.Quit || (_binary == BinaryMode.Convert && !Limited)) && !_options.NullData &&
+            ReferenceEquals(_source, _sniffer) && _sniffer.ServedRaw)
+        {
+            _heldBack = n - BomSniffer.MarkLength;
+            n = BomSniffer.MarkLength;
         }
     }
 
