@@ -232,7 +232,7 @@ internal static class Program
             writer.WriteBlock(message.Written, separated: false);
         }
 
-        if (summary.FilesSearched == 0 && plan.Roots is [""] && !WalkedAny(plan, summary))
+        if (summary.FilesSearched == 0 && plan.Roots is [""] && plan.Walk.EmptyRootIsWorkingDirectory && !WalkedAny(plan, summary))
         {
             // As ripgrep, searching nothing at all under the implicit "." is an error: a filter probably
             // did something unexpected. Paths the user named are searched as asked, silently.

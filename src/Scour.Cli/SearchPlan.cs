@@ -213,6 +213,7 @@ internal sealed record SearchPlan
             },
             Walk = new WalkOptions
             {
+                EmptyRootIsWorkingDirectory = positional.Count == 0,
                 Hidden = raw.Hidden,
                 IgnoreVcs = !raw.NoIgnoreVcs,
                 IgnoreDot = !raw.NoIgnoreDot,

@@ -42,7 +42,9 @@ internal sealed class IndexedSearch : IDirectoryLister, IDisposable
             return null;
         }
 
-        return (roots, token) => Prepare(store, pattern.IndexTree!, !pattern.IsMultiline, roots, walk.WorkingDirectory, onWarning, debug, token);
+        // An empty root is the working directory only where the walk takes it so (otherwise a missing path).
+        return (roots, token) => Prepare(store, pattern.IndexTree!, !pattern.IsMultiline,
+            walk.EmptyRootIsWorkingDirectory ? roots : [.. roots.Where(r => r.Length > 0)], walk.WorkingDirectory, onWarning, debug, token);
     }
 
     /// <summary>

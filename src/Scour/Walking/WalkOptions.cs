@@ -70,6 +70,13 @@ public sealed record WalkOptions
     /// <summary>Walker threads; 0 chooses from the processor count.</summary>
     public int Threads { get; init; }
 
+    /// <summary>
+    /// True (the default) when an empty root means the working directory, walked with paths printed
+    /// without a <c>./</c> prefix: what a search that names no path walks. False makes an empty root a
+    /// path like any other, one that does not exist, as an empty argument is for rg.
+    /// </summary>
+    public bool EmptyRootIsWorkingDirectory { get; init; } = true;
+
     /// <summary>The directory that relative paths and the global excludes file are relative to.</summary>
     public string? WorkingDirectory { get; init; }
 

@@ -57,8 +57,9 @@ public sealed class Walker
         var directories = new List<DirectoryWork>();
         foreach (var root in roots)
         {
-            state.NoteRoot(root);
-            var target = root.Length == 0 ? "." : root;
+            var implicitRoot = root.Length == 0 && _options.EmptyRootIsWorkingDirectory;
+            state.NoteRoot(implicitRoot);
+            var target = implicitRoot ? "." : root;
             if (Directory.Exists(target))
             {
                 var absolute = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
@@ -193,7 +194,7 @@ public sealed class Walker
         // ripgrep names paths under the implicit root "./..." in its messages.
         private bool _implicitRoot;
 
-        public void NoteRoot(string root) => _implicitRoot |= root.Length == 0;
+        public void NoteRoot(bool implicitRoot) => _implicitRoot |= implicitRoot;
 
         private string ForMessages(string display) => _implicitRoot ? "./" + display : display;
 

@@ -559,6 +559,10 @@ public class RgDifferentialTests
         // Errors and exit codes
         "hello missing.txt",
         "hello missing.txt README.md",
+        "hello ''", // an empty path is a path that does not exist, not the implicit "."
+        "hello '' README.md",
+        "--files ''",
+        "-e hello -- '' --sort path",
         "'(unclosed'",
         "'a{2,1}'",
         "'\\y'",
