@@ -333,7 +333,7 @@ internal static class Program
                     try
                     {
                         line.Clear();
-                        plan.Output.WriteStyledPath(line, bytes, entry.Path);
+                        plan.Output.WriteStyledPath(line, bytes, plan.Output.Hyperlinks is null ? null : HyperlinkFormat.TargetOf(bytes));
                         line.Write(terminator);
                         stdout.Write(line.Written);
                         any = true;

@@ -14,6 +14,8 @@ internal abstract class FilePrinter : IFileSink
 {
     private byte[] _path = [];
     private string? _displayPath;
+    private string? _linkTarget;
+    private bool _linkResolved;
     private readonly ResultWriter? _writer;
     private long _written;
     private bool _streaming;
@@ -128,6 +130,8 @@ internal abstract class FilePrinter : IFileSink
         HasPath = path is not null && Options.WithFilename;
         _path = path is null ? [] : Options.PathBytes(path);
         _displayPath = path;
+        _linkTarget = null;
+        _linkResolved = false;
         Binary = binary;
         BinaryOffset = null;
         MatchedLines = 0;
@@ -236,7 +240,7 @@ internal abstract class FilePrinter : IFileSink
     /// Writes the path, colored and (with a hyperlink format) linked; unlinked when <paramref name="linked"/>
     /// is false, for a caller that links a wider span.
     /// </summary>
-    protected void WritePath(bool linked = true) => Options.WriteStyledPath(Buffer, _path, linked ? _displayPath : null);
+    protected void WritePath(bool linked = true) => Options.WriteStyledPath(Buffer, _path, linked ? LinkTarget : null);
 
     /// <summary>What ends a path on a line of its own: NUL with <c>-0</c>, else the line terminator (CRLF with <c>--crlf</c>, as rg).</summary>
     protected void WritePathEnd()
@@ -251,8 +255,20 @@ internal abstract class FilePrinter : IFileSink
         }
     }
 
-    /// <summary>The path as given to the search, which hyperlinks point to; null without one.</summary>
-    protected string? DisplayPath => _displayPath;
+    /// <summary>What this file's hyperlinks point to (resolved once per file, as rg does); null without a format, a path, or a target.</summary>
+    protected string? LinkTarget
+    {
+        get
+        {
+            if (!_linkResolved)
+            {
+                _linkResolved = true;
+                _linkTarget = Options.Hyperlinks is not null && _displayPath is not null ? HyperlinkFormat.TargetOf(_path) : null;
+            }
+
+            return _linkTarget;
+        }
+    }
 
     protected void WriteColored(ColorSpec? spec, long number)
     {

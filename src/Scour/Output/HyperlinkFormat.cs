@@ -109,10 +109,26 @@ internal sealed class HyperlinkFormat
         return new HyperlinkFormat(parts, variables.Contains("host") ? hostname() : "");
     }
 
-    /// <summary>The bytes that start a hyperlink to <paramref name="path"/> (relative paths are made absolute).</summary>
-    public byte[] Open(string path, long line, long column)
+    /// <summary>
+    /// What a hyperlink for a path shown as <paramref name="shownPath"/> points to, or null for none: as
+    /// rg, the path as printed (after <c>--path-separator</c>) made canonical, so links are resolved and
+    /// a path that no longer names a file (a replaced separator) gets no hyperlink. Windows only makes it absolute.
+    /// </summary>
+    public static string? TargetOf(ReadOnlySpan<byte> shownPath)
     {
-        var bytes = new List<byte>(64 + path.Length);
+        var path = Walking.FileNameEncoding.Decode(shownPath);
+        if (OperatingSystem.IsWindows())
+        {
+            return path.Length == 0 ? null : Path.GetFullPath(path);
+        }
+
+        return path.Length > 0 && Walking.RealPath.Of(path) is { } real && real.StartsWith('/') ? real : null;
+    }
+
+    /// <summary>The bytes that start a hyperlink to <paramref name="target"/> (see <see cref="TargetOf"/>; relative paths are made absolute).</summary>
+    public byte[] Open(string target, long line, long column)
+    {
+        var bytes = new List<byte>(64 + target.Length);
         bytes.AddRange("\u001b]8;;"u8);
         for (var i = 0; i < _parts.Count; i++)
         {
@@ -122,7 +138,7 @@ internal sealed class HyperlinkFormat
             }
             else if (_parts[i] == "path")
             {
-                Encode(Walking.FileNameEncoding.GetBytes(Path.GetFullPath(path)), bytes);
+                Encode(Walking.FileNameEncoding.GetBytes(Path.GetFullPath(target)), bytes);
             }
             else
             {

@@ -108,9 +108,10 @@ internal sealed record OutputOptions
 
     /// <summary>
     /// Writes a path as rg prints it: in the path color, and inside a hyperlink when a format is set
-    /// (hyperlinks need colors, as in rg, and a <paramref name="path"/> to point to; line and column are 1).
+    /// (hyperlinks need colors, as in rg, and a <paramref name="linkTarget"/> to point to, from
+    /// <see cref="HyperlinkFormat.TargetOf"/>; line and column are 1).
     /// </summary>
-    internal void WriteStyledPath(OutputBuffer buffer, ReadOnlySpan<byte> pathBytes, string? path)
+    internal void WriteStyledPath(OutputBuffer buffer, ReadOnlySpan<byte> pathBytes, string? linkTarget)
     {
         if (Colors is not { } colors)
         {
@@ -118,10 +119,10 @@ internal sealed record OutputOptions
             return;
         }
 
-        var link = Hyperlinks is not null && path is not null;
+        var link = Hyperlinks is not null && linkTarget is not null;
         if (link)
         {
-            buffer.WriteEscape(Hyperlinks!.Open(path!, 0, 0));
+            buffer.WriteEscape(Hyperlinks!.Open(linkTarget!, 0, 0));
         }
 
         buffer.WriteEscape(colors.Path.Start);

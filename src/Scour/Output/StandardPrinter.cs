@@ -339,10 +339,10 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             _headingWritten = true;
         }
 
-        var link = HasPath && colors is not null && Options.Hyperlinks is { } format && DisplayPath is not null && (!Options.Heading || format.IsLineDependent);
+        var link = HasPath && colors is not null && Options.Hyperlinks is { } format && (!Options.Heading || format.IsLineDependent) && LinkTarget is not null;
         if (link)
         {
-            Buffer.WriteEscape(Options.Hyperlinks!.Open(DisplayPath!, line.LineNumber, column));
+            Buffer.WriteEscape(Options.Hyperlinks!.Open(LinkTarget!, line.LineNumber, column));
         }
 
         var pending = ReadOnlySpan<byte>.Empty;

@@ -89,6 +89,7 @@ public sealed class Ripgrep15Tests : IDisposable
         Write("r34/.test.gitignore", "/haystack\n");
         Write("r34/a/b/c/haystack", "x\n");
         File.CreateSymbolicLink(Path.Combine(_root, "broken"), "nowhere");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "linkdir"), "sub");
     }
 
     public static TheoryData<string> Cases => new(
@@ -133,6 +134,10 @@ public sealed class Ripgrep15Tests : IDisposable
         "-j1 --hyperlink-format=vscode --color=always --column foo a.txt sub", "-j1 --hyperlink-format=vscode --color=always --vimgrep foo a.txt",
         "-j1 --hyperlink-format='file://{path}#{line}' --color=always --heading -n foo a.txt sub", "-j1 --hyperlink-format=default --color=always --heading foo a.txt sub",
         "-j1 --hyperlink-format=vscode --color=always -0 -b -n foo a.txt sub", "--files --color=always --hyperlink-format=default sub",
+        // A hyperlink points to the path as printed, made canonical: links resolved, and none when a
+        // replaced separator leaves a path that names no file.
+        "-j1 --hyperlink-format=default --color=always --path-separator '\\' foo a.txt sub", "-j1 -L --hyperlink-format=default --color=always -n foo linkdir",
+        "--files -L --color=always --hyperlink-format=default linkdir", "--files --color=always --hyperlink-format=default --path-separator : sub",
         "-j1 --heading foo a.txt bin.dat sub", "-j1 -C1 foo a.txt bin.dat sub",
         // 12: with -P a match never includes or crosses a byte that is not UTF-8 (PCRE2's MATCH_INVALID_UTF).
         "-P 'foo . bar' inv.txt", "-P -o 'foo.*' inv.txt", "-P -o 'o.' inv.txt", "-P 'foo \\S bar' inv.txt", "-P -r X 'o.' inv.txt", "-P --json 'o.' inv.txt",
