@@ -45,6 +45,17 @@ internal static class MultilineSearcher
                     break;
                 }
 
+                if (start == end)
+                {
+                    // an empty match after the final terminator, on a line of its own: context only
+                    if (!reporter.ContextAtEnd())
+                    {
+                        return reporter.Result(end, reported);
+                    }
+
+                    continue;
+                }
+
                 reported++;
                 if (!reporter.Report(start, end))
                 {
@@ -116,11 +127,6 @@ internal static class MultilineSearcher
         {
             var start = LineBounds.StartOf(buffer, m.Start);
             var end = LineBounds.EndOf(buffer.AsSpan(0, length), m.End > m.Start ? m.End - 1 : m.Start);
-            if (start == end)
-            {
-                continue; // an empty match after the final newline is on no line
-            }
-
             if (units.Count > 0 && start <= units[^1].End) // as rg: a match on the next line joins the unit
             {
                 units[^1] = (units[^1].Start, Math.Max(end, units[^1].End));
@@ -188,18 +194,7 @@ internal static class MultilineSearcher
 
         public bool Report(int start, int end)
         {
-            if (!EmitAfterContext(start))
-            {
-                return false;
-            }
-
-            var from = options.Passthru ? Math.Max(_emittedEnd, 0) : Math.Max(BackLines(start, options.BeforeContext), Math.Max(_emittedEnd, 0));
-            if (_context && !options.Passthru && _emittedEnd >= 0 && from > _emittedEnd && !sink.ContextBreak())
-            {
-                return false;
-            }
-
-            if (!EmitLines(from, start, ContextKind.Before) || !Reportable(start, end) || !sink.Matched(Line(start, end)))
+            if (!EmitContextBefore(start, matchFollows: true) || !Reportable(start, end) || !sink.Matched(Line(start, end)))
             {
                 return false;
             }
@@ -209,7 +204,32 @@ internal static class MultilineSearcher
             return true;
         }
 
+        /// <summary>
+        /// An empty match after the final line terminator is on no line, but rg's searcher still prints
+        /// the context it would have had (the last unit's after-context, the lines before the end), then
+        /// drops the match: so does this.
+        /// </summary>
+        public bool ContextAtEnd() => EmitContextBefore(length, matchFollows: false);
+
         public void Finish() => EmitAfterContext(length);
+
+        // The after-context of the previous unit up to start, a break, and the before-context of start.
+        // The break separates the lines printed from what comes next, so it needs a line to follow.
+        private bool EmitContextBefore(int start, bool matchFollows)
+        {
+            if (!EmitAfterContext(start))
+            {
+                return false;
+            }
+
+            var from = options.Passthru ? Math.Max(_emittedEnd, 0) : Math.Max(BackLines(start, options.BeforeContext), Math.Max(_emittedEnd, 0));
+            if (_context && !options.Passthru && _emittedEnd >= 0 && from > _emittedEnd && (matchFollows || from < start) && !sink.ContextBreak())
+            {
+                return false;
+            }
+
+            return EmitLines(from, start, ContextKind.Before);
+        }
 
         /// <summary>Records binary data at <paramref name="offset"/>; false when the sink wants no more.</summary>
         public bool Binary(long offset)

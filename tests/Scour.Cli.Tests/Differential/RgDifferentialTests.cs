@@ -559,6 +559,11 @@ public class RgDifferentialTests
         // Errors and exit codes
         "hello missing.txt",
         "hello missing.txt README.md",
+        // -U: an empty match after the final terminator is on no line; rg still prints its context
+        "-U -B1 -n '^$' README.md",
+        "-U -B2 -A1 -n '(hello|\\z)' README.md",
+        "-U --json -B1 '\\z' README.md",
+        "-U -B1 -n '^$' --sort path",
         "hello ''", // an empty path is a path that does not exist, not the implicit "."
         "hello '' README.md",
         "--files ''",
