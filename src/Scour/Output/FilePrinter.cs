@@ -103,17 +103,18 @@ internal abstract class FilePrinter : IFileSink
     private int UnitLength(in SinkLine line) => Matcher.MatchesAcrossLines ? line.Bytes.Length : line.Content.Length;
 
     // A line keeps an empty match at its end before its terminator. A unit of -U lines never does: after
-    // its last terminator, that match is on the next line (or, at the end of the file, on none).
-    // A last line without a terminator keeps it only where rg counts matches without printing them.
+    // its last terminator, that match is on the next line (or, at the end of the file, on none). Nor does
+    // a last line without a terminator: rg looks for matches only before the end of the line's bytes.
     private bool KeepsTrailingEmptyMatch(in SinkLine line) =>
-        !Matcher.MatchesAcrossLines && (CountsFinalEmptyMatch || (!line.Bytes.IsEmpty && line.Bytes[^1] == (byte)'\n'));
+        !Matcher.MatchesAcrossLines && !line.Bytes.IsEmpty && line.Bytes[^1] == (byte)'\n';
 
     /// <summary>
-    /// True where matches are counted and not printed (<c>-c</c>, <c>-l</c>, <c>-q</c>): rg's <c>--stats</c>
-    /// then counts an empty match at the end of a last line that has no terminator (<c>$</c>), which a
-    /// printed line leaves out.
+    /// What rg's counting modes (<c>-c</c>, <c>-l</c>, <c>-q</c>, <c>-q --json</c>, and <c>-U -c</c>) count for
+    /// a reported line or unit whose matches the printer found: at least one, since the searcher found
+    /// one (the empty match at the end of a last line without a terminator, <c>$</c>, which the printer's
+    /// search leaves out).
     /// </summary>
-    protected virtual bool CountsFinalEmptyMatch => false;
+    protected static int CountedMatches(int found) => Math.Max(1, found);
 
     /// <summary>Adds a matching line's matches (found by the printer) to the <c>--stats</c> count.</summary>
     protected void CountForStats(int matches) => StatsMatches += matches;

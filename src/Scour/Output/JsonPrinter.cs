@@ -59,9 +59,6 @@ internal sealed class JsonTotals
 internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, ResultWriter? writer, JsonTotals totals)
     : FilePrinter(options, matcher, writer)
 {
-    // -q --json prints only the summary, whose counts are then rg's counting ones (see SummaryPrinter).
-    protected override bool CountsFinalEmptyMatch => Options.JsonSummaryOnly;
-
     private readonly List<ByteRange> _matches = [];
     private readonly List<ByteRange[]> _groups = [];
     private readonly List<byte> _replaced = [];
@@ -90,9 +87,10 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
                 return true;
             }
 
+            // -q --json prints only the summary, whose counts are then rg's counting ones (see SummaryPrinter).
             _matches.Clear();
             FindMatches(line, _matches);
-            _matchCount += _matches.Count;
+            _matchCount += CountedMatches(_matches.Count);
             return true;
         }
 

@@ -18,8 +18,6 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
 
     protected override bool PrintsLines => false;
 
-    protected override bool CountsFinalEmptyMatch => true;
-
     protected override void OnBegin() => _count = 0;
 
     protected override bool OnMatched(in SinkLine line)
@@ -39,16 +37,16 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
         {
             _matches.Clear();
             FindMatches(line, _matches);
-            CountForStats(_matches.Count);
+            CountForStats(CountedMatches(_matches.Count));
         }
 
         switch (Options.Mode)
         {
             case OutputMode.CountMatches:
-                _count += Math.Max(1, _matches.Count);
+                _count += CountedMatches(_matches.Count);
                 return true;
             case OutputMode.Count:
-                _count += multiline ? _matches.Count : 1; // as rg 15: -c with -U counts the unit's matches
+                _count += multiline ? CountedMatches(_matches.Count) : 1; // as rg 15: -c with -U counts the unit's matches
                 return true;
             default:
                 // -l, --files-without-match and -q know enough after one match, unless --stats wants

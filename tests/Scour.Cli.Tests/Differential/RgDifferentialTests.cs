@@ -559,6 +559,15 @@ public class RgDifferentialTests
         // Errors and exit codes
         "hello missing.txt",
         "hello missing.txt README.md",
+        // Counting modes: no empty match at the very end of a last line without a terminator, but a
+        // matched line or unit counts at least one (rg's searcher found it; '$' alone)
+        "--count-matches '' noeol.txt",
+        "--count-matches 'a|$' noeol.txt",
+        "-c --stats '' noeol.txt",
+        "-l --stats 'a|$' noeol.txt",
+        "-q --json '' noeol.txt",
+        "-U -c '$' noeol.txt",
+        "-U -c --stats 'hello|$' noeol.txt",
         // -U: an empty match after the final terminator is on no line; rg still prints its context
         "-U -B1 -n '^$' README.md",
         "-U -B2 -A1 -n '(hello|\\z)' README.md",
