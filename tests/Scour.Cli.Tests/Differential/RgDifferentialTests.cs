@@ -219,6 +219,7 @@ public class RgDifferentialTests
         "--json -m1 hello --sort path",
         "--json 'hel+o' -g '*.rs' --sort path",
         "--json -q hello",
+        "--json --path-separator '\\' hello --sort path", // rg's JSON keeps the path as it is
         "--json -q -v hello README.md crlf.txt --sort path", // rg counts an inverted line as a match here (its quiet sink)
         "--json -q -v -U 'hello\\nworld' README.md",
         "--json nothing-matches-this",
