@@ -353,7 +353,12 @@ internal sealed class StreamSearcher : IDisposable
             {
                 if (_options.StopOnNonmatch && _matches > 0 && matchStart > _pos)
                 {
-                    _stopped = true; // a non-matching line after a match ends the file (--stop-on-nonmatch)
+                    // A non-matching line after a match ends the file (--stop-on-nonmatch); as rg, it is
+                    // printed first when after-context is due.
+                    var nonMatchEnd = LineEnd(_pos, matchStart);
+                    EmitAfterContext(nonMatchEnd);
+                    _stopEnd = _absBase + nonMatchEnd; // rg counts that line as searched
+                    _stopped = true;
                     break;
                 }
 
@@ -367,6 +372,7 @@ internal sealed class StreamSearcher : IDisposable
             }
             else
             {
+                var matchedBefore = _matches;
                 while (_pos < matchStart && !_stopped && !_maxReached)
                 {
                     var lineEnd = LineEnd(_pos, matchStart);
@@ -374,9 +380,17 @@ internal sealed class StreamSearcher : IDisposable
                     _pos = lineEnd;
                 }
 
-                if (found && _options.StopOnNonmatch && _matches > 0)
+                if (found && _options.StopOnNonmatch && _matches > 0 && !_stopped && !_maxReached)
                 {
-                    _stopped = true; // with -v a line the pattern matches is the "non-match"
+                    if (matchedBefore == 0 && _matcher.SearchedLineByLineFast)
+                    {
+                        _pos = matchEnd; // rg's fast searcher passes the line that ended its first run, unprinted
+                        continue;
+                    }
+
+                    EmitAfterContext(matchEnd); // with -v a line the pattern matches is the "non-match"
+                    _stopEnd = _absBase + matchEnd;
+                    _stopped = true;
                     break;
                 }
 
@@ -402,6 +416,7 @@ internal sealed class StreamSearcher : IDisposable
             else
             {
                 EmitLine(_pos, lineEnd, isMatch: false, ContextKind.After);
+                StopAfterNonmatch(lineEnd); // printed, then the end (as rg)
             }
 
             _pos = lineEnd;
@@ -412,6 +427,7 @@ internal sealed class StreamSearcher : IDisposable
             if (_options.InvertMatch)
             {
                 EmitLine(matchStart, matchEnd, isMatch: false, ContextKind.After);
+                StopAfterNonmatch(matchEnd);
             }
             else
             {
@@ -419,6 +435,16 @@ internal sealed class StreamSearcher : IDisposable
             }
 
             _pos = matchEnd;
+        }
+    }
+
+    // --stop-on-nonmatch: a "non-match" after a match, just printed, ends the file there (counted as searched).
+    private void StopAfterNonmatch(int lineEnd)
+    {
+        if (_options.StopOnNonmatch && _matches > 0 && !_stopped)
+        {
+            _stopped = true;
+            _stopEnd = _absBase + lineEnd;
         }
     }
 
@@ -445,6 +471,7 @@ internal sealed class StreamSearcher : IDisposable
             _matches += _options.InvertMatch ? 1 : 0;
             _pos = lineEnd;
             _stopEnd = _absBase + lineEnd;
+            StopAfterNonmatch(lineEnd); // one line, a "non-match" (see EmitTrailingContext)
         }
     }
 
@@ -458,11 +485,13 @@ internal sealed class StreamSearcher : IDisposable
             var lineEnd = LineEnd(_pos, limit);
             if (nextMatch < _pos)
             {
-                nextMatch = !_matcher.PromotesTrailingMatches ? int.MaxValue
+                // --stop-on-nonmatch hands rg's fast searcher over to its slow one, where a line after
+                // the last match is a "non-match" whatever it holds: printed as context, then the end.
+                nextMatch = !_matcher.SearchedLineByLineFast || _options.StopOnNonmatch ? int.MaxValue
                     : _matcher.NextMatchingLine(_pos, out var start, out _) ? start : int.MaxValue;
             }
 
-            if ((nextMatch == _pos) != _options.InvertMatch)
+            if (!_options.StopOnNonmatch && (nextMatch == _pos) != _options.InvertMatch)
             {
                 EmitLine(_pos, lineEnd, isMatch: true, ContextKind.After);
                 _matches++;
@@ -475,6 +504,7 @@ internal sealed class StreamSearcher : IDisposable
 
             _afterRemaining--;
             _pos = lineEnd;
+            StopAfterNonmatch(lineEnd);
         }
 
         if (_afterRemaining == 0)
@@ -534,7 +564,9 @@ internal sealed class StreamSearcher : IDisposable
     private void EmitLine(int start, int end, bool isMatch, ContextKind kind)
     {
         var absStart = _absBase + start;
-        if (ContextEnabled && _lastPrintedEnd >= 0 && absStart > _lastPrintedEnd && !_sink.ContextBreak())
+        // As rg, a break goes before a match or before-context after a gap, never before after-context
+        // (which can only follow a gap after a line rg's fast searcher passed over, see SearchedLineByLineFast).
+        if (ContextEnabled && (isMatch || kind != ContextKind.After) && _lastPrintedEnd >= 0 && absStart > _lastPrintedEnd && !_sink.ContextBreak())
         {
             _stopped = true;
             return;

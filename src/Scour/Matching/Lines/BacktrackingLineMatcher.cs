@@ -16,7 +16,7 @@ namespace Scour.Matching.Lines;
 internal sealed class BacktrackingLineMatcher(Regex regex, IReadOnlyDictionary<string, int> groupNames, bool crlf, bool multiline) : LineMatcher
 {
     // -P is PCRE2 in rg, which its fast line-by-line searcher does not take.
-    public override bool PromotesTrailingMatches => false;
+    public override bool SearchedLineByLineFast => false;
 
     private char[] _lineChars = ArrayPool<char>.Shared.Rent(1024);
     private byte[] _buffer = [];

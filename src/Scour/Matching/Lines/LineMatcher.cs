@@ -106,10 +106,12 @@ internal abstract class LineMatcher : IDisposable
 
     /// <summary>
     /// True where rg searches with its fast line-by-line searcher, which needs a matcher that knows the
-    /// line terminator (its own regex engine, not PCRE2): only there does a line of the after-context
-    /// that follows <c>-m</c>'s last match and matches print as a match.
+    /// line terminator (its own regex engine, not PCRE2). Two things only it does: a line of the
+    /// after-context that follows <c>-m</c>'s last match and matches prints as a match; and with
+    /// <c>-v --stop-on-nonmatch</c> it hands over to the slow searcher only after its first run of
+    /// inverted lines, past the matching line that ends it.
     /// </summary>
-    public virtual bool PromotesTrailingMatches => true;
+    public virtual bool SearchedLineByLineFast => true;
 
     public virtual void Dispose()
     {

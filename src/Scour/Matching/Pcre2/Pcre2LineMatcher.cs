@@ -12,7 +12,7 @@ namespace Scour.Matching.Pcre2;
 internal sealed unsafe class Pcre2LineMatcher : LineMatcher
 {
     // -P is PCRE2 in rg, which its fast line-by-line searcher does not take.
-    public override bool PromotesTrailingMatches => false;
+    public override bool SearchedLineByLineFast => false;
 
     private readonly Pcre2Code _code;
     private readonly Pcre2MatchState _state;

@@ -1,0 +1,50 @@
+using Scour.Cli.Tests.Infrastructure;
+
+namespace Scour.Cli.Tests.Differential;
+
+/// <summary>
+/// <c>--stop-on-nonmatch</c> with context, <c>--passthru</c>, <c>-v</c> and <c>-m</c>, through both of rg's
+/// searchers (its own engine takes the fast line-by-line one, <c>-P</c> the slow one), against rg 15.2.
+/// Left out: <c>-v</c> with <c>-m</c> and context or <c>--passthru</c>, where rg 15.2 prints every
+/// line after the last match as a match, past the context window (docs/compatibility.md).
+/// </summary>
+public sealed class StopOnNonmatchTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "scour-stop-" + Guid.NewGuid().ToString("N")[..8]);
+
+    private static readonly string[] Files = ["s.txt", "s2.txt", "s3.txt"];
+
+    public StopOnNonmatchTests()
+    {
+        Directory.CreateDirectory(_root);
+        File.WriteAllText(Path.Combine(_root, "s.txt"), "a\nfoo1\nfoo2\nb\nc\nfoo3\n");
+        File.WriteAllText(Path.Combine(_root, "s2.txt"), "foo0\nfoo1\na\nfoo2\nb\nc\nfoo3\n");
+        File.WriteAllText(Path.Combine(_root, "s3.txt"), "foo0\na\nb\n");
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    public static TheoryData<string> Cases => new(
+    [
+        "", "-A1", "-A2", "-C1", "-B1", "--passthru", "-c", "-A1 -m1", "-A2 -m1", "-A1 -m2", "--passthru -m1",
+        "-v", "-v -A1", "-v -B1", "-v -C2", "-v --passthru", "-v -m1", "-v -c", "--json -A1",
+    ]);
+
+    [OracleTheory("rg")]
+    [MemberData(nameof(Cases))]
+    public void Same_as_rg(string flags)
+    {
+        foreach (var engine in new[] { "", "-P" })
+        {
+            foreach (var file in Files)
+            {
+                string[] args = ["--stop-on-nonmatch", "-n", .. flags.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. engine.Length > 0 ? [engine] : Array.Empty<string>(), "^foo", file];
+                var rg = CommandRunner.Run(Oracle.Require("rg"), args, _root);
+                var scour = ScourBinary.Run(_root, args);
+                Assert.True(RgDifferentialTests.Normalize(rg.StdoutText) == RgDifferentialTests.Normalize(scour.StdoutText),
+                    $"{string.Join(' ', args)}\nrg:\n{rg.StdoutText}\nscour:\n{scour.StdoutText}");
+                Assert.Equal(rg.ExitCode, scour.ExitCode);
+            }
+        }
+    }
+}
