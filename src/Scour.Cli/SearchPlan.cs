@@ -184,6 +184,7 @@ internal sealed record SearchPlan
             Output = new OutputOptions
             {
                 Mode = mode,
+                QuietWithoutMatch = quiet && raw.Mode == CliMode.FilesWithoutMatch,
                 JsonSummaryOnly = quiet && mode == OutputMode.Json,
                 Heading = heading,
                 WithFilename = withFilename,

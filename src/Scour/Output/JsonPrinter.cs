@@ -206,6 +206,13 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
 
         // rg 15's summary counts every file searched, also those that printed nothing.
         totals.Add(withMatch, result.BytesSearched, printed, MatchedLines, _matchCount, elapsed);
+        if (Options.JsonSummaryOnly && Binary == BinaryMode.Quit && result.BinaryOffset is not null)
+        {
+            // -q --json counts as rg's quiet sink: a file binary detection stopped is one without a
+            // match (for the exit code), though the statistics above keep what it found.
+            MatchedLines = 0;
+        }
+
         if (!_begun)
         {
             return;

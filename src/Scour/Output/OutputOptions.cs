@@ -91,6 +91,12 @@ internal sealed record OutputOptions
     /// <summary>Records end with NUL (<c>--null-data</c>): lines were searched with NUL and <c>\n</c> exchanged and are exchanged back for output.</summary>
     public bool NullData { get; init; }
 
+    /// <summary>
+    /// <c>-q --files-without-match</c>: quiet, and successful when some file has no match, so (as rg) a
+    /// file with a match is still read to its end, where a binary quit would make it one without.
+    /// </summary>
+    public bool QuietWithoutMatch { get; init; }
+
     /// <summary>Colored paths become terminal hyperlinks in this format (<c>--hyperlink-format</c>); null for none.</summary>
     public HyperlinkFormat? Hyperlinks { get; init; }
 

@@ -49,9 +49,10 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
                 _count += multiline ? CountedMatches(_matches.Count) : 1; // as rg 15: -c with -U counts the unit's matches
                 return true;
             default:
-                // -l, --files-without-match and -q know enough after one match, unless --stats wants
-                // the totals (rg then reads the whole file).
-                return Options.Stats is not null;
+                // -l and -q know enough after one match, unless --stats wants the totals (rg then reads
+                // the whole file). --files-without-match reads on, as rg: a binary quit later in the
+                // file makes it one without a match after all (see OnFinish).
+                return Options.Stats is not null || Options.Mode == OutputMode.FilesWithoutMatch || Options.QuietWithoutMatch;
         }
     }
 
@@ -66,8 +67,9 @@ internal sealed class SummaryPrinter(OutputOptions options, LineMatcher matcher,
     protected override void OnFinish(SearchResult result)
     {
         // As ripgrep: a file that binary detection made us stop reading counts as not matching at all,
-        // rather than reporting a misleadingly small count.
-        if (Binary == BinaryMode.Quit && result.BinaryOffset is not null && Options.Mode is not (OutputMode.FilesWithMatches or OutputMode.Quiet))
+        // rather than reporting a misleadingly small count (-l and -q stop at their first match, and so
+        // only get here when --stats made them read on).
+        if (Binary == BinaryMode.Quit && result.BinaryOffset is not null)
         {
             MatchedLines = 0;
             return;

@@ -6,7 +6,8 @@ namespace Scour.Cli.Tests.Differential;
 /// <summary>
 /// Walked files with a NUL in their first 64 KiB and a first line (or lines) that end within the first
 /// three bytes: rg's decoding reader hands those three bytes over as a read of their own, so such lines
-/// are searched (and print) before the NUL is seen, also when the search then quits on binary data.
+/// are searched (and print) before the NUL is seen, also when the search then quits on binary data;
+/// and what a binary quit after a match does to the counting modes.
 /// Elapsed times are blanked before comparing.
 /// </summary>
 public sealed partial class BinaryFirstReadTests : IDisposable
@@ -23,6 +24,7 @@ public sealed partial class BinaryFirstReadTests : IDisposable
         File.WriteAllBytes(Path.Combine(_root, "long-first.c"), "a.b\n\nfoo\nbar\0baz\n"u8.ToArray());
         File.WriteAllBytes(Path.Combine(_root, "nul-early.c"), "x\0\nfoo\n"u8.ToArray());
         File.WriteAllBytes(Path.Combine(_root, "bom.c"), [0xEF, 0xBB, 0xBF, .. "x\nfoo\0"u8]);
+        File.WriteAllBytes(Path.Combine(_root, "late-nul.c"), [.. "x\n"u8, .. Enumerable.Repeat((byte)'y', 70_000), .. "\n\0\n"u8]);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -38,6 +40,15 @@ public sealed partial class BinaryFirstReadTests : IDisposable
     [InlineData("--json", "x")]
     [InlineData("--json", "--binary", "^$")]
     [InlineData("--stats", "-n", "x")]
+    // A binary quit after a match makes the file one without a match, where the mode reads that far
+    // (--files-without-match always, -l and -q with --stats): nothing printed, and the exit code follows.
+    [InlineData("-g", "late-nul.c", "--files-without-match", "x")]
+    [InlineData("-g", "late-nul.c", "-q", "--files-without-match", "x")]
+    [InlineData("-g", "late-nul.c", "-l", "--stats", "x")]
+    [InlineData("-g", "late-nul.c", "-q", "--stats", "x")]
+    [InlineData("-g", "late-nul.c", "-q", "--json", "x")]
+    [InlineData("-g", "late-nul.c", "-l", "x")]
+    [InlineData("-g", "short-first.c", "--files-without-match", "x")]
     public void Same_as_rg(params string[] args)
     {
         string[] full = [.. args, "--sort", "path"];
