@@ -248,17 +248,19 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
     }
 
     // An -o piece of a line, printed as rg prints one: as a line of its own in the match color, so
-    // --trim and --max-columns apply to it.
+    // --trim and --max-columns apply to it. A preview's "N more matches" counts, as rg's uncolored
+    // printer does, the line's matches by their place in the line against the piece's own bounds (so
+    // a later piece can count itself); a colored piece counts only itself, which is never "more".
     private void WritePiece(ReadOnlySpan<byte> piece, bool isMatch)
     {
         piece = WithoutTerminator(piece); // a -U match may end with the line's: the configured one ends the piece
         _pieces.Clear();
         _pieces.Add(new ByteRange(0, piece.Length));
-        WriteLineText(piece, _pieces, isMatch, piece.Length, hasTerminator: false);
+        WriteLineText(piece, _pieces, isMatch, piece.Length, hasTerminator: false, VimgrepRow());
     }
 
-    // What a --vimgrep row's --max-columns notice counts: rg previews a colored row with its own match
-    // only, an uncolored one with all the line's.
+    // What a --vimgrep row's or an -o piece's --max-columns notice counts: rg previews a colored row
+    // with its own match only, an uncolored one with all the line's.
     private RecordedMatches VimgrepRow() =>
         new(Options.Colors is { Match.IsEmpty: false } ? _pieces : _matches, 0, _matches.Count);
 

@@ -230,6 +230,10 @@ public class RgDifferentialTests
         // Output shaping for embedders (consult, telescope, VS Code)
         "-M 20 hello --sort path",
         "-M 20 --max-columns-preview hello --sort path",
+        // rg counts an uncolored -o piece's "more matches" with the line's match positions
+        "-o -M2 --max-columns-preview '\\w+' unicode.txt",
+        "-o -M2 --max-columns-preview --color always '\\w+' unicode.txt",
+        "-o -M3 --max-columns-preview -n '\\w+' README.md",
         "--color always -M 15 hello --sort path",
         "--color always -M 15 --max-columns-preview -n hello --sort path",
         "-M 12 -C1 -n match context.txt",
