@@ -280,7 +280,7 @@ public sealed class CompiledPattern
 
         if (options.NullData)
         {
-            tree = NullDataTransform.Apply(tree);
+            tree = NullDataTransform.Apply(tree, byRecord: !options.Multiline);
         }
 
         if (!options.Multiline)
@@ -308,7 +308,7 @@ public sealed class CompiledPattern
         var word = RegexParser.Parse("\\b{start-half}(?:" + joined + ")\\b{end-half}", flags, out _, out var wordNames);
         if (options.NullData)
         {
-            word = NullDataTransform.Apply(word);
+            word = NullDataTransform.Apply(word, byRecord: !options.Multiline);
         }
 
         return new CompiledPattern(word, tree, caseInsensitive, options.Crlf, multiline, options.RegexSizeLimit, options.DfaSizeLimit) { GroupNames = wordNames };

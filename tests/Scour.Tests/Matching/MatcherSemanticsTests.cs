@@ -38,6 +38,13 @@ public class MatcherSemanticsTests
         // them): .NET's NonBacktracking engine, scanning the three lines at once, lost the second.
         { ".*.*=.*;", "", "\t\t\t\tseq_printf(s, \"%s (\U0001F551 %sus)|\", debounce_enable, debounce_value);\n\tstruct gpio_chip *gc = irq_data_get_irq_chip_data(d);\n\tstruct amd_gpio *gpio_dev = gpiochip_get_data(gc);\n", "2:0-54|3:0-51" },
         { "^abc", "", "abc\nxabc\n", "1:0-3" },
+        // --null-data (z), in the exchanged text the searcher gives the matcher (a record's \n is NUL): as
+        // rg's, ^ and $ also hold at a \n inside a record (confirmed with rg 15.2 on the original bytes).
+        { "^b", "z", "a\0b\nb\n", "1:2-3|2:0-1" },
+        { "a$", "z", "a\0b\nxa\n", "1:0-1|2:1-2" },
+        { "^\\w$", "z", "a\0b\nc d\n", "1:0-1,2-3" },
+        { "b", "xz", "a\0b\nab\n", "1:2-3" },
+        { "^$", "z", "a\0\0b\n", "1:2-2" },
         { "abc$", "", "xabc\nabcx\n", "1:1-4" },
         { "end$", "", "the end\r\n", "" },
         { "hello", "i", "HeLLo\nhelo\n", "1:0-5" },
@@ -131,6 +138,7 @@ public class MatcherSemanticsTests
             WordRegexp = options.Contains('w'),
             LineRegexp = options.Contains('x'),
             FixedStrings = options.Contains('F'),
+            NullData = options.Contains('z'),
         });
 
     /// <summary>Runs NextMatchingLine over the text as one region and FindAll on each matching line.</summary>

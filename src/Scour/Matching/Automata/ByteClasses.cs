@@ -54,6 +54,11 @@ internal sealed class ByteClasses
             Mark('\r', '\r');
         }
 
+        if ((nfa.Looks & (Look.StartNul | Look.EndNul)) != 0)
+        {
+            Mark(0, 0);
+        }
+
         if ((nfa.Looks & Nfa.WordLooks) != 0)
         {
             Mark('0', '9');

@@ -33,6 +33,8 @@ internal sealed partial class LazyDfa
     private const byte StartBefore = 2;
     private const byte NonAsciiBefore = 4;
     private const byte CrBefore = 8;
+    private const byte NulBefore = 16;
+    private const int FlagCombinations = 32;
 
     private readonly NfaState[] _nfa;
     private readonly int _nfaStart;
@@ -44,7 +46,7 @@ internal sealed partial class LazyDfa
 
     // The empty set, which no search leaves: its offset is 0 (the first state of every cache).
     private const int Dead = 0;
-    private readonly int[] _starts = new int[16];
+    private readonly int[] _starts = new int[FlagCombinations];
     private readonly bool _unicodeWord;
     private readonly byte[] _map;
     private readonly int _classes;
@@ -76,8 +78,8 @@ internal sealed partial class LazyDfa
     private const int MinAcceleratedLength = 256;
 
     // StartEscapes by start state flags (one per entry of _starts), and whether each is known yet.
-    private readonly System.Buffers.SearchValues<byte>?[] _startEscapes = new System.Buffers.SearchValues<byte>?[16];
-    private readonly bool[] _startEscapesKnown = new bool[16];
+    private readonly System.Buffers.SearchValues<byte>?[] _startEscapes = new System.Buffers.SearchValues<byte>?[FlagCombinations];
+    private readonly bool[] _startEscapesKnown = new bool[FlagCombinations];
 
     // Whether a state's set keeps its split states, in priority order (see Visit).
     private readonly bool _keepSplits;
@@ -116,7 +118,8 @@ internal sealed partial class LazyDfa
         }
 
         _tracksWords = mode == DfaMode.EarliestEnd && nfa.UnicodeWordBoundary;
-        _flagMask = (byte)(((nfa.Looks & (Look.Start | Look.StartText | Look.StartCrlf)) != 0 ? StartBefore : 0)
+        _flagMask = (byte)(((nfa.Looks & (Look.Start | Look.StartText | Look.StartCrlf | Look.StartNul)) != 0 ? StartBefore : 0)
+            | ((nfa.Looks & (Look.StartNul | Look.EndNul)) != 0 ? NulBefore : 0)
             | ((nfa.Looks & Nfa.WordLooks) != 0 ? WordBefore : 0)
             | (nfa.UnicodeWordBoundary && !_tracksWords ? NonAsciiBefore : 0)
             | ((nfa.Looks & (Look.StartCrlf | Look.EndCrlf)) != 0 ? CrBefore : 0));
@@ -343,7 +346,7 @@ internal sealed partial class LazyDfa
     }
 
     private byte FlagsAfter(byte b) =>
-        (byte)(((LookSet.IsWordByte(b) ? WordBefore : 0) | (b == Nfa.Terminator ? StartBefore : 0) | (b >= 0x80 ? NonAsciiBefore : 0) | (b == '\r' ? CrBefore : 0)) & _flagMask);
+        (byte)(((LookSet.IsWordByte(b) ? WordBefore : 0) | (b == Nfa.Terminator ? StartBefore : 0) | (b >= 0x80 ? NonAsciiBefore : 0) | (b == '\r' ? CrBefore : 0) | (b == 0 ? NulBefore : 0)) & _flagMask);
 
     // The entry for the move from (set, flags) on class `cls`: QuitEntry, or the match bit (plus the
     // next state, given back in `next` for the caller to number; null at the end of the text).
@@ -437,13 +440,15 @@ internal sealed partial class LazyDfa
     // The assertions a state entered after a byte with `flags` decides when it is built (those that
     // byte decides alone), and which of them hold.
     private static (Look Decided, Look Holding) DecidedOnCreation(byte flags) => (
-        Look.Start | Look.StartText | ((flags & CrBefore) == 0 ? Look.StartCrlf : Look.None),
-        (flags & StartBefore) != 0 ? Look.Start | Look.StartText | Look.StartCrlf : Look.None);
+        Look.Start | Look.StartText | Look.StartNul | ((flags & CrBefore) == 0 ? Look.StartCrlf : Look.None),
+        ((flags & StartBefore) != 0 ? Look.Start | Look.StartText | Look.StartCrlf : Look.None)
+            | ((flags & (StartBefore | NulBefore)) != 0 ? Look.StartNul : Look.None));
 
     // The assertions that hold between a byte with `flags` and `b` (or the end of the text).
     private Look HoldingBefore(byte flags, bool atEnd, byte b) => LookSet.Holding(
         (flags & StartBefore) != 0, (flags & WordBefore) != 0, atEnd || b == Nfa.Terminator, !atEnd && LookSet.IsWordByte(b),
-        crBefore: (flags & CrBefore) != 0, crAfter: !atEnd && b == '\r', atTextEnd: atEnd || (_linesAreTexts && b == Nfa.Terminator));
+        crBefore: (flags & CrBefore) != 0, crAfter: !atEnd && b == '\r', atTextEnd: atEnd || (_linesAreTexts && b == Nfa.Terminator),
+        nulBefore: (flags & NulBefore) != 0, nulAfter: !atEnd && b == 0);
 
     // Fills _found with the states reachable from `seeds` without consuming a byte: the assertion states
     // whose assertion is `decided` are followed when it is `holding`, and the others are kept, to be

@@ -50,6 +50,12 @@ internal enum Look : ushort
     /// which with <c>--crlf</c> is a final <c>\r\n</c> only); finding spans, the line's end.
     /// </summary>
     EndText = 2048,
+
+    /// <summary><c>^</c> under <c>--null-data</c> (exchanged text): at a line's start, or after a NUL.</summary>
+    StartNul = 4096,
+
+    /// <summary><c>$</c> under <c>--null-data</c> (exchanged text): at a line's end, or before a NUL.</summary>
+    EndNul = 8192,
 }
 
 /// <summary>Which assertions hold between two positions' neighbours.</summary>
@@ -62,10 +68,11 @@ internal static class LookSet
     /// <summary>
     /// The assertions that hold at a position whose previous byte is a word byte or not (or the line's
     /// start), and whose next byte is a word byte or not (or the line's end); <paramref name="crBefore"/>
-    /// and <paramref name="crAfter"/> say whether those bytes are <c>\r</c>, and <paramref name="atTextEnd"/>
+    /// and <paramref name="crAfter"/> say whether those bytes are <c>\r</c> (<paramref name="nulBefore"/> and
+    /// <paramref name="nulAfter"/> whether they are NUL), and <paramref name="atTextEnd"/>
     /// whether the line's end is the text's end rather than a terminator.
     /// </summary>
-    public static Look Holding(bool atStart, bool wordBefore, bool atEnd, bool wordAfter, bool crBefore = false, bool crAfter = false, bool atTextEnd = false)
+    public static Look Holding(bool atStart, bool wordBefore, bool atEnd, bool wordAfter, bool crBefore = false, bool crAfter = false, bool atTextEnd = false, bool nulBefore = false, bool nulAfter = false)
     {
         var look = Look.None;
         if (atStart)
@@ -73,9 +80,19 @@ internal static class LookSet
             look |= Look.Start | Look.StartText | Look.StartCrlf;
         }
 
+        if (atStart || nulBefore)
+        {
+            look |= Look.StartNul;
+        }
+
         if (atEnd)
         {
             look |= Look.End;
+        }
+
+        if (atEnd || nulAfter)
+        {
+            look |= Look.EndNul;
         }
 
         if (atTextEnd)

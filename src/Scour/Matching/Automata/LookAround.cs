@@ -25,6 +25,10 @@ internal static class LookAround
             case Look.StartCrlf:
                 return at == 0 || haystack[at - 1] == '\n'
                     || (haystack[at - 1] == '\r' && (at == haystack.Length || haystack[at] != '\n'));
+            case Look.StartNul:
+                return at == 0 || haystack[at - 1] == Nfa.Terminator || haystack[at - 1] == 0;
+            case Look.EndNul:
+                return at == haystack.Length || haystack[at] == Nfa.Terminator || haystack[at] == 0;
             case Look.EndCrlf:
                 return at == haystack.Length || haystack[at] == '\r'
                     || (haystack[at] == '\n' && (at == 0 || haystack[at - 1] != '\r'));

@@ -175,6 +175,8 @@ internal sealed class NfaCompiler
             AssertionKind.StartLine => Look.Start,
             AssertionKind.StartLineCrlf => Look.StartCrlf,
             AssertionKind.EndLineCrlf => Look.EndCrlf,
+            AssertionKind.StartLineNul => Look.StartNul,
+            AssertionKind.EndLineNul => Look.EndNul,
             AssertionKind.StartText => Look.StartText,
             AssertionKind.EndText => Look.EndText,
             AssertionKind.EndLine => Look.End,
@@ -214,6 +216,8 @@ internal sealed class NfaCompiler
         Look.WordEndHalf => Look.WordStartHalf,
         Look.StartCrlf => Look.EndCrlf,
         Look.EndCrlf => Look.StartCrlf,
+        Look.StartNul => Look.EndNul,
+        Look.EndNul => Look.StartNul,
         _ => look,
     };
 

@@ -47,7 +47,7 @@ internal static class LineTerminatorCheck
     public static bool CanMatch(RegexNode node, int codePoint) => RegexNodeQuery.Any(node, n => n switch
     {
         LiteralNode lit => lit.CodePoint == codePoint,
-        AssertionNode { Kind: AssertionKind.StartLine or AssertionKind.EndLine or AssertionKind.StartText or AssertionKind.EndText or AssertionKind.StartLineCrlf or AssertionKind.EndLineCrlf } => codePoint == '\n',
+        AssertionNode { Kind: AssertionKind.StartLine or AssertionKind.EndLine or AssertionKind.StartText or AssertionKind.EndText or AssertionKind.StartLineCrlf or AssertionKind.EndLineCrlf or AssertionKind.StartLineNul or AssertionKind.EndLineNul } => codePoint == '\n',
         DotNode dot => dot.DotAll,
         ClassNode cls => ClassSet.Evaluate(cls.Class, cls.CaseInsensitive).Any(r => r.Lo <= codePoint && codePoint <= r.Hi),
         ByteClassNode b => b.Bytes.Any(r => r.Lo <= codePoint && codePoint <= r.Hi),

@@ -48,6 +48,15 @@ internal enum AssertionKind
 
     /// <summary><c>$</c> under <c>(?mR)</c>: before <c>\r</c>, or before a <c>\n</c> not preceded by <c>\r</c>.</summary>
     EndLineCrlf,
+
+    /// <summary>
+    /// <c>^</c> under <c>--null-data</c>, in the exchanged text: at a line's start (a record's), or after
+    /// a NUL (a <c>\n</c> inside the record, where rg's <c>^</c> also holds).
+    /// </summary>
+    StartLineNul,
+
+    /// <summary><c>$</c> under <c>--null-data</c>: at a line's end, or before a NUL (see <see cref="StartLineNul"/>).</summary>
+    EndLineNul,
 }
 
 /// <summary>A zero-width assertion; <see cref="Unicode"/> matters for word boundaries.</summary>
