@@ -32,13 +32,24 @@ public sealed class StopOnNonmatchTests : IDisposable
 
     [OracleTheory("rg")]
     [MemberData(nameof(Cases))]
-    public void Same_as_rg(string flags)
+    public void Same_as_rg(string flags) => Compare(flags, "^foo");
+
+    // rg's multiline searcher (-U) has no such stop, also for a pattern that cannot match a line end
+    // (which Scour then searches line by line).
+    [OracleTheory("rg")]
+    [InlineData("-U")]
+    [InlineData("-U -A1")]
+    [InlineData("-U -v")]
+    [InlineData("-U --passthru")]
+    public void Multiline_does_not_stop(string flags) => Compare(flags, "foo");
+
+    private void Compare(string flags, string pattern)
     {
         foreach (var engine in new[] { "", "-P" })
         {
             foreach (var file in Files)
             {
-                string[] args = ["--stop-on-nonmatch", "-n", .. flags.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. engine.Length > 0 ? [engine] : Array.Empty<string>(), "^foo", file];
+                string[] args = ["--stop-on-nonmatch", "-n", .. flags.Split(' ', StringSplitOptions.RemoveEmptyEntries), .. engine.Length > 0 ? [engine] : Array.Empty<string>(), pattern, file];
                 var rg = CommandRunner.Run(Oracle.Require("rg"), args, _root);
                 var scour = ScourBinary.Run(_root, args);
                 Assert.True(RgDifferentialTests.Normalize(rg.StdoutText) == RgDifferentialTests.Normalize(scour.StdoutText),
