@@ -44,7 +44,8 @@ internal sealed class BomSniffer : IByteSource
         encoding ??= _fallback; // after a UTF-8 mark too: rg drops the mark and still decodes with -E's encoding
         if (encoding is not null || tiny)
         {
-            var prefixed = new PrefixedSource(head[skip..n].ToArray(), _inner);
+            // As rg's decoding reader, the bytes looked at for a mark are decoded as a read of their own.
+            var prefixed = new PrefixedSource(head[skip..n].ToArray(), Math.Max(0, MarkLength - skip), _inner);
             _inner = encoding is null ? prefixed : new TranscodingSource(prefixed, encoding);
             return _inner.Read(destination);
         }
@@ -87,8 +88,8 @@ internal sealed class BomSniffer : IByteSource
         return (total, false);
     }
 
-    /// <summary>Serves bytes already read before continuing with the source.</summary>
-    private sealed class PrefixedSource(byte[] prefix, IByteSource rest) : IByteSource
+    /// <summary>Serves bytes already read (the first <paramref name="firstRead"/> of them as a read of their own, when not 0) before continuing with the source.</summary>
+    private sealed class PrefixedSource(byte[] prefix, int firstRead, IByteSource rest) : IByteSource
     {
         private int _served;
 
@@ -96,7 +97,8 @@ internal sealed class BomSniffer : IByteSource
         {
             if (_served < prefix.Length)
             {
-                var n = Math.Min(destination.Length, prefix.Length - _served);
+                var upTo = _served < firstRead ? Math.Min(firstRead, prefix.Length) : prefix.Length;
+                var n = Math.Min(destination.Length, upTo - _served);
                 prefix.AsSpan(_served, n).CopyTo(destination);
                 _served += n;
                 return n;

@@ -40,6 +40,8 @@ public sealed partial class BinaryFirstReadTests : IDisposable
     [InlineData("--json", "x")]
     [InlineData("--json", "--binary", "^$")]
     [InlineData("--stats", "-n", "x")]
+    [InlineData("-E", "latin1", "x")] // decoded, the first three bytes are still a read of their own
+    [InlineData("-E", "sjis", "-n", "^$")]
     // A binary quit after a match makes the file one without a match, where the mode reads that far
     // (--files-without-match always, -l and -q with --stats): nothing printed, and the exit code follows.
     [InlineData("-g", "late-nul.c", "--files-without-match", "x")]
