@@ -51,6 +51,7 @@ internal sealed class StreamSearcher : IDisposable
     private bool _binaryQuit;
     private long _stopEnd;
     private int _heldBack;
+    private bool _slowAfterFirstRun;
 
     public StreamSearcher(SearcherOptions options)
         : this(options, DefaultCapacity)
@@ -105,6 +106,7 @@ internal sealed class StreamSearcher : IDisposable
         _binaryQuit = false;
         _stopEnd = -1;
         _heldBack = 0;
+        _slowAfterFirstRun = false;
         if (Limited && _buf.Length < MappedReadSize)
         {
             ReturnBuffer();
@@ -185,9 +187,10 @@ internal sealed class StreamSearcher : IDisposable
     }
 
     // rg's decoding reader hands over the bytes it looked at for a byte order mark as a read of their
-    // own. Lines that end within them are searched before the rest of the first read is seen, so when
-    // the rest holds a NUL they still print: before a binary quit (where the buffer holding the NUL is
-    // not searched), and as lines before --binary's notice, as in rg. The rest stays where it was read, after the data, until the next fill takes it.
+    // own (where rg reads a file rather than maps it: LimitedBinaryDetection says it maps). Lines that
+    // end within them are searched before the rest of the first read is seen, so when the rest holds a
+    // NUL they still print: before a binary quit (where the buffer holding the NUL is not searched), and
+    // as lines before --binary's notice; and a -v -m window sees a buffer boundary there, as in rg. The rest stays where it was read, after the data, until the next fill takes it.
     private int TakeHeldBack()
     {
         var n = _heldBack;
@@ -197,7 +200,7 @@ internal sealed class StreamSearcher : IDisposable
 
     private void HoldBackAfterMark(ref int n)
     {
-        if (_dataEnd == 0 && _absBase == 0 && n > BomSniffer.MarkLength && (_binary == BinaryMode.Quit || (_binary == BinaryMode.Convert && !Limited)) && !_options.NullData &&
+        if (_dataEnd == 0 && _absBase == 0 && n > BomSniffer.MarkLength && !_options.LimitedBinaryDetection && !_options.NullData &&
             ReferenceEquals(_source, _sniffer) && _sniffer.ServedRaw)
         {
             _heldBack = n - BomSniffer.MarkLength;
@@ -323,11 +326,28 @@ internal sealed class StreamSearcher : IDisposable
             return;
         }
 
+        if (_maxReached && _afterRemaining > 0 && _pos < end && _options.InvertMatch && !_options.Passthru && !_options.StopOnNonmatch && _matcher.SearchedLineByLineFast)
+        {
+            // rg's fast searcher, -v after -m's last line with the after-context still open: in its next
+            // buffer the search finds "no match" (the limit is reached) and takes the whole buffer as one
+            // run of inverted lines, so its first line prints as a match and the window starts again.
+            var first = LineEnd(_pos, end);
+            EmitLine(_pos, first, isMatch: true, ContextKind.After);
+            _matches++;
+            _stopEnd = _absBase + first;
+            _pos = first;
+            _afterRemaining = _options.AfterContext;
+        }
+
         while (_pos < end && !_stopped)
         {
             if (_maxReached)
             {
-                if (_options.Passthru)
+                // rg's slow searcher (PCRE2, --passthru, after --stop-on-nonmatch's first run) finds no
+                // match once the limit is reached, which -v makes every line a match, each starting the
+                // window again: with after-context, the rest of the file prints as matches.
+                var invertedRest = _options.InvertMatch && _options.AfterContext > 0 && (!_matcher.SearchedLineByLineFast || _slowAfterFirstRun);
+                if (_options.Passthru || invertedRest)
                 {
                     EmitRestAsContext(end);
                 }
@@ -385,6 +405,7 @@ internal sealed class StreamSearcher : IDisposable
                     if (matchedBefore == 0 && _matcher.SearchedLineByLineFast)
                     {
                         _pos = matchEnd; // rg's fast searcher passes the line that ended its first run, unprinted
+                        _slowAfterFirstRun = true; // and hands over to its slow one
                         continue;
                     }
 
@@ -471,7 +492,10 @@ internal sealed class StreamSearcher : IDisposable
             _matches += _options.InvertMatch ? 1 : 0;
             _pos = lineEnd;
             _stopEnd = _absBase + lineEnd;
-            StopAfterNonmatch(lineEnd); // one line, a "non-match" (see EmitTrailingContext)
+            if (!_options.InvertMatch)
+            {
+                StopAfterNonmatch(lineEnd); // one line, a "non-match" (see EmitTrailingContext)
+            }
         }
     }
 
@@ -485,13 +509,14 @@ internal sealed class StreamSearcher : IDisposable
             var lineEnd = LineEnd(_pos, limit);
             if (nextMatch < _pos)
             {
-                // --stop-on-nonmatch hands rg's fast searcher over to its slow one, where a line after
-                // the last match is a "non-match" whatever it holds: printed as context, then the end.
-                nextMatch = !_matcher.SearchedLineByLineFast || _options.StopOnNonmatch ? int.MaxValue
+                // --stop-on-nonmatch hands rg's fast searcher over to its slow one (after the first match,
+                // or with -v after the first run), where a line after the last match is a "non-match"
+                // whatever it holds: printed as context, then (without -v) the end.
+                nextMatch = !_matcher.SearchedLineByLineFast || (_options.StopOnNonmatch && (!_options.InvertMatch || _slowAfterFirstRun)) ? int.MaxValue
                     : _matcher.NextMatchingLine(_pos, out var start, out _) ? start : int.MaxValue;
             }
 
-            if (!_options.StopOnNonmatch && (nextMatch == _pos) != _options.InvertMatch)
+            if ((nextMatch == _pos) != _options.InvertMatch)
             {
                 EmitLine(_pos, lineEnd, isMatch: true, ContextKind.After);
                 _matches++;
@@ -504,7 +529,10 @@ internal sealed class StreamSearcher : IDisposable
 
             _afterRemaining--;
             _pos = lineEnd;
-            StopAfterNonmatch(lineEnd);
+            if (!_options.InvertMatch)
+            {
+                StopAfterNonmatch(lineEnd);
+            }
         }
 
         if (_afterRemaining == 0)

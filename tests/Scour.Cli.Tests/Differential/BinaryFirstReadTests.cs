@@ -24,6 +24,7 @@ public sealed partial class BinaryFirstReadTests : IDisposable
         File.WriteAllBytes(Path.Combine(_root, "long-first.c"), "a.b\n\nfoo\nbar\0baz\n"u8.ToArray());
         File.WriteAllBytes(Path.Combine(_root, "nul-early.c"), "x\0\nfoo\n"u8.ToArray());
         File.WriteAllBytes(Path.Combine(_root, "bom.c"), [0xEF, 0xBB, 0xBF, .. "x\nfoo\0"u8]);
+        File.WriteAllBytes(Path.Combine(_root, "short-text.txt"), "x\na\nb\nc\nd\ne\n"u8.ToArray());
         File.WriteAllBytes(Path.Combine(_root, "late-nul.c"), [.. "x\n"u8, .. Enumerable.Repeat((byte)'y', 70_000), .. "\n\0\n"u8]);
     }
 
@@ -51,6 +52,10 @@ public sealed partial class BinaryFirstReadTests : IDisposable
     [InlineData("-g", "late-nul.c", "-q", "--json", "x")]
     [InlineData("-g", "late-nul.c", "-l", "x")]
     [InlineData("-g", "short-first.c", "--files-without-match", "x")]
+    // -v after -m's last line, where rg's first read ends: its next buffer starts the window again.
+    [InlineData("-g", "short-text.txt", "-n", "-v", "-m1", "-A2", "zzz")]
+    [InlineData("-g", "short-text.txt", "-n", "-v", "-m2", "-A1", "zzz")]
+    [InlineData("-g", "short-text.txt", "-n", "-v", "-m1", "-A2", "-P", "zzz")]
     public void Same_as_rg(params string[] args)
     {
         string[] full = [.. args, "--sort", "path"];

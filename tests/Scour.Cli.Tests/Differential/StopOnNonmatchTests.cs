@@ -5,14 +5,14 @@ namespace Scour.Cli.Tests.Differential;
 /// <summary>
 /// <c>--stop-on-nonmatch</c> with context, <c>--passthru</c>, <c>-v</c> and <c>-m</c>, through both of rg's
 /// searchers (its own engine takes the fast line-by-line one, <c>-P</c> the slow one), against rg 15.2.
-/// Left out: <c>-v</c> with <c>-m</c> and context or <c>--passthru</c>, where rg 15.2 prints every
-/// line after the last match as a match, past the context window (docs/compatibility.md).
+/// With <c>-v</c>, <c>-m</c> and context, rg's slow searcher prints every line after the last counted one
+/// as a match, each starting the window again (docs/compatibility.md).
 /// </summary>
 public sealed class StopOnNonmatchTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "scour-stop-" + Guid.NewGuid().ToString("N")[..8]);
 
-    private static readonly string[] Files = ["s.txt", "s2.txt", "s3.txt"];
+    private static readonly string[] Files = ["s.txt", "s2.txt", "s3.txt", "short.txt"];
 
     public StopOnNonmatchTests()
     {
@@ -20,6 +20,7 @@ public sealed class StopOnNonmatchTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "s.txt"), "a\nfoo1\nfoo2\nb\nc\nfoo3\n");
         File.WriteAllText(Path.Combine(_root, "s2.txt"), "foo0\nfoo1\na\nfoo2\nb\nc\nfoo3\n");
         File.WriteAllText(Path.Combine(_root, "s3.txt"), "foo0\na\nb\n");
+        File.WriteAllText(Path.Combine(_root, "short.txt"), "x\na\nb\nc\nd\ne\n"); // rg's first read ends after "x\n"
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -28,6 +29,7 @@ public sealed class StopOnNonmatchTests : IDisposable
     [
         "", "-A1", "-A2", "-C1", "-B1", "--passthru", "-c", "-A1 -m1", "-A2 -m1", "-A1 -m2", "--passthru -m1",
         "-v", "-v -A1", "-v -B1", "-v -C2", "-v --passthru", "-v -m1", "-v -c", "--json -A1",
+        "-v -A1 -m1", "-v -A2 -m2", "-v -A2 -m3", "-v --passthru -m1", "-v -A1 -m1 -c",
     ]);
 
     [OracleTheory("rg")]

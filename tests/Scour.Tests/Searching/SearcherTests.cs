@@ -162,6 +162,14 @@ public class SearcherTests
             Binary = BinaryMode.None,
         };
 
+        // -v after -m's last line with after-context open prints differently where a read ends (as rg's
+        // fast searcher does; BinaryFirstReadTests and StopOnNonmatchTests check it against rg), which
+        // this reference, and these tiny buffers, know nothing of.
+        if (options.InvertMatch && options.MaxCount is not null)
+        {
+            options = options with { AfterContext = 0 };
+        }
+
         var expected = Reference(text, pattern, options);
         var actual = Run(text, pattern, options, capacity: 8 + random.Next(40), chunk: 1 + random.Next(20));
         Assert.Equal(expected, actual);
