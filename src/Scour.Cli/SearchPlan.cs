@@ -170,7 +170,7 @@ internal sealed record SearchPlan
                 // rg 15 keeps -A with -c: after -m's last match, matches in the after-context window count.
                 AfterContext = summaryMode && raw.MaxCount is null ? 0 : after,
                 MaxCount = raw.MaxCount,
-                StopOnNonmatch = raw.StopOnNonmatch && !raw.Multiline, // rg's multiline searcher (-U) has no such stop
+                StopOnNonmatch = raw.StopOnNonmatch, // -U and --stop-on-nonmatch override each other (FlagTable)
                 NullData = raw.NullData,
                 Passthru = raw.Passthru && !summaryMode,
                 Binary = binary,

@@ -47,7 +47,7 @@ internal static class FlagTable
             Negation = "no-crlf",
             ApplyNegation = a => a.Crlf = false,
         },
-        new("multiline", 'U', null, Search, "Enable matching across multiple lines.", (a, _) => a.Multiline = true)
+        new("multiline", 'U', null, Search, "Enable matching across multiple lines.", (a, _) => (a.Multiline, a.StopOnNonmatch) = (true, false)) // as rg, each overrides the other
         {
             Negation = "no-multiline",
             ApplyNegation = a => a.Multiline = false,
@@ -112,7 +112,7 @@ internal static class FlagTable
         {
             Details = "Search records terminated by NUL bytes (e.g. the output of find -print0 or scour --files -0) instead of lines; records are printed with a NUL after them, and \\n inside a record is an ordinary character that '.' does not match. Implies --text.",
         },
-        new("stop-on-nonmatch", null, null, Search, "Stop reading a file at the first non-matching line after a match.", (a, _) => a.StopOnNonmatch = true)
+        new("stop-on-nonmatch", null, null, Search, "Stop reading a file at the first non-matching line after a match.", (a, _) => (a.StopOnNonmatch, a.Multiline) = (true, false))
         {
             Details = "Once a file has had a matching line, the first line that does not match ends the search of that file (no context is printed past it). For files whose matches are known to be on consecutive lines, e.g. sorted ones (rg 14's flag).",
         },

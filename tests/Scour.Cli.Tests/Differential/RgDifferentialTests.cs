@@ -578,6 +578,10 @@ public class RgDifferentialTests
         "-U -B2 -A1 -n '(hello|\\z)' README.md",
         "-U --json -B1 '\\z' README.md",
         "-U -B1 -n '^$' --sort path",
+        // -U and --stop-on-nonmatch override each other, the later one winning
+        "-U --stop-on-nonmatch -n 'hello|world' README.md",
+        "--stop-on-nonmatch -U -n 'hello|world' README.md",
+        "-U --stop-on-nonmatch 'hello\\nworld' README.md",
         "hello ''", // an empty path is a path that does not exist, not the implicit "."
         "hello '' README.md",
         "--files ''",

@@ -36,8 +36,8 @@ public sealed class StopOnNonmatchTests : IDisposable
     [MemberData(nameof(Cases))]
     public void Same_as_rg(string flags) => Compare(flags, "^foo");
 
-    // rg's multiline searcher (-U) has no such stop, also for a pattern that cannot match a line end
-    // (which Scour then searches line by line).
+    // A later -U turns --stop-on-nonmatch off (as rg's flags override each other), also for a pattern
+    // that cannot match a line end (which Scour then searches line by line).
     [OracleTheory("rg")]
     [InlineData("-U")]
     [InlineData("-U -A1")]
