@@ -476,17 +476,18 @@ internal sealed class StandardPrinter(OutputOptions options, LineMatcher matcher
             var shown = matches?.Where(m => m.Start < cut).Select(m => new ByteRange(m.Start, Math.Min(m.End, cut))).ToList();
             WriteLineTextPlain(content[..cut], shown);
             var remaining = recorded.Counted?.Count(m => m.Start - recorded.At >= cut && m.Start - recorded.At < lineLength) ?? 0;
-            Buffer.Write(isMatch && recorded.Total > 0
+            Buffer.Write(recorded.Total > 0
                 ? Encoding.ASCII.GetBytes(FormattableString.Invariant($" [... {remaining} more match{(remaining == 1 ? string.Empty : "es")}]"))
                 : " [... omitted end of long line]"u8);
+        }
+        else if (recorded.Total > 0 && !Options.OnlyMatching)
+        {
+            // As rg: any line whose matches were found says how many, a context line of -v too.
+            Buffer.Write(Encoding.ASCII.GetBytes(FormattableString.Invariant($"[Omitted long line with {recorded.Total} matches]")));
         }
         else if (!isMatch)
         {
             Buffer.Write("[Omitted long context line]"u8);
-        }
-        else if (recorded.Total > 0 && !Options.OnlyMatching)
-        {
-            Buffer.Write(Encoding.ASCII.GetBytes(FormattableString.Invariant($"[Omitted long line with {recorded.Total} matches]")));
         }
         else
         {

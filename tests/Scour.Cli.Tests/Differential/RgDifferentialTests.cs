@@ -230,6 +230,9 @@ public class RgDifferentialTests
         // Output shaping for embedders (consult, telescope, VS Code)
         "-M 20 hello --sort path",
         "-M 20 --max-columns-preview hello --sort path",
+        // -v: a context line whose matches were found (colors, -r) says how many, as rg's printer does
+        "-B1 -v -M 10 --color always -n hello README.md",
+        "-B2 -v -M 10 --max-columns-preview -r '<$0>' hello README.md",
         // rg counts an uncolored -o piece's "more matches" with the line's match positions
         "-o -M2 --max-columns-preview '\\w+' unicode.txt",
         "-o -M2 --max-columns-preview --color always '\\w+' unicode.txt",
