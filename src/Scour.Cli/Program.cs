@@ -179,7 +179,7 @@ internal static class Program
         }
 
         var pattern = CompiledPattern.Compile(plan.Pattern!);
-        var writer = new ResultWriter(stdout, plan.Output, flushEachBlock: plan.FlushEachFile, onlySource: plan.SearchStdin || (plan.Roots is [var only] && only != "-" && File.Exists(only)));
+        var writer = new ResultWriter(stdout, plan.Output, flushEachBlock: plan.FlushEachFile, onlySource: plan.OnlySource);
         var jsonTotals = new JsonTotals();
         var runner = new SearchRunner(
             pattern.CreateMatcher,

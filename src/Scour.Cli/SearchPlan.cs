@@ -27,6 +27,9 @@ internal sealed record SearchPlan
     /// <summary>True when standard input is searched instead of paths.</summary>
     public required bool SearchStdin { get; init; }
 
+    /// <summary>One file named on the command line, or standard input, is all the search reads.</summary>
+    public bool OnlySource { get; init; }
+
     public required bool ListFiles { get; init; }
 
     public required bool ListTypes { get; init; }
@@ -239,6 +242,7 @@ internal sealed record SearchPlan
             },
             Roots = roots,
             SearchStdin = searchStdin,
+            OnlySource = searchStdin || (positional.Count == 1 && namedFilesOnly),
             ListFiles = raw.Mode == CliMode.Files,
             ListTypes = raw.Mode == CliMode.Types,
             Quiet = quiet,

@@ -42,7 +42,7 @@ internal abstract class FilePrinter : IFileSink
     protected long? BinaryOffset { get; private set; }
 
     /// <summary>True for output that shows paths as they are, without <c>--path-separator</c> (rg's JSON).</summary>
-    protected virtual bool KeepsPathSeparator => false;
+    protected virtual bool ShowsPathsAsGiven => false;
 
     /// <summary>Lines reported as matches so far in this file.</summary>
     public long MatchedLines { get; protected set; }
@@ -132,7 +132,7 @@ internal abstract class FilePrinter : IFileSink
         _written = 0;
         _streaming = false;
         HasPath = path is not null && Options.WithFilename;
-        _path = path is null ? [] : KeepsPathSeparator ? Walking.FileNameEncoding.GetBytes(path) : Options.PathBytes(path);
+        _path = path is null ? [] : ShowsPathsAsGiven ? Walking.FileNameEncoding.GetBytes(path) : Options.PathBytes(path);
         _displayPath = path;
         _linkTarget = null;
         _linkResolved = false;

@@ -70,7 +70,7 @@ internal sealed class JsonPrinter(OutputOptions options, LineMatcher matcher, Re
     public override bool Separated => false;
 
     // As rg: JSON messages carry the path as it is, --path-separator does not apply to them.
-    protected override bool KeepsPathSeparator => true;
+    protected override bool ShowsPathsAsGiven => true;
 
     protected override void OnBegin()
     {

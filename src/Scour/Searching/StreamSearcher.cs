@@ -161,8 +161,7 @@ internal sealed class StreamSearcher : IDisposable
                 Grow();
             }
 
-            var n = _heldBack > 0 ? TakeHeldBack() : _source.Read(_buf.AsSpan(_dataEnd));
-            HoldBackAfterMark(ref n);
+            var n = ReadMore();
             if (n == 0)
             {
                 _eof = true;
@@ -186,26 +185,31 @@ internal sealed class StreamSearcher : IDisposable
         }
     }
 
-    // rg's decoding reader hands over the bytes it looked at for a byte order mark as a read of their
-    // own (where rg reads a file rather than maps it: LimitedBinaryDetection says it maps). Lines that
-    // end within them are searched before the rest of the first read is seen, so when the rest holds a
-    // NUL they still print: before a binary quit (where the buffer holding the NUL is not searched), and
-    // as lines before --binary's notice; and a -v -m window sees a buffer boundary there, as in rg. The rest stays where it was read, after the data, until the next fill takes it.
-    private int TakeHeldBack()
+    // The next read into the buffer after the data. rg's decoding reader hands over the bytes it looked
+    // at for a byte order mark as a read of their own (where rg reads a file rather than maps it:
+    // LimitedBinaryDetection says it maps). Lines that end within them are searched before the rest of
+    // the first read is seen, so when the rest holds a NUL they still print (before a binary quit, where
+    // the buffer holding the NUL is not searched, and before --binary's notice), and a -v -m window sees
+    // a buffer boundary there, as in rg. The rest stays where it was read, after the data, and is this
+    // method's next answer.
+    private int ReadMore()
     {
-        var n = _heldBack;
-        _heldBack = 0;
-        return n;
-    }
+        if (_heldBack > 0)
+        {
+            var held = _heldBack;
+            _heldBack = 0;
+            return held;
+        }
 
-    private void HoldBackAfterMark(ref int n)
-    {
+        var n = _source.Read(_buf.AsSpan(_dataEnd));
         if (_dataEnd == 0 && _absBase == 0 && n > BomSniffer.MarkLength && !_options.LimitedBinaryDetection && !_options.NullData &&
             ReferenceEquals(_source, _sniffer) && _sniffer.ServedRaw)
         {
             _heldBack = n - BomSniffer.MarkLength;
             n = BomSniffer.MarkLength;
         }
+
+        return n;
     }
 
     private bool DetectBinary(int newStart)
@@ -377,8 +381,7 @@ internal sealed class StreamSearcher : IDisposable
                     // printed first when after-context is due.
                     var nonMatchEnd = LineEnd(_pos, matchStart);
                     EmitAfterContext(nonMatchEnd);
-                    _stopEnd = _absBase + nonMatchEnd; // rg counts that line as searched
-                    _stopped = true;
+                    StopAfterNonmatch(nonMatchEnd);
                     break;
                 }
 
@@ -410,8 +413,7 @@ internal sealed class StreamSearcher : IDisposable
                     }
 
                     EmitAfterContext(matchEnd); // with -v a line the pattern matches is the "non-match"
-                    _stopEnd = _absBase + matchEnd;
-                    _stopped = true;
+                    StopAfterNonmatch(matchEnd);
                     break;
                 }
 

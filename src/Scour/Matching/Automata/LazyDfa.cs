@@ -34,7 +34,7 @@ internal sealed partial class LazyDfa
     private const byte NonAsciiBefore = 4;
     private const byte CrBefore = 8;
     private const byte NulBefore = 16;
-    private const int FlagCombinations = 32;
+    private const int FlagCombinations = NulBefore << 1; // the highest flag's bit, doubled
 
     private readonly NfaState[] _nfa;
     private readonly int _nfaStart;
